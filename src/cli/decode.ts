@@ -1,0 +1,15 @@
+/** `drfcore decode`: placeholder until its issue lands. */
+import type { Command } from "commander";
+import { CliExit, type CliIO } from "./io.js";
+
+/** Registers the `decode` command. */
+export function register(program: Command, _io: CliIO): void {
+  program
+    .command("decode")
+    .description("(not built yet)")
+    .allowUnknownOption()
+    .argument("[args...]")
+    .action(() => {
+      throw new CliExit(2, "drfcore decode: not built yet");
+    });
+}

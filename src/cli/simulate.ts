@@ -1,0 +1,15 @@
+/** `drfcore simulate`: placeholder until its issue lands. */
+import type { Command } from "commander";
+import { CliExit, type CliIO } from "./io.js";
+
+/** Registers the `simulate` command. */
+export function register(program: Command, _io: CliIO): void {
+  program
+    .command("simulate")
+    .description("(not built yet)")
+    .allowUnknownOption()
+    .argument("[args...]")
+    .action(() => {
+      throw new CliExit(2, "drfcore simulate: not built yet");
+    });
+}

@@ -1,0 +1,2 @@
+/** drfcore's public API. */
+export { wasm } from "./wasm/module.js";
