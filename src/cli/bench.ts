@@ -1,15 +1,61 @@
-/** `drfcore bench`: placeholder until its issue lands. */
+/**
+ * `drfcore bench <name>`: runs a benchmark at any size and prints Mesos' own
+ * wording, so the output can be laid beside Mesos' benchmark output.
+ */
 import type { Command } from "commander";
 import { CliExit, type CliIO } from "./io.js";
+import { runResourcesBench } from "../benchmarks/resources.js";
+import {
+  type AllocatorBenchOptions,
+  runAddAndUpdateAgent,
+  runDeclineOffers,
+  runSuppressOffers,
+} from "../benchmarks/allocator.js";
 
-/** Registers the `bench` command. */
-export function register(program: Command, _io: CliIO): void {
-  program
-    .command("bench")
-    .description("(not built yet)")
-    .allowUnknownOption()
-    .argument("[args...]")
-    .action(() => {
-      throw new CliExit(2, "drfcore bench: not built yet");
+/** Parses a positive integer option, or exits with status 2. */
+function positiveInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new CliExit(2, `drfcore bench: --${name} must be a positive integer, got '${text}'`);
+  return n;
+}
+
+/** Parses a positive number option, or exits with status 2. */
+function positiveNumber(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new CliExit(2, `drfcore bench: --${name} must be a positive number, got '${text}'`);
+  return n;
+}
+
+/** Registers `bench` and its sub-commands. */
+export function register(program: Command, io: CliIO): void {
+  const bench = program.command("bench").description("run a benchmark and print Mesos-worded results");
+
+  bench
+    .command("resources")
+    .description("Mesos' Resources benchmarks (scalar arithmetic, contains, ranges) plus batch forms")
+    .option("--scale <factor>", "scale iteration counts (1 = Mesos' sizes)", "1")
+    .action(async (opts: { scale: string }) => {
+      await runResourcesBench(io, { scale: positiveNumber("scale", opts.scale) });
     });
+
+  const allocatorBench = (name: string, description: string, run: (io: CliIO, o: AllocatorBenchOptions) => Promise<void>, defaults: { agents: string; frameworks: string; rounds: string }) =>
+    bench
+      .command(name)
+      .description(description)
+      .option("--agents <n>", "number of agents", defaults.agents)
+      .option("--frameworks <n>", "number of frameworks", defaults.frameworks)
+      .option("--rounds <n>", "allocation rounds", defaults.rounds)
+      .option("--seed <n>", "agent shuffle seed", "1")
+      .action(async (opts: { agents: string; frameworks: string; rounds: string; seed: string }) => {
+        await run(io, {
+          agents: positiveInt("agents", opts.agents),
+          frameworks: positiveInt("frameworks", opts.frameworks),
+          rounds: positiveInt("rounds", opts.rounds),
+          seed: Number(opts.seed),
+        });
+      });
+
+  allocatorBench("decline-offers", "HierarchicalAllocator_BENCHMARK_Test.DeclineOffers", runDeclineOffers, { agents: "1000", frameworks: "100", rounds: "200" });
+  allocatorBench("add-and-update-agent", "HierarchicalAllocator_BENCHMARK_Test.AddAndUpdateSlave", runAddAndUpdateAgent, { agents: "10000", frameworks: "1000", rounds: "1" });
+  allocatorBench("suppress-offers", "HierarchicalAllocator_BENCHMARK_Test.SuppressOffers", runSuppressOffers, { agents: "1000", frameworks: "100", rounds: "20" });
 }
