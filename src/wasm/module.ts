@@ -1,15 +1,35 @@
 /**
  * Loads the drfcore WebAssembly module (built by `asc` from `assembly/`)
- * once per process and exposes its raw exports and memory.
+ * once per process and exposes its raw exports and memory. Loading is
+ * synchronous and cached: the first call compiles, every later call returns
+ * the same instance.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** The raw exports of build/drfcore.wasm. */
+/**
+ * The raw exports of build/drfcore.wasm. Pointers are byte offsets into
+ * `memory`; the formats behind them are documented in assembly/layout.ts.
+ */
 export interface WasmExports {
   readonly memory: WebAssembly.Memory;
+  arenaBase(): number;
+  staticEnd(): number;
   sumFixed(ptr: number, count: number): bigint;
-  [name: string]: unknown;
+  vecAdd(dst: number, src: number, width: number): void;
+  vecSubtract(dst: number, src: number, width: number): number;
+  vecContains(a: number, b: number, width: number): number;
+  vecCompare(a: number, b: number, width: number): number;
+  rangesUnion(a: number, na: number, b: number, nb: number, out: number): number;
+  rangesSubtract(a: number, na: number, b: number, nb: number, out: number): number;
+  rangesIntersect(a: number, na: number, b: number, nb: number, out: number): number;
+  rangesContains(a: number, na: number, b: number, nb: number): number;
+  rangesPick(a: number, na: number, count: number, out: number): number;
+  batchSum(base: number, width: number, rows: number, count: number, out: number): void;
+  batchContainsMask(base: number, width: number, count: number, demand: number, mask: number): number;
+  batchSubtract(base: number, width: number, targets: number, allocs: number, count: number): number;
+  batchAdd(base: number, width: number, targets: number, adds: number, count: number): void;
+  batchRangesContainsMask(pool: number, table: number, count: number, demand: number, nd: number, mask: number): number;
 }
 
 let cached: WasmExports | undefined;
@@ -34,6 +54,10 @@ export function wasm(): WasmExports {
       },
     },
   });
-  cached = instance.exports as unknown as WasmExports;
+  const exports = instance.exports as unknown as WasmExports;
+  if (exports.staticEnd() > exports.arenaBase()) {
+    throw new Error(`drfcore: Wasm static data ends at ${exports.staticEnd()}, above the arena base ${exports.arenaBase()} (assembly/layout.ts)`);
+  }
+  cached = exports;
   return cached;
 }

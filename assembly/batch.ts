@@ -1,0 +1,90 @@
+// Batch kernels: one call works over many scalar vectors (rows of a row
+// matrix, see layout.ts), so the host crosses into Wasm once per batch.
+
+import { vecAdd, vecContains, vecSubtract } from "./scalars";
+import { rangesContains } from "./ranges";
+
+/**
+ * out = the sum of the rows listed in `rows` (count entries), or of rows
+ * 0..count-1 when `rows` is 0. `out` is one vector of `width` slots.
+ */
+export function batchSum(base: usize, width: i32, rows: usize, count: i32, out: usize): void {
+  const stride = <usize>width << 3;
+  memory.fill(out, 0, stride);
+  for (let k = 0; k < count; k++) {
+    const r: usize = rows == 0 ? <usize>k : <usize>load<i32>(rows + (<usize>k << 2));
+    vecAdd(out, base + r * stride, width);
+  }
+}
+
+/**
+ * Tests the vector `demand` against rows 0..count-1: sets bit r of the
+ * bitmask `mask` when row r contains the demand, clears it otherwise.
+ * Returns the number of rows that contain it.
+ */
+export function batchContainsMask(base: usize, width: i32, count: i32, demand: usize, mask: usize): i32 {
+  const stride = <usize>width << 3;
+  let hits = 0;
+  let word: u32 = 0;
+  for (let r = 0; r < count; r++) {
+    if (vecContains(base + <usize>r * stride, demand, width)) {
+      word |= (<u32>1) << (<u32>r & 31);
+      hits++;
+    }
+    if ((r & 31) == 31) {
+      store<u32>(mask + (<usize>(r >> 5) << 2), word);
+      word = 0;
+    }
+  }
+  if (count & 31) store<u32>(mask + (<usize>(count >> 5) << 2), word);
+  return hits;
+}
+
+/**
+ * For k in 0..count-1: row targets[k] of the matrix at `base` −= row k of
+ * the matrix at `allocs` (same width), saturating at zero. Returns the total
+ * number of slots that would have gone negative.
+ */
+export function batchSubtract(base: usize, width: i32, targets: usize, allocs: usize, count: i32): i32 {
+  const stride = <usize>width << 3;
+  let clamped = 0;
+  for (let k = 0; k < count; k++) {
+    const r = <usize>load<i32>(targets + (<usize>k << 2));
+    clamped += vecSubtract(base + r * stride, allocs + <usize>k * stride, width);
+  }
+  return clamped;
+}
+
+/** For k in 0..count-1: row targets[k] += row k of `adds` (same width). */
+export function batchAdd(base: usize, width: i32, targets: usize, adds: usize, count: i32): void {
+  const stride = <usize>width << 3;
+  for (let k = 0; k < count; k++) {
+    const r = <usize>load<i32>(targets + (<usize>k << 2));
+    vecAdd(base + r * stride, adds + <usize>k * stride, width);
+  }
+}
+
+/**
+ * Tests the interval set `demand` (nd intervals) against `count` interval
+ * sets given by the interval table `table` over the pool `pool`: bit r of
+ * `mask` is set when set r contains the demand. Returns the number of hits.
+ */
+export function batchRangesContainsMask(pool: usize, table: usize, count: i32, demand: usize, nd: i32, mask: usize): i32 {
+  let hits = 0;
+  let word: u32 = 0;
+  for (let r = 0; r < count; r++) {
+    const row = table + (<usize>r << 3);
+    const start = <usize>load<i32>(row);
+    const n = load<i32>(row, 4);
+    if (rangesContains(pool + (start << 4), n, demand, nd)) {
+      word |= (<u32>1) << (<u32>r & 31);
+      hits++;
+    }
+    if ((r & 31) == 31) {
+      store<u32>(mask + (<usize>(r >> 5) << 2), word);
+      word = 0;
+    }
+  }
+  if (count & 31) store<u32>(mask + (<usize>(count >> 5) << 2), word);
+  return hits;
+}
