@@ -1,0 +1,230 @@
+/**
+ * Scalar-vector and batch kernels over a ResourceColumns store, with a
+ * TypeScript reference (`tsColumnKernels`) and a Wasm path
+ * (`wasmColumnKernels`) behind one interface. Both read the store where it
+ * lives, in Wasm memory; the Wasm path crosses the boundary once per call.
+ * Amounts are thousandths (Mesos' fixed point). Subtraction saturates at
+ * zero, as Mesos drops a scalar that becomes empty or negative.
+ */
+import { heap } from "../../wasm/heap.js";
+import { readI64, writeI64, type ResourceColumns } from "../columnar.js";
+
+/** Operations on rows of a ResourceColumns store. */
+export interface ColumnKernels {
+  /** Which implementation this is ("ts" or "wasm"). */
+  readonly name: string;
+  /** row dst += row src, column by column. */
+  addRow(store: ResourceColumns, dst: number, src: number): void;
+  /**
+   * row dst −= row src, column by column, saturating at 0. Returns how many
+   * columns would have gone negative (0 when src was contained in dst).
+   */
+  subtractRow(store: ResourceColumns, dst: number, src: number): number;
+  /** True when row a >= row b in every column (a contains b). */
+  rowContains(store: ResourceColumns, a: number, b: number): boolean;
+  /** Lexicographic comparison of rows a and b: -1, 0 (equal) or 1. */
+  compareRows(store: ResourceColumns, a: number, b: number): number;
+  /**
+   * The column-wise sum of the listed rows (all rows when `rows` is null),
+   * in thousandths, written to `out` (a new vector when not given).
+   */
+  sum(store: ResourceColumns, rows: Int32Array | null, out?: Float64Array): Float64Array;
+  /**
+   * Tests one demand vector (thousandths per column) against every row: bit
+   * r of `mask` (u32 words, r >> 5, bit r & 31) is set when row r contains
+   * the demand and cleared otherwise. `mask` needs ceil(length / 32) words.
+   * Returns the number of rows that contain the demand.
+   */
+  containsMask(store: ResourceColumns, demand: Float64Array, mask: Uint32Array): number;
+  /**
+   * For each k: row targets[k] of `store` −= row k of `allocs` (a store with
+   * the same width and names), saturating at 0. Returns the total number of
+   * columns that would have gone negative.
+   */
+  subtractRows(store: ResourceColumns, targets: Int32Array, allocs: ResourceColumns): number;
+  /** For each k: row targets[k] of `store` += row k of `adds`. */
+  addRows(store: ResourceColumns, targets: Int32Array, adds: ResourceColumns): void;
+}
+
+function checkPair(store: ResourceColumns, other: ResourceColumns, targets: Int32Array): void {
+  if (other.width !== store.width) throw new RangeError(`column kernels: widths differ (${store.width} vs ${other.width})`);
+  if (targets.length > other.length) throw new RangeError(`column kernels: ${targets.length} targets but only ${other.length} rows to apply`);
+  checkRowList(store, targets);
+}
+
+function checkRow(store: ResourceColumns, r: number): void {
+  if (!Number.isInteger(r) || r < 0 || r >= store.length) throw new RangeError(`column kernels: row ${r} out of range [0, ${store.length})`);
+}
+
+function checkRows(store: ResourceColumns, a: number, b: number): void {
+  checkRow(store, a);
+  checkRow(store, b);
+}
+
+function checkRowList(store: ResourceColumns, rows: ArrayLike<number>): void {
+  for (let i = 0; i < rows.length; i++) checkRow(store, rows[i]!);
+}
+
+// ---------------------------------------------------------------- TypeScript
+
+function tsSubtractAt(u32: Uint32Array, i32: Int32Array, kd: number, ks: number, width: number): number {
+  let clamped = 0;
+  for (let c = 0; c < width; c++) {
+    let v = readI64(u32, i32, kd + 2 * c) - readI64(u32, i32, ks + 2 * c);
+    if (v < 0) { v = 0; clamped++; }
+    writeI64(u32, i32, kd + 2 * c, v);
+  }
+  return clamped;
+}
+
+function tsAddAt(u32: Uint32Array, i32: Int32Array, kd: number, ks: number, width: number): void {
+  for (let c = 0; c < width; c++) writeI64(u32, i32, kd + 2 * c, readI64(u32, i32, kd + 2 * c) + readI64(u32, i32, ks + 2 * c));
+}
+
+/** The TypeScript reference column kernels (reading Wasm memory in place). */
+export const tsColumnKernels: ColumnKernels = {
+  name: "ts",
+  addRow(store, dst, src) {
+    checkRows(store, dst, src);
+    const h = heap();
+    tsAddAt(h.u32, h.i32, store.rowOffset(dst) >>> 2, store.rowOffset(src) >>> 2, store.width);
+  },
+  subtractRow(store, dst, src) {
+    checkRows(store, dst, src);
+    const h = heap();
+    return tsSubtractAt(h.u32, h.i32, store.rowOffset(dst) >>> 2, store.rowOffset(src) >>> 2, store.width);
+  },
+  rowContains(store, a, b) {
+    checkRows(store, a, b);
+    const h = heap(), u32 = h.u32, i32 = h.i32;
+    const ka = store.rowOffset(a) >>> 2, kb = store.rowOffset(b) >>> 2;
+    for (let c = 0; c < store.width; c++) if (readI64(u32, i32, ka + 2 * c) < readI64(u32, i32, kb + 2 * c)) return false;
+    return true;
+  },
+  compareRows(store, a, b) {
+    checkRows(store, a, b);
+    const h = heap(), u32 = h.u32, i32 = h.i32;
+    const ka = store.rowOffset(a) >>> 2, kb = store.rowOffset(b) >>> 2;
+    for (let c = 0; c < store.width; c++) {
+      const x = readI64(u32, i32, ka + 2 * c), y = readI64(u32, i32, kb + 2 * c);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  },
+  sum(store, rows, out = new Float64Array(store.width)) {
+    const h = heap(), u32 = h.u32, i32 = h.i32, w = store.width;
+    out.fill(0);
+    const k0 = store.base >>> 2;
+    const n = rows ? rows.length : store.length;
+    if (rows) checkRowList(store, rows);
+    for (let k = 0; k < n; k++) {
+      const kr = k0 + 2 * w * (rows ? rows[k]! : k);
+      for (let c = 0; c < w; c++) out[c] += i32[kr + 2 * c + 1]! * 4294967296 + u32[kr + 2 * c]!;
+    }
+    return out;
+  },
+  containsMask(store, demand, mask) {
+    const h = heap(), u32 = h.u32, i32 = h.i32, w = store.width, n = store.length;
+    if (mask.length < Math.ceil(n / 32)) throw new RangeError(`containsMask: mask needs ${Math.ceil(n / 32)} words, has ${mask.length}`);
+    const k0 = store.base >>> 2;
+    let hits = 0, word = 0;
+    for (let r = 0; r < n; r++) {
+      const kr = k0 + 2 * w * r;
+      let ok = true;
+      for (let c = 0; c < w; c++) {
+        if (i32[kr + 2 * c + 1]! * 4294967296 + u32[kr + 2 * c]! < demand[c]!) { ok = false; break; }
+      }
+      if (ok) { word |= 1 << (r & 31); hits++; }
+      if ((r & 31) === 31) { mask[r >>> 5] = word; word = 0; }
+    }
+    if (n & 31) mask[n >>> 5] = word;
+    return hits;
+  },
+  subtractRows(store, targets, allocs) {
+    checkPair(store, allocs, targets);
+    const h = heap(), u32 = h.u32, i32 = h.i32, w = store.width;
+    let clamped = 0;
+    for (let k = 0; k < targets.length; k++) clamped += tsSubtractAt(u32, i32, store.rowOffset(targets[k]!) >>> 2, allocs.rowOffset(k) >>> 2, w);
+    return clamped;
+  },
+  addRows(store, targets, adds) {
+    checkPair(store, adds, targets);
+    const h = heap(), u32 = h.u32, i32 = h.i32, w = store.width;
+    for (let k = 0; k < targets.length; k++) tsAddAt(u32, i32, store.rowOffset(targets[k]!) >>> 2, adds.rowOffset(k) >>> 2, w);
+  },
+};
+
+// ---------------------------------------------------------------------- Wasm
+
+let scratch = 0;
+let scratchBytes = 0;
+
+function ensureScratch(bytes: number): number {
+  if (bytes > scratchBytes) {
+    const h = heap();
+    if (scratchBytes) h.free(scratch);
+    scratchBytes = Math.max(bytes, scratchBytes * 2, 4096);
+    scratch = h.alloc(scratchBytes);
+  }
+  return scratch;
+}
+
+/** The Wasm column kernels: one call into Wasm per operation or batch. */
+export const wasmColumnKernels: ColumnKernels = {
+  name: "wasm",
+  addRow(store, dst, src) {
+    checkRows(store, dst, src);
+    heap().exports.vecAdd(store.rowOffset(dst), store.rowOffset(src), store.width);
+  },
+  subtractRow(store, dst, src) {
+    checkRows(store, dst, src);
+    return heap().exports.vecSubtract(store.rowOffset(dst), store.rowOffset(src), store.width);
+  },
+  rowContains(store, a, b) {
+    checkRows(store, a, b);
+    return heap().exports.vecContains(store.rowOffset(a), store.rowOffset(b), store.width) === 1;
+  },
+  compareRows(store, a, b) {
+    checkRows(store, a, b);
+    return heap().exports.vecCompare(store.rowOffset(a), store.rowOffset(b), store.width);
+  },
+  sum(store, rows, out = new Float64Array(store.width)) {
+    const w = store.width;
+    if (rows) checkRowList(store, rows);
+    const n = rows ? rows.length : store.length;
+    const p = ensureScratch(w * 8 + (rows ? rows.length * 4 : 0) + 16);
+    const h = heap();
+    const pr = p + w * 8;
+    if (rows) h.i32.set(rows, pr >>> 2);
+    h.exports.batchSum(store.base, w, rows ? pr : 0, n, p);
+    const u32 = h.u32, i32 = h.i32;
+    for (let c = 0; c < w; c++) out[c] = readI64(u32, i32, (p >>> 2) + 2 * c);
+    return out;
+  },
+  containsMask(store, demand, mask) {
+    const w = store.width, n = store.length, words = Math.ceil(n / 32);
+    if (mask.length < words) throw new RangeError(`containsMask: mask needs ${words} words, has ${mask.length}`);
+    const p = ensureScratch(w * 8 + words * 4 + 16);
+    const h = heap();
+    const u32 = h.u32, i32 = h.i32;
+    for (let c = 0; c < w; c++) writeI64(u32, i32, (p >>> 2) + 2 * c, Math.ceil(demand[c]!));
+    const pm = p + w * 8;
+    const hits = h.exports.batchContainsMask(store.base, w, n, p, pm);
+    mask.set(u32.subarray(pm >>> 2, (pm >>> 2) + words));
+    return hits;
+  },
+  subtractRows(store, targets, allocs) {
+    checkPair(store, allocs, targets);
+    const p = ensureScratch(targets.length * 4 + 16);
+    const h = heap();
+    h.i32.set(targets, p >>> 2);
+    return h.exports.batchSubtract(store.base, store.width, p, allocs.base, targets.length);
+  },
+  addRows(store, targets, adds) {
+    checkPair(store, adds, targets);
+    const p = ensureScratch(targets.length * 4 + 16);
+    const h = heap();
+    h.i32.set(targets, p >>> 2);
+    h.exports.batchAdd(store.base, store.width, p, adds.base, targets.length);
+  },
+};
