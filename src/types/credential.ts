@@ -1,0 +1,45 @@
+/**
+ * Credentials and secrets (`mesos.Credential`, `mesos.Secret`).
+ *
+ * Field comments give the proto field name and number; see docs/codec.md for
+ * how proto types map to TypeScript.
+ */
+
+
+/** `mesos.Credential`. */
+export interface Credential {
+  /** Principal (`principal`, field 1, required). */
+  readonly principal: string;
+  /** Secret (`secret`, field 2). */
+  readonly secret?: string;
+}
+
+/** `mesos.Secret`. */
+export interface Secret {
+  /** Type (`type`, field 1). */
+  readonly type?: SecretType;
+  /** Reference (`reference`, field 2). */
+  readonly reference?: SecretReference;
+  /** Value (`value`, field 3). */
+  readonly value?: SecretValue;
+}
+
+/** `mesos.Secret.Type`. */
+export type SecretType =
+  | "UNKNOWN"
+  | "REFERENCE"
+  | "VALUE";
+
+/** `mesos.Secret.Reference`. */
+export interface SecretReference {
+  /** Name (`name`, field 1, required). */
+  readonly name: string;
+  /** Key (`key`, field 2). */
+  readonly key?: string;
+}
+
+/** `mesos.Secret.Value`. */
+export interface SecretValue {
+  /** Data (`data`, field 1, required). */
+  readonly data: Uint8Array;
+}

@@ -1,0 +1,51 @@
+/**
+ * Service discovery information (`mesos.DiscoveryInfo`) and named ports.
+ *
+ * Field comments give the proto field name and number; see docs/codec.md for
+ * how proto types map to TypeScript.
+ */
+import type { Labels } from "./labels.js";
+
+/** `mesos.DiscoveryInfo`. */
+export interface DiscoveryInfo {
+  /** Visibility (`visibility`, field 1, required). */
+  readonly visibility: DiscoveryInfoVisibility;
+  /** Name (`name`, field 2). */
+  readonly name?: string;
+  /** Environment (`environment`, field 3). */
+  readonly environment?: string;
+  /** Location (`location`, field 4). */
+  readonly location?: string;
+  /** Version (`version`, field 5). */
+  readonly version?: string;
+  /** Ports (`ports`, field 6). */
+  readonly ports?: Ports;
+  /** Labels (`labels`, field 7). */
+  readonly labels?: Labels;
+}
+
+/** `mesos.DiscoveryInfo.Visibility`. */
+export type DiscoveryInfoVisibility =
+  | "FRAMEWORK"
+  | "CLUSTER"
+  | "EXTERNAL";
+
+/** `mesos.Port`. */
+export interface Port {
+  /** Number (`number`, field 1, required). */
+  readonly number: number;
+  /** Name (`name`, field 2). */
+  readonly name?: string;
+  /** Protocol (`protocol`, field 3). */
+  readonly protocol?: string;
+  /** Visibility (`visibility`, field 4). */
+  readonly visibility?: DiscoveryInfoVisibility;
+  /** Labels (`labels`, field 5). */
+  readonly labels?: Labels;
+}
+
+/** `mesos.Ports`. */
+export interface Ports {
+  /** Ports (`ports`, field 1). */
+  readonly ports?: readonly Port[];
+}
