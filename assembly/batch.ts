@@ -2,7 +2,7 @@
 // matrix, see layout.ts), so the host crosses into Wasm once per batch.
 
 import { vecAdd, vecContains, vecSubtract } from "./scalars";
-import { rangesContains } from "./ranges";
+import { boundsContains, rangesContains } from "./ranges";
 
 /**
  * out = the sum of the rows listed in `rows` (count entries), or of rows
@@ -68,15 +68,18 @@ export function batchAdd(base: usize, width: i32, targets: usize, adds: usize, c
  * Tests the interval set `demand` (nd intervals) against `count` interval
  * sets given by the interval table `table` over the pool `pool`: bit r of
  * `mask` is set when set r contains the demand. Returns the number of hits.
+ * `wide` selects the element type: 1 for u64 bounds, 0 for f64 bounds.
  */
-export function batchRangesContainsMask(pool: usize, table: usize, count: i32, demand: usize, nd: i32, mask: usize): i32 {
+export function batchRangesContainsMask(pool: usize, table: usize, count: i32, demand: usize, nd: i32, mask: usize, wide: i32): i32 {
   let hits = 0;
   let word: u32 = 0;
   for (let r = 0; r < count; r++) {
     const row = table + (<usize>r << 3);
     const start = <usize>load<i32>(row);
     const n = load<i32>(row, 4);
-    if (rangesContains(pool + (start << 4), n, demand, nd)) {
+    const set = pool + (start << 4);
+    const ok = wide ? rangesContains(set, n, demand, nd) : boundsContains(set, n, demand, nd);
+    if (ok) {
       word |= (<u32>1) << (<u32>r & 31);
       hits++;
     }

@@ -21,12 +21,20 @@
 //   Row matrix     `rows` scalar vectors back to back: row r starts at
 //                  base + r * width * 8. One row per agent (or offer, or
 //                  allocation); one column per interned name.
-//   Interval set   n intervals of 16 bytes each: begin u64, end u64, both
-//                  inclusive. Canonical: sorted by begin, and each end is at
-//                  least 2 below the next begin (no overlap, no adjacency).
-//                  This is Mesos' Value::Ranges after coalescing. The host
-//                  writes each u64 as two u32 halves (lo, hi), so values stay
-//                  exact over the whole uint64 range with no BigInt.
+//   Interval set   n intervals of 16 bytes each: (begin, end), both
+//                  inclusive, in one of two element types:
+//                    u64 ("big" form, kernels named ranges*): exact over the
+//                        whole uint64 range; the host copies a BigUint64Array
+//                        in with one memcpy, or writes u32 halves (lo, hi)
+//                        from numbers, never converting through BigInt;
+//                    f64 ("small" form, kernels named bounds*): used when
+//                        every value is <= 2^53 - 1, so each value and its
+//                        successor are exact doubles; this is the Float64Array
+//                        that src/resources/ranges.ts keeps, copied in with one
+//                        memcpy.
+//                  Canonical: sorted by begin, and each end is at least 2
+//                  below the next begin (no overlap, no adjacency): Mesos'
+//                  Value::Ranges after coalescing.
 //   Interval table n rows of (start: i32, count: i32): row r's interval set
 //                  is `count` intervals starting at interval index `start`
 //                  of an interval pool.

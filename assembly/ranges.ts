@@ -1,115 +1,143 @@
-// Interval-set kernels over canonical u64 interval sets (see layout.ts).
+// Interval-set kernels over canonical interval sets (see layout.ts), in two
+// element types with one generic body each:
+//   ranges*  u64 bounds: the "big" form, exact over the whole uint64 range;
+//   bounds*  f64 bounds: the "small" form (every value <= 2^53 - 1, so each
+//            value and its successor are exact doubles) that
+//            src/resources/ranges.ts keeps in a Float64Array.
 // Inputs must be canonical; outputs are canonical. The caller provides an
-// output area large enough for the worst case (noted per kernel), and gets
-// back the number of intervals written.
+// output area with room for na + nb intervals (na for pick), and gets back
+// the number of intervals written.
 
 // @ts-ignore: decorator
-@inline function beginAt(p: usize, i: i32): u64 {
-  return load<u64>(p + (<usize>i << 4));
+@inline function beginAt<T>(p: usize, i: i32): T {
+  return load<T>(p + (<usize>i << 4));
 }
 
 // @ts-ignore: decorator
-@inline function endAt(p: usize, i: i32): u64 {
-  return load<u64>(p + (<usize>i << 4), 8);
+@inline function endAt<T>(p: usize, i: i32): T {
+  return load<T>(p + (<usize>i << 4), 8);
 }
 
 // @ts-ignore: decorator
-@inline function put(p: usize, i: i32, b: u64, e: u64): void {
+@inline function put<T>(p: usize, i: i32, b: T, e: T): void {
   const q = p + (<usize>i << 4);
-  store<u64>(q, b);
-  store<u64>(q, e, 8);
+  store<T>(q, b);
+  store<T>(q, e, 8);
 }
 
-/** a ∪ b into out (room for na + nb intervals). Returns the count. */
-export function rangesUnion(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
+/** True when x, the end of an interval, is the largest value of T's domain. */
+// @ts-ignore: decorator
+@inline function atTop<T>(x: T): bool {
+  if (isFloat<T>()) return false; // small form: x <= 2^53 - 1, x + 1 is exact
+  return x == <T>u64.MAX_VALUE;
+}
+
+function union<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
   let i = 0, j = 0, n = 0;
-  let cb: u64 = 0, ce: u64 = 0;
+  let cb: T = <T>0, ce: T = <T>0;
   let open = false;
   while (i < na || j < nb) {
-    let nbeg: u64, nend: u64;
-    if (j >= nb || (i < na && beginAt(a, i) <= beginAt(b, j))) {
-      nbeg = beginAt(a, i); nend = endAt(a, i); i++;
+    let nbeg: T, nend: T;
+    if (j >= nb || (i < na && beginAt<T>(a, i) <= beginAt<T>(b, j))) {
+      nbeg = beginAt<T>(a, i); nend = endAt<T>(a, i); i++;
     } else {
-      nbeg = beginAt(b, j); nend = endAt(b, j); j++;
+      nbeg = beginAt<T>(b, j); nend = endAt<T>(b, j); j++;
     }
     if (!open) {
       cb = nbeg; ce = nend; open = true;
-    } else if (ce == u64.MAX_VALUE || nbeg <= ce + 1) {
+    } else if (atTop<T>(ce) || nbeg <= ce + <T>1) {
       if (nend > ce) ce = nend;
     } else {
-      put(out, n++, cb, ce);
+      put<T>(out, n++, cb, ce);
       cb = nbeg; ce = nend;
     }
   }
-  if (open) put(out, n++, cb, ce);
+  if (open) put<T>(out, n++, cb, ce);
   return n;
 }
 
-/** a − b into out (room for na + nb intervals). Returns the count. */
-export function rangesSubtract(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
+function subtract<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
   let j = 0, n = 0;
   for (let i = 0; i < na; i++) {
-    let s = beginAt(a, i);
-    const e = endAt(a, i);
-    while (j < nb && endAt(b, j) < s) j++;
+    let s = beginAt<T>(a, i);
+    const e = endAt<T>(a, i);
+    while (j < nb && endAt<T>(b, j) < s) j++;
     let alive = true;
     for (let k = j; k < nb; k++) {
-      const bb = beginAt(b, k);
+      const bb = beginAt<T>(b, k);
       if (bb > e) break;
-      const be = endAt(b, k);
-      if (bb > s) put(out, n++, s, bb - 1);
+      const be = endAt<T>(b, k);
+      if (bb > s) put<T>(out, n++, s, bb - <T>1);
       if (be >= e) { alive = false; break; }
-      s = be + 1;
+      s = be + <T>1;
     }
-    if (alive) put(out, n++, s, e);
+    if (alive) put<T>(out, n++, s, e);
   }
   return n;
 }
 
-/** a ∩ b into out (room for na + nb intervals). Returns the count. */
-export function rangesIntersect(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
+function intersect<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
   let i = 0, j = 0, n = 0;
   while (i < na && j < nb) {
-    const ab = beginAt(a, i), ae = endAt(a, i);
-    const bb = beginAt(b, j), be = endAt(b, j);
+    const ab = beginAt<T>(a, i), ae = endAt<T>(a, i);
+    const bb = beginAt<T>(b, j), be = endAt<T>(b, j);
     const lo = ab > bb ? ab : bb;
     const hi = ae < be ? ae : be;
-    if (lo <= hi) put(out, n++, lo, hi);
+    if (lo <= hi) put<T>(out, n++, lo, hi);
     if (ae < be) i++; else j++;
   }
   return n;
 }
 
-/** 1 when every value of b is in a (b ⊆ a), else 0. */
-export function rangesContains(a: usize, na: i32, b: usize, nb: i32): i32 {
+function contains<T>(a: usize, na: i32, b: usize, nb: i32): i32 {
   let i = 0;
   for (let j = 0; j < nb; j++) {
-    const bb = beginAt(b, j), be = endAt(b, j);
-    while (i < na && endAt(a, i) < bb) i++;
+    const bb = beginAt<T>(b, j), be = endAt<T>(b, j);
+    while (i < na && endAt<T>(a, i) < bb) i++;
     if (i >= na) return 0;
-    if (beginAt(a, i) > bb || endAt(a, i) < be) return 0;
+    if (beginAt<T>(a, i) > bb || endAt<T>(a, i) < be) return 0;
   }
   return 1;
 }
 
-/**
- * The `count` lowest values of a, as an interval set in out (room for na
- * intervals). Returns the number of intervals, or -1 when a holds fewer than
- * `count` values. `count` is an f64 holding an integer (exact up to 2^53).
- */
-export function rangesPick(a: usize, na: i32, count: f64, out: usize): i32 {
-  let left = <u64>count;
-  if (left == 0) return 0;
+function pick<T>(a: usize, na: i32, count: f64, out: usize): i32 {
+  let left = <T>count;
+  if (left == <T>0) return 0;
   let n = 0;
   for (let i = 0; i < na; i++) {
-    const b = beginAt(a, i), e = endAt(a, i);
+    const b = beginAt<T>(a, i), e = endAt<T>(a, i);
     // e - b is the size minus one; it cannot overflow, unlike the size.
-    if (e - b >= left - 1) {
-      put(out, n++, b, b + (left - 1));
+    if (e - b >= left - <T>1) {
+      put<T>(out, n++, b, b + (left - <T>1));
       return n;
     }
-    put(out, n++, b, e);
-    left -= e - b + 1;
+    put<T>(out, n++, b, e);
+    left -= e - b + <T>1;
   }
   return -1;
 }
+
+/** a ∪ b over u64 bounds into out. Returns the interval count. */
+export function rangesUnion(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return union<u64>(a, na, b, nb, out); }
+/** a − b over u64 bounds into out. Returns the interval count. */
+export function rangesSubtract(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return subtract<u64>(a, na, b, nb, out); }
+/** a ∩ b over u64 bounds into out. Returns the interval count. */
+export function rangesIntersect(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return intersect<u64>(a, na, b, nb, out); }
+/** 1 when b ⊆ a over u64 bounds, else 0. */
+export function rangesContains(a: usize, na: i32, b: usize, nb: i32): i32 { return contains<u64>(a, na, b, nb); }
+/**
+ * The `count` lowest values of a (u64 bounds) into out; -1 when a holds
+ * fewer. `count` is an f64 holding an integer (exact up to 2^53).
+ */
+export function rangesPick(a: usize, na: i32, count: f64, out: usize): i32 { return pick<u64>(a, na, count, out); }
+
+/** a ∪ b over f64 bounds into out. Returns the interval count. */
+export function boundsUnion(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return union<f64>(a, na, b, nb, out); }
+/** a − b over f64 bounds into out. Returns the interval count. */
+export function boundsSubtract(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return subtract<f64>(a, na, b, nb, out); }
+/** a ∩ b over f64 bounds into out. Returns the interval count. */
+export function boundsIntersect(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return intersect<f64>(a, na, b, nb, out); }
+/** 1 when b ⊆ a over f64 bounds, else 0. */
+export function boundsContains(a: usize, na: i32, b: usize, nb: i32): i32 { return contains<f64>(a, na, b, nb); }
+/** The `count` lowest values of a (f64 bounds) into out; -1 when a holds fewer. */
+export function boundsPick(a: usize, na: i32, count: f64, out: usize): i32 { return pick<f64>(a, na, count, out); }

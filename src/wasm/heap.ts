@@ -21,6 +21,8 @@ export class WasmHeap {
   private u32View: Uint32Array;
   private i32View: Int32Array;
   private u8View: Uint8Array;
+  private f64View: Float64Array;
+  private u64View: BigUint64Array;
   /** Free blocks as [ptr, size], sorted by ptr, coalesced. */
   private readonly freeList: [number, number][] = [];
   /** Size of every live block, by pointer. */
@@ -33,6 +35,8 @@ export class WasmHeap {
     this.u32View = new Uint32Array(this.buffer);
     this.i32View = new Int32Array(this.buffer);
     this.u8View = new Uint8Array(this.buffer);
+    this.f64View = new Float64Array(this.buffer);
+    this.u64View = new BigUint64Array(this.buffer);
   }
 
   private refresh(): void {
@@ -40,6 +44,20 @@ export class WasmHeap {
     this.u32View = new Uint32Array(this.buffer);
     this.i32View = new Int32Array(this.buffer);
     this.u8View = new Uint8Array(this.buffer);
+    this.f64View = new Float64Array(this.buffer);
+    this.u64View = new BigUint64Array(this.buffer);
+  }
+
+  /** A Float64Array over all of linear memory (current after growth). */
+  get f64(): Float64Array {
+    if (this.buffer !== this.exports.memory.buffer) this.refresh();
+    return this.f64View;
+  }
+
+  /** A BigUint64Array over all of linear memory (current after growth). */
+  get u64(): BigUint64Array {
+    if (this.buffer !== this.exports.memory.buffer) this.refresh();
+    return this.u64View;
   }
 
   /** A Uint32Array over all of linear memory (current after growth). */

@@ -25,11 +25,16 @@ export interface WasmExports {
   rangesIntersect(a: number, na: number, b: number, nb: number, out: number): number;
   rangesContains(a: number, na: number, b: number, nb: number): number;
   rangesPick(a: number, na: number, count: number, out: number): number;
+  boundsUnion(a: number, na: number, b: number, nb: number, out: number): number;
+  boundsSubtract(a: number, na: number, b: number, nb: number, out: number): number;
+  boundsIntersect(a: number, na: number, b: number, nb: number, out: number): number;
+  boundsContains(a: number, na: number, b: number, nb: number): number;
+  boundsPick(a: number, na: number, count: number, out: number): number;
   batchSum(base: number, width: number, rows: number, count: number, out: number): void;
   batchContainsMask(base: number, width: number, count: number, demand: number, mask: number): number;
   batchSubtract(base: number, width: number, targets: number, allocs: number, count: number): number;
   batchAdd(base: number, width: number, targets: number, adds: number, count: number): void;
-  batchRangesContainsMask(pool: number, table: number, count: number, demand: number, nd: number, mask: number): number;
+  batchRangesContainsMask(pool: number, table: number, count: number, demand: number, nd: number, mask: number, wide: number): number;
 }
 
 let cached: WasmExports | undefined;
