@@ -1,0 +1,292 @@
+/**
+ * The codec's view of proto/mesos.proto: protobufjs parses the schema once
+ * (reflection), and this module turns it into flat descriptors tuned for the
+ * codec's hot loops: fields indexed by number, declaration order for JSON,
+ * number order for encoding, enum tables, and the representation rules that
+ * map wire messages to drfcore's idiomatic types (see docs/codec.md).
+ */
+import protobuf from "protobufjs";
+import { readFileSync } from "node:fs";
+import { PathedProblem } from "./errors.js";
+
+/** Scalar and composite kinds a field can have. */
+export const Kind = {
+  DOUBLE: 0, INT32: 1, UINT32: 2, INT64: 3, UINT64: 4, BOOL: 5, STRING: 6, BYTES: 7, ENUM: 8, MESSAGE: 9,
+} as const;
+/** One of the `Kind` values. */
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+const KIND_OF: Record<string, Kind> = {
+  double: Kind.DOUBLE, int32: Kind.INT32, uint32: Kind.UINT32, int64: Kind.INT64, uint64: Kind.UINT64,
+  bool: Kind.BOOL, string: Kind.STRING, bytes: Kind.BYTES,
+};
+
+/** Wire type a (non-packed) value of each kind uses. */
+export const WIRE_TYPE_OF: readonly number[] = [1, 0, 0, 0, 0, 0, 2, 2, 0, 2];
+
+/** An enum: names by number and numbers by name. */
+export interface EnumDesc {
+  /** Fully qualified name, e.g. `mesos.TaskState`. */
+  readonly fullName: string;
+  /** Value name for each number. */
+  readonly nameOf: ReadonlyMap<number, string>;
+  /** Number for each value name. */
+  readonly numberOf: ReadonlyMap<string, number>;
+  /** Value names in declaration order. */
+  readonly names: readonly string[];
+}
+
+/** What the codec needs to know about one field (or one map's value). */
+export interface FieldDesc {
+  /** Proto field name (used in paths and Mesos JSON), e.g. `task_id`. */
+  readonly name: string;
+  /** Property name in drfcore's types, e.g. `taskId`. */
+  readonly key: string;
+  /** Field number. */
+  readonly number: number;
+  /** Value kind. */
+  readonly kind: Kind;
+  /** `repeated` (not maps). */
+  readonly repeated: boolean;
+  /** `required`. */
+  readonly required: boolean;
+  /** Whether the .proto gives an explicit `[default = ...]`. */
+  readonly hasDefault: boolean;
+  /** The explicit default, in drfcore's representation (bigint for 64-bit, enum name for enums). */
+  readonly defaultValue: unknown;
+  /** `[deprecated = true]`. */
+  readonly deprecated: boolean;
+  /** For ENUM fields. */
+  enum: EnumDesc | undefined;
+  /** For MESSAGE fields (filled in once every message is known). */
+  message: MessageDesc | undefined;
+  /** For map fields: the value's descriptor (key is always string in mesos.proto). */
+  mapValue: FieldDesc | undefined;
+  /** Keep enum numbers the schema does not know (ContainerInfo.type) instead of rejecting them. */
+  readonly keepUnknownEnum: boolean;
+  /** Other members of the same oneof, cleared when this one is decoded. */
+  readonly oneofSiblings: readonly string[];
+  /** Wire type of one (non-packed) value. */
+  readonly wireType: number;
+  /** Whether the field may arrive packed (repeated numeric/bool/enum). */
+  readonly packable: boolean;
+}
+
+/** Converts between a message's representation in drfcore and its raw field object. */
+export interface Adapter {
+  /** Raw decoded fields (camelCase keys) → drfcore value. */
+  fromRaw(raw: Record<string, unknown>): unknown;
+  /** drfcore value → raw fields; throws `PathedProblem` on a malformed value. */
+  toRaw(value: unknown): Record<string, unknown>;
+}
+
+/** What the codec needs to know about one message type. */
+export interface MessageDesc {
+  /** Fully qualified name, e.g. `mesos.TaskInfo`. */
+  readonly fullName: string;
+  /** Fields in declaration order (Mesos JSON key order). */
+  readonly fields: readonly FieldDesc[];
+  /** Fields in number order (protoc's encoding order). */
+  readonly encodeOrder: readonly FieldDesc[];
+  /** Field for each field number (sparse). */
+  readonly byNumber: readonly (FieldDesc | undefined)[];
+  /** Field for each property name. */
+  readonly byKey: ReadonlyMap<string, FieldDesc>;
+  /** Field for each proto field name. */
+  readonly byName: ReadonlyMap<string, FieldDesc>;
+  /** Required fields. */
+  readonly required: readonly FieldDesc[];
+  /** Set when the message is represented by this one field's value (IDs, Labels, Value.Scalar, ...). */
+  unwrap: FieldDesc | undefined;
+  /** Set when the representation is reshaped (TaskInfo's implementation union). */
+  adapter: Adapter | undefined;
+  /** Extra structural check on the raw fields (payload matches `type`); returns a problem or undefined. */
+  check: ((raw: Record<string, unknown>) => string | undefined) | undefined;
+}
+
+/** Messages represented by their single field's value. */
+const WRAPPERS = new Set([
+  "mesos.FrameworkID", "mesos.OfferID", "mesos.SlaveID", "mesos.TaskID", "mesos.ExecutorID",
+  "mesos.ResourceProviderID", "mesos.Value.Scalar", "mesos.Value.Text", "mesos.Value.Ranges",
+  "mesos.Value.Set", "mesos.Labels",
+]);
+
+/** Enum fields whose unknown numbers are kept as numbers rather than rejected. */
+const KEEP_UNKNOWN_ENUM = new Set(["mesos.ContainerInfo.type"]);
+
+/** snake_case (or CamelCase, as in the SNMP statistics) → lowerCamelCase. */
+export function camelCase(name: string): string {
+  const c = name.replace(/_([a-z0-9])/g, (_, x: string) => x.toUpperCase());
+  return c.charAt(0).toLowerCase() + c.slice(1);
+}
+
+function loadRoot(): protobuf.Root {
+  const text = readFileSync(new URL("../../proto/mesos.proto", import.meta.url), "utf8");
+  const root = protobuf.parse(text, { keepCase: true }).root;
+  root.resolveAll();
+  return root;
+}
+
+/** The protobufjs reflection root of proto/mesos.proto (field names as in the .proto). */
+export const protobufRoot: protobuf.Root = loadRoot();
+
+const enums = new Map<string, EnumDesc>();
+const messages = new Map<string, MessageDesc>();
+
+function enumDesc(e: protobuf.Enum): EnumDesc {
+  const fullName = e.fullName.slice(1);
+  let d = enums.get(fullName);
+  if (d) return d;
+  const nameOf = new Map<number, string>();
+  const numberOf = new Map<string, number>();
+  for (const [name, num] of Object.entries(e.values)) {
+    if (!nameOf.has(num)) nameOf.set(num, name);
+    numberOf.set(name, num);
+  }
+  d = { fullName, nameOf, numberOf, names: Object.keys(e.values) };
+  enums.set(fullName, d);
+  return d;
+}
+
+function fieldDesc(f: protobuf.Field, owner: string): FieldDesc {
+  const isMap = f instanceof protobuf.MapField;
+  const rt = f.resolvedType;
+  const kind: Kind = rt instanceof protobuf.Type ? Kind.MESSAGE : rt instanceof protobuf.Enum ? Kind.ENUM : KIND_OF[f.type]!;
+  if (kind === undefined) throw new Error(`unsupported field type ${f.type} in ${owner}.${f.name}`);
+  const opts = (f.options ?? {}) as Record<string, unknown>;
+  const hasDefault = !isMap && !f.repeated && Object.prototype.hasOwnProperty.call(opts, "default");
+  let defaultValue: unknown = undefined;
+  if (hasDefault) {
+    const raw = opts["default"];
+    defaultValue = kind === Kind.INT64 || kind === Kind.UINT64 ? BigInt(raw as number) : raw;
+  }
+  const siblings = f.partOf ? f.partOf.oneof.filter((n) => n !== f.name).map(camelCase) : [];
+  const base = {
+    name: f.name, key: camelCase(f.name), number: f.id, kind,
+    repeated: f.repeated && !isMap, required: f.required, hasDefault, defaultValue,
+    deprecated: opts["deprecated"] === true,
+    enum: rt instanceof protobuf.Enum ? enumDesc(rt) : undefined,
+    message: undefined, mapValue: undefined,
+    keepUnknownEnum: KEEP_UNKNOWN_ENUM.has(`${owner}.${f.name}`),
+    oneofSiblings: siblings, wireType: WIRE_TYPE_OF[kind]!,
+    packable: f.repeated && !isMap && kind !== Kind.STRING && kind !== Kind.BYTES && kind !== Kind.MESSAGE,
+  };
+  if (!isMap) return base;
+  // A map is a repeated entry message { key = 1; value = 2 }; describe its value.
+  const value: FieldDesc = { ...base, name: "value", key: "value", number: 2, repeated: false, required: false, hasDefault: false, defaultValue: undefined, deprecated: false, oneofSiblings: [], packable: false };
+  if ((f as protobuf.MapField).keyType !== "string") throw new Error(`map key type ${(f as protobuf.MapField).keyType} unsupported`);
+  return { ...base, kind: Kind.MESSAGE, wireType: 2, mapValue: value, enum: undefined };
+}
+
+function build(type: protobuf.Type): void {
+  const fullName = type.fullName.slice(1);
+  const fields = type.fieldsArray.map((f) => fieldDesc(f, fullName));
+  const byNumber: (FieldDesc | undefined)[] = [];
+  for (const f of fields) byNumber[f.number] = f;
+  const desc: MessageDesc = {
+    fullName, fields,
+    encodeOrder: [...fields].sort((a, b) => a.number - b.number),
+    byNumber, byKey: new Map(fields.map((f) => [f.key, f])), byName: new Map(fields.map((f) => [f.name, f])),
+    required: fields.filter((f) => f.required),
+    unwrap: WRAPPERS.has(fullName) ? fields[0] : undefined,
+    adapter: undefined, check: undefined,
+  };
+  messages.set(fullName, desc);
+  for (const n of type.nestedArray) if (n instanceof protobuf.Type) build(n);
+}
+
+function walk(ns: protobuf.NamespaceBase): void {
+  for (const n of ns.nestedArray) {
+    if (n instanceof protobuf.Type) build(n);
+    else if (n instanceof protobuf.Namespace) walk(n);
+  }
+}
+walk(protobufRoot);
+// Link message-typed fields (and map values) to their descriptors.
+for (const [name, d] of messages) {
+  const type = protobufRoot.lookupType(name);
+  for (const f of d.fields) {
+    const rt = type.fields[f.name]!.resolvedType;
+    if (rt instanceof protobuf.Type) {
+      const target = messages.get(rt.fullName.slice(1))!;
+      if (f.mapValue) f.mapValue.message = target;
+      else f.message = target;
+    }
+  }
+}
+
+/** The descriptor of message `fullName`, or undefined when the schema has no such message. */
+export function messageDesc(fullName: string): MessageDesc | undefined {
+  return messages.get(fullName);
+}
+
+/** The descriptor of enum `fullName` (e.g. `mesos.TaskState`), or undefined. */
+export function enumDescOf(fullName: string): EnumDesc | undefined {
+  return enums.get(fullName);
+}
+
+/** Every message type name in the schema, e.g. `mesos.TaskInfo`, `mesos.CommandInfo.URI`. */
+export const MESSAGE_TYPE_NAMES: readonly string[] = [...messages.keys()].sort();
+
+// ---- Representation rules that are not mechanical --------------------------
+
+/** Value, Resource and Attribute: a payload that is present must match `type`. */
+function payloadCheck(payloads: Record<string, string>) {
+  return (raw: Record<string, unknown>): string | undefined => {
+    const type = raw["type"] as string | undefined;
+    for (const [key, wanted] of Object.entries(payloads)) {
+      if (raw[key] !== undefined && type !== wanted) {
+        return `field '${key === "set" ? "set" : key}' does not match type ${type ?? "(unset)"}; a ${wanted} payload needs type ${wanted}`;
+      }
+    }
+    return undefined;
+  };
+}
+messages.get("mesos.Value")!.check = payloadCheck({ scalar: "SCALAR", ranges: "RANGES", set: "SET", text: "TEXT" });
+messages.get("mesos.Attribute")!.check = payloadCheck({ scalar: "SCALAR", ranges: "RANGES", set: "SET", text: "TEXT" });
+messages.get("mesos.Resource")!.check = payloadCheck({ scalar: "SCALAR", ranges: "RANGES", set: "SET" });
+
+/** TaskInfo: `command`/`executor` become the `implementation` union. */
+messages.get("mesos.TaskInfo")!.adapter = {
+  fromRaw(raw) {
+    const { command, executor, ...rest } = raw;
+    const implementation =
+      command !== undefined && executor !== undefined ? { kind: "both", executor, command }
+      : command !== undefined ? { kind: "command", command }
+      : executor !== undefined ? { kind: "executor", executor }
+      : { kind: "neither" };
+    return { ...rest, implementation };
+  },
+  toRaw(value) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new PathedProblem("expected an object");
+    const { implementation, ...rest } = value as Record<string, unknown>;
+    if (typeof implementation !== "object" || implementation === null) {
+      throw new PathedProblem("missing 'implementation' (a command or an executor)", "implementation");
+    }
+    for (const stray of ["command", "executor"]) {
+      if (rest[stray] !== undefined) throw new PathedProblem(`'${stray}' belongs inside 'implementation'`, stray);
+    }
+    const impl = implementation as Record<string, unknown>;
+    const raw: Record<string, unknown> = { ...rest };
+    switch (impl["kind"]) {
+      case "command":
+        if (impl["command"] === undefined) throw new PathedProblem("kind 'command' needs 'command'", "implementation");
+        raw["command"] = impl["command"];
+        break;
+      case "executor":
+        if (impl["executor"] === undefined) throw new PathedProblem("kind 'executor' needs 'executor'", "implementation");
+        raw["executor"] = impl["executor"];
+        break;
+      case "both":
+        if (impl["command"] === undefined || impl["executor"] === undefined) throw new PathedProblem("kind 'both' needs 'command' and 'executor'", "implementation");
+        raw["command"] = impl["command"];
+        raw["executor"] = impl["executor"];
+        break;
+      case "neither":
+        break;
+      default:
+        throw new PathedProblem(`unknown implementation kind ${JSON.stringify(impl["kind"])}`, "implementation");
+    }
+    return raw;
+  },
+};

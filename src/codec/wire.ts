@@ -1,0 +1,315 @@
+/**
+ * Protobuf wire primitives: a bounds-checked reader and a growable writer over
+ * `Uint8Array`. 64-bit integers are `bigint`; every read past the end, every
+ * over-long varint and every invalid UTF-8 string is a `PathedProblem`.
+ */
+import { PathedProblem } from "./errors.js";
+
+/** Wire type numbers. */
+export const WireType = { VARINT: 0, I64: 1, LEN: 2, SGROUP: 3, EGROUP: 4, I32: 5 } as const;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const TWO_32 = 4294967296;
+
+/** Reads protobuf wire data from a byte array, failing on anything malformed. */
+export class Reader {
+  pos = 0;
+  private readonly view: DataView;
+  constructor(readonly buf: Uint8Array) {
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+
+  /** Reads a varint of up to 10 bytes and returns its low 32 bits as an unsigned number. */
+  varint32(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    let b = buf[pos++];
+    if (b !== undefined && b < 0x80) { this.pos = pos; return b; }
+    let result = 0;
+    let shift = 0;
+    for (let i = 0; i < 10; i++) {
+      if (b === undefined) throw new PathedProblem("truncated varint");
+      if (shift < 32) result += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) {
+        if (i === 9 && b > 1) throw new PathedProblem("varint longer than 64 bits");
+        this.pos = pos;
+        return result >>> 0 === result ? result : result % TWO_32;
+      }
+      shift += 7;
+      b = buf[pos++];
+    }
+    throw new PathedProblem("varint longer than 10 bytes");
+  }
+
+  /** Reads a field tag (a varint of at most 5 bytes that fits 32 bits). */
+  tag(): number {
+    const b = this.buf[this.pos];
+    if (b !== undefined && b < 0x80) { this.pos++; return b; }
+    const start = this.pos;
+    const v = this.varint32();
+    const n = this.pos - start;
+    if (n > 5 || (n === 5 && this.buf[this.pos - 1]! > 0x0f)) throw new PathedProblem("field tag longer than 32 bits");
+    return v;
+  }
+
+  /** Reads a varint as a bool: true when any of its bits is set (as protobuf's C++ parser does). */
+  bool(): boolean {
+    const b = this.buf[this.pos];
+    if (b === 0 || b === 1) { this.pos++; return b === 1; }
+    return this.varint64() !== 0n;
+  }
+
+  /** Reads a varint of up to 10 bytes as an unsigned 64-bit `bigint`. */
+  varint64(): bigint {
+    const buf = this.buf;
+    let pos = this.pos;
+    // Fast path: up to 7 bytes (< 2^49) fits a double exactly.
+    let value = 0;
+    let scale = 1;
+    for (let i = 0; i < 7; i++) {
+      const b = buf[pos++];
+      if (b === undefined) throw new PathedProblem("truncated varint");
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) { this.pos = pos; return BigInt(value); }
+      scale *= 128;
+    }
+    let big = BigInt(value);
+    let shift = 49n;
+    for (let i = 7; i < 10; i++) {
+      const b = buf[pos++];
+      if (b === undefined) throw new PathedProblem("truncated varint");
+      big |= BigInt(b & 0x7f) << shift;
+      if (b < 0x80) {
+        if (i === 9 && b > 1) throw new PathedProblem("varint longer than 64 bits");
+        this.pos = pos;
+        return big;
+      }
+      shift += 7n;
+    }
+    throw new PathedProblem("varint longer than 10 bytes");
+  }
+
+  /** Reads a little-endian IEEE double. */
+  double(): number {
+    const pos = this.pos;
+    if (pos + 8 > this.buf.length) throw new PathedProblem("truncated 64-bit value");
+    this.pos = pos + 8;
+    return this.view.getFloat64(pos, true);
+  }
+
+  /** Reads a length prefix and checks that many bytes remain before `end`; returns the end offset. */
+  lengthDelimited(end: number): number {
+    const start = this.pos;
+    const len = this.varint32();
+    const n = this.pos - start;
+    if (n > 5 || (n === 5 && this.buf[this.pos - 1]! > 0x07)) throw new PathedProblem("length prefix larger than 2^31");
+    const stop = this.pos + len;
+    if (len > 0x7fffffff || stop > end) throw new PathedProblem(`length ${len} runs past the end of the data`);
+    return stop;
+  }
+
+  /** Reads a length-delimited UTF-8 string (invalid UTF-8 is rejected). */
+  string(end: number): string {
+    const stop = this.lengthDelimited(end);
+    const buf = this.buf;
+    let pos = this.pos;
+    // Short ASCII strings: build directly, no decoder call.
+    if (stop - pos <= 32) {
+      let s = "";
+      for (; pos < stop; pos++) {
+        const c = buf[pos]!;
+        if (c >= 0x80) break;
+        s += String.fromCharCode(c);
+      }
+      if (pos === stop) { this.pos = stop; return s; }
+    }
+    try {
+      const s = utf8.decode(buf.subarray(this.pos, stop));
+      this.pos = stop;
+      return s;
+    } catch {
+      throw new PathedProblem("string is not valid UTF-8");
+    }
+  }
+
+  /** Reads length-delimited bytes into a fresh copy. */
+  bytes(end: number): Uint8Array {
+    const stop = this.lengthDelimited(end);
+    const out = this.buf.slice(this.pos, stop);
+    this.pos = stop;
+    return out;
+  }
+
+  /** Skips one field of wire type `wt` (groups included) whose tag was just read. */
+  skip(wt: number, end: number, fieldNumber: number, depth = 0): void {
+    switch (wt) {
+      case WireType.VARINT:
+        this.varint32();
+        return;
+      case WireType.I64:
+        if (this.pos + 8 > end) throw new PathedProblem("truncated 64-bit value");
+        this.pos += 8;
+        return;
+      case WireType.LEN:
+        this.pos = this.lengthDelimited(end);
+        return;
+      case WireType.I32:
+        if (this.pos + 4 > end) throw new PathedProblem("truncated 32-bit value");
+        this.pos += 4;
+        return;
+      case WireType.SGROUP: {
+        if (depth > 100) throw new PathedProblem("groups nested too deeply");
+        for (;;) {
+          if (this.pos >= end) throw new PathedProblem(`group ${fieldNumber} has no end`);
+          const tag = this.varint32();
+          const num = tag >>> 3;
+          const t = tag & 7;
+          if (num === 0) throw new PathedProblem("field number 0 is invalid");
+          if (t === WireType.EGROUP) {
+            if (num !== fieldNumber) throw new PathedProblem(`group ${fieldNumber} closed by end of group ${num}`);
+            return;
+          }
+          this.skip(t, end, num, depth + 1);
+        }
+      }
+      case WireType.EGROUP:
+        throw new PathedProblem(`unexpected end of group ${fieldNumber}`);
+      default:
+        throw new PathedProblem(`invalid wire type ${wt}`);
+    }
+  }
+}
+
+/** Writes protobuf wire data into a growable buffer. */
+export class Writer {
+  buf: Uint8Array;
+  pos = 0;
+  private view: DataView;
+  constructor(initial = 256) {
+    this.buf = new Uint8Array(initial);
+    this.view = new DataView(this.buf.buffer);
+  }
+
+  /** Makes room for `n` more bytes. */
+  ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  /** Writes an unsigned 32-bit varint. */
+  uvarint32(v: number): void {
+    this.ensure(5);
+    const buf = this.buf;
+    let pos = this.pos;
+    while (v > 0x7f) {
+      buf[pos++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[pos++] = v;
+    this.pos = pos;
+  }
+
+  /** Writes a signed 32-bit value as protobuf does: negatives take 10 bytes (sign-extended to 64 bits). */
+  int32(v: number): void {
+    if (v >= 0) this.uvarint32(v);
+    else this.uvarint64(BigInt.asUintN(64, BigInt(v)));
+  }
+
+  /** Writes an unsigned 64-bit varint. */
+  uvarint64(v: bigint): void {
+    if (v < 0x100000000n) {
+      const n = Number(v);
+      if (n <= 0x7fffffff) { this.uvarint32(n); return; }
+    }
+    this.ensure(10);
+    const buf = this.buf;
+    let pos = this.pos;
+    let lo = Number(v & 0xffffffffn);
+    let hi = Number(v >> 32n);
+    while (hi > 0 || lo > 0x7f) {
+      buf[pos++] = (lo & 0x7f) | 0x80;
+      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+      hi >>>= 7;
+    }
+    buf[pos++] = lo;
+    this.pos = pos;
+  }
+
+  /** Writes a little-endian IEEE double. */
+  double(v: number): void {
+    this.ensure(8);
+    this.view.setFloat64(this.pos, v, true);
+    this.pos += 8;
+  }
+
+  /** Writes raw bytes with a length prefix. */
+  bytes(b: Uint8Array): void {
+    this.uvarint32(b.length);
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** Writes a string as length-prefixed UTF-8. */
+  string(s: string): void {
+    const n = s.length;
+    this.ensure(5 + n * 3);
+    // ASCII fast path: length is known up front.
+    if (n < 128) {
+      const buf = this.buf;
+      const start = this.pos + 1;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[start + i] = c;
+      }
+      if (i === n) {
+        buf[this.pos] = n;
+        this.pos = start + n;
+        return;
+      }
+    }
+    const encoded = encoder.encode(s);
+    this.bytes(encoded);
+  }
+
+  /** Reserves a 1-byte length slot and returns its offset; `endLength` fills it in. */
+  beginLength(): number {
+    this.ensure(1);
+    return this.pos++;
+  }
+
+  /** Fills the length slot at `slot` with the number of bytes written since, widening it if needed. */
+  endLength(slot: number): void {
+    const len = this.pos - slot - 1;
+    if (len < 0x80) {
+      this.buf[slot] = len;
+      return;
+    }
+    let extra = 0;
+    for (let v = len >>> 7; v > 0; v >>>= 7) extra++;
+    this.ensure(extra);
+    this.buf.copyWithin(slot + 1 + extra, slot + 1, this.pos);
+    let pos = slot;
+    let v = len;
+    while (v > 0x7f) {
+      this.buf[pos++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buf[pos] = v;
+    this.pos += extra;
+  }
+
+  /** The bytes written so far (a copy). */
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+}
+
+const encoder = new TextEncoder();
