@@ -1,0 +1,160 @@
+/**
+ * Mesos' resource text form, read as `Resources::parse` reads it:
+ * `cpus:2;mem:1024;ports:[31000-31999];zones:{a,b};cpus(role1):4`.
+ *
+ * - The text is split on `;` (empty pieces skipped); each piece must split on
+ *   `:` into exactly two non-empty parts, `name` or `name(role)` and a value
+ *   (see value.ts). Names and roles are trimmed of whitespace. No parentheses
+ *   means the default role (`*` = unreserved); `name(*)` is unreserved; any
+ *   other role is a STATIC reservation and must be a valid role name.
+ * - Text after the closing parenthesis (`cpus(r1)x:1`) is rejected (Mesos
+ *   silently ignores it; drfcore treats it as an unknown role form).
+ * - A text whose first non-blank character is `[` and that is a JSON array is
+ *   read as Mesos' JSON form (an array of Resource objects), as Mesos does.
+ *   drfcore prints resources that the simple text cannot express (dynamic or
+ *   refined reservations, disks, revocable, shared, allocation info) this way,
+ *   so `parse(toString(r))` always reads `r` back.
+ * - Each resource is validated (negative / NaN / infinite scalars, non-zero
+ *   scalars that round to zero at 3 decimals, inverted or overlapping ranges,
+ *   duplicated set items, bad roles); then resources with the same name but
+ *   different types are an error.
+ * - `{}` alone (how an empty bag prints) reads as empty; Mesos' parser rejects it.
+ * Every failure is a ResourceParseError naming the offset and the fragment.
+ */
+import { ResourceError, ResourceParseError } from "./errors.js";
+import { parseValue, scalarToFixed } from "./value.js";
+import { RangeSet } from "./ranges.js";
+import { canonicalSet } from "./sets.js";
+import { roleError } from "./roles.js";
+import { Entry, PLAIN, SCALAR, RANGES, SET, staticMeta, entryFromResource, type Meta, type Resource, type TypeCode } from "./resource.js";
+import { resourceFromMesosJSON } from "./json.js";
+
+/** Reads resource text into validated entries (not yet merged). Throws ResourceParseError. */
+export function parseEntries(text: string, defaultRole = "*"): Entry[] {
+  if (typeof text !== "string") throw new ResourceParseError("resource text must be a string", String(text), 0, "");
+  // `{}` is how an empty bag prints (Mesos' operator<<); read it back as empty.
+  if (text.length <= 16 && text.trim() === "{}") return [];
+  const first = firstNonBlank(text);
+  if (first >= 0 && text.charCodeAt(first) === 91 /* [ */) {
+    const json = tryJSON(text);
+    if (Array.isArray(json)) return entriesFromJSON(text, json, defaultRole);
+  }
+  const defaultMeta = defaultRole === "*" ? PLAIN : null;
+  if (defaultMeta === null) {
+    const err = roleError(defaultRole);
+    if (err) throw new ResourceParseError(`invalid default role '${defaultRole}': ${err}`, text, 0, "");
+  }
+  const out: Entry[] = [];
+  const n = text.length;
+  let start = 0;
+  while (start <= n) {
+    let end = text.indexOf(";", start);
+    if (end < 0) end = n;
+    if (end > start) out.push(parsePiece(text, start, end, defaultRole));
+    start = end + 1;
+  }
+  return out;
+}
+
+function fail(text: string, start: number, end: number, why: string): never {
+  const fragment = text.slice(start, end);
+  throw new ResourceParseError(`invalid resource '${fragment}' at offset ${start}: ${why}`, text, start, fragment);
+}
+
+function parsePiece(text: string, start: number, end: number, defaultRole: string): Entry {
+  // Split on ':' skipping empty parts; exactly two must remain.
+  let p0s = -1, p0e = -1, p1s = -1, p1e = -1, parts = 0;
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text.charCodeAt(i) === 58 /* : */) {
+      if (i > s) {
+        parts++;
+        if (parts === 1) { p0s = s; p0e = i; } else if (parts === 2) { p1s = s; p1e = i; }
+      }
+      s = i + 1;
+    }
+  }
+  if (parts !== 2) fail(text, start, end, "expecting one ':' between a name and a value (missing or extra ':')");
+
+  const head = text.slice(p0s, p0e);
+  let name: string, role: string;
+  const open = head.indexOf("(");
+  if (open < 0) {
+    name = head.trim();
+    role = defaultRole;
+  } else {
+    const close = head.indexOf(")");
+    if (close < 0 || close < open) fail(text, start, end, "mismatched parentheses around the role");
+    if (head.slice(close + 1).trim().length > 0) fail(text, start, end, `unexpected '${head.slice(close + 1).trim()}' after the role`);
+    name = head.slice(0, open).trim();
+    role = head.slice(open + 1, close).trim();
+  }
+  if (name.length === 0) fail(text, start, end, "empty resource name");
+  let meta: Meta;
+  if (role === "*") meta = PLAIN;
+  else {
+    const err = roleError(role);
+    if (err) fail(text, start, end, `invalid role: ${err}`);
+    meta = staticMeta(role);
+  }
+
+  const valueText = text.slice(p1s, p1e);
+  const v = parseValue(valueText);
+  if ("error" in v) fail(text, start, end, `invalid value '${valueText}': ${v.error}`);
+  let type: TypeCode, scalar = 0, ranges: RangeSet | null = null, set: readonly string[] | null = null;
+  switch (v.type) {
+    case "SCALAR": {
+      const f = scalarToFixed(v.scalar);
+      if (typeof f !== "number") fail(text, start, end, `invalid scalar: ${f.error}`);
+      type = SCALAR; scalar = f;
+      break;
+    }
+    case "RANGES":
+      type = RANGES; ranges = v.ranges;
+      break;
+    case "SET": {
+      const items = v.items;
+      const c = canonicalSet(items);
+      if (c.length !== items.length) fail(text, start, end, "invalid set: duplicated elements");
+      type = SET; set = c;
+      break;
+    }
+    default:
+      fail(text, start, end, `'${valueText}' is not a number, ranges '[a-b]' or a set '{a,b}'`);
+  }
+  return Entry.make(name, type, meta, scalar, ranges, set);
+}
+
+function firstNonBlank(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
+  }
+  return -1;
+}
+
+function tryJSON(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function entriesFromJSON(text: string, json: unknown[], defaultRole: string): Entry[] {
+  const out: Entry[] = [];
+  json.forEach((item, i) => {
+    let r: Resource;
+    try {
+      r = resourceFromMesosJSON(item);
+      if (r.role === undefined && (r.reservations ?? []).length === 0) r = { ...r, role: defaultRole };
+      out.push(entryFromResource(r));
+    } catch (e) {
+      if (e instanceof ResourceError || e instanceof ResourceParseError) {
+        throw new ResourceParseError(`invalid resource #${i} of the JSON array: ${e.message}`, text, 0, text);
+      }
+      throw e;
+    }
+  });
+  return out;
+}

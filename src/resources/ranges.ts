@@ -1,0 +1,371 @@
+/**
+ * Canonical sets of unsigned 64-bit integers (Mesos `Value::Ranges`): sorted,
+ * coalesced, inclusive intervals.
+ *
+ * Representation (the Wasm kernels adapt to it):
+ * - `small`: a Float64Array `[b0, e0, b1, e1, ...]` when every value is at most
+ *   2^53 - 1, so that every value and `end + 1` are exact doubles. This is the
+ *   fast path; the kernels below (`unionBounds`, `subtractBounds`, ...) work on it.
+ * - `big`: a BigUint64Array with the same layout when some value exceeds 2^53 - 1.
+ *   Operations on big sets compress the coordinates (every endpoint v, v - 1 and
+ *   v + 1, sorted) to small integers, run the same Float64Array kernels on the
+ *   indices and map the result back, so both forms share one algorithm and
+ *   stay exact.
+ * Canonical means: `b[i] <= e[i]` and `b[i+1] > e[i] + 1` (overlapping and
+ * adjacent intervals are merged). RangeSet objects are immutable.
+ */
+import { ResourceError } from "./errors.js";
+
+/** Largest value kept in the Float64Array form (its successor 2^53 is still exact). */
+export const SMALL_MAX = 2 ** 53 - 1;
+/** Largest uint64. */
+export const UINT64_MAX = (1n << 64n) - 1n;
+
+/** A range bound as given by callers: a non-negative integer number or bigint. */
+export type RangeBound = number | bigint;
+
+const EMPTY_BOUNDS = new Float64Array(0);
+
+// ---------------------------------------------------------------------------
+// Float64Array kernels over canonical inclusive bounds. Inputs must be
+// canonical; outputs are canonical. They never mutate their inputs.
+
+/** Union of two canonical bound arrays. */
+export function unionBounds(a: Float64Array, b: Float64Array): Float64Array {
+  const na = a.length, nb = b.length;
+  if (na === 0) return b;
+  if (nb === 0) return a;
+  const out = new Float64Array(na + nb);
+  let i = 0, j = 0, o = 0;
+  let cb: number, ce: number;
+  if (a[0]! <= b[0]!) { cb = a[0]!; ce = a[1]!; i = 2; } else { cb = b[0]!; ce = b[1]!; j = 2; }
+  while (i < na || j < nb) {
+    let x: number, y: number;
+    if (j >= nb || (i < na && a[i]! <= b[j]!)) { x = a[i]!; y = a[i + 1]!; i += 2; }
+    else { x = b[j]!; y = b[j + 1]!; j += 2; }
+    if (x <= ce + 1) { if (y > ce) ce = y; }
+    else { out[o++] = cb; out[o++] = ce; cb = x; ce = y; }
+  }
+  out[o++] = cb; out[o++] = ce;
+  return o === out.length ? out : out.slice(0, o);
+}
+
+/** `a` minus `b` (values of `a` not in `b`). */
+export function subtractBounds(a: Float64Array, b: Float64Array): Float64Array {
+  const na = a.length, nb = b.length;
+  if (na === 0 || nb === 0) return a;
+  const out = new Float64Array(na + nb);
+  let o = 0, j = 0;
+  for (let i = 0; i < na; i += 2) {
+    let cur = a[i]!;
+    const y = a[i + 1]!;
+    while (j < nb && b[j + 1]! < cur) j += 2;
+    let k = j;
+    while (k < nb && b[k]! <= y) {
+      const bb = b[k]!, be = b[k + 1]!;
+      if (bb > cur) { out[o++] = cur; out[o++] = bb - 1; }
+      if (be >= y) { cur = y + 1; break; }
+      cur = be + 1;
+      k += 2;
+    }
+    if (cur <= y) { out[o++] = cur; out[o++] = y; }
+    j = k;
+  }
+  return o === out.length ? out : out.slice(0, o);
+}
+
+/** Values in both `a` and `b`. */
+export function intersectBounds(a: Float64Array, b: Float64Array): Float64Array {
+  const na = a.length, nb = b.length;
+  if (na === 0) return a;
+  if (nb === 0) return b;
+  const out = new Float64Array(na + nb);
+  let i = 0, j = 0, o = 0;
+  while (i < na && j < nb) {
+    const lo = a[i]! > b[j]! ? a[i]! : b[j]!;
+    const hi = a[i + 1]! < b[j + 1]! ? a[i + 1]! : b[j + 1]!;
+    if (lo <= hi) { out[o++] = lo; out[o++] = hi; }
+    if (a[i + 1]! < b[j + 1]!) i += 2; else j += 2;
+  }
+  return out.slice(0, o);
+}
+
+/** True when every value of `b` is in `a`. */
+export function containsBounds(a: Float64Array, b: Float64Array): boolean {
+  const na = a.length, nb = b.length;
+  let i = 0;
+  for (let j = 0; j < nb; j += 2) {
+    const bb = b[j]!;
+    while (i < na && a[i + 1]! < bb) i += 2;
+    if (i >= na || a[i]! > bb || a[i + 1]! < b[j + 1]!) return false;
+  }
+  return true;
+}
+
+/** True when both canonical arrays hold the same values. */
+export function equalBounds(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  const n = a.length;
+  if (n !== b.length) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Sorts and coalesces arbitrary inclusive intervals (each with begin <= end) in place; returns the canonical prefix. */
+export function canonicalizeBounds(raw: Float64Array): Float64Array {
+  const n = raw.length >> 1;
+  if (n <= 1) return raw;
+  let sorted = true;
+  for (let i = 2; i < raw.length; i += 2) if (raw[i]! <= raw[i - 1]! + 1) { sorted = false; break; }
+  if (sorted) return raw;
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  idx.sort((x, y) => raw[2 * x]! - raw[2 * y]! || raw[2 * x + 1]! - raw[2 * y + 1]!);
+  const out = new Float64Array(2 * n);
+  let o = 0;
+  let cb = raw[2 * idx[0]!]!, ce = raw[2 * idx[0]! + 1]!;
+  for (let k = 1; k < n; k++) {
+    const x = raw[2 * idx[k]!]!, y = raw[2 * idx[k]! + 1]!;
+    if (x <= ce + 1) { if (y > ce) ce = y; }
+    else { out[o++] = cb; out[o++] = ce; cb = x; ce = y; }
+  }
+  out[o++] = cb; out[o++] = ce;
+  return out.slice(0, o);
+}
+
+// ---------------------------------------------------------------------------
+
+type Kernel = (a: Float64Array, b: Float64Array) => Float64Array;
+
+/** An immutable canonical set of uint64 values. */
+export class RangeSet {
+  /** The empty set. */
+  static readonly EMPTY = new RangeSet(EMPTY_BOUNDS, null);
+
+  private constructor(
+    /** Canonical bounds when every value is <= SMALL_MAX, else null. */
+    readonly small: Float64Array | null,
+    /** Canonical bounds as uint64 when some value exceeds SMALL_MAX, else null. */
+    readonly big: BigUint64Array | null,
+  ) {}
+
+  /** Wraps canonical small bounds without copying or checking (caller guarantees canonical form). */
+  static fromCanonicalSmall(bounds: Float64Array): RangeSet {
+    return bounds.length === 0 ? RangeSet.EMPTY : new RangeSet(bounds, null);
+  }
+
+  /** Wraps canonical uint64 bounds, switching to the small form when it fits. */
+  static fromCanonicalBig(bounds: BigUint64Array): RangeSet {
+    if (bounds.length === 0) return RangeSet.EMPTY;
+    if (bounds[bounds.length - 1]! <= BigInt(SMALL_MAX)) {
+      const s = new Float64Array(bounds.length);
+      for (let i = 0; i < bounds.length; i++) s[i] = Number(bounds[i]!);
+      return new RangeSet(s, null);
+    }
+    return new RangeSet(null, bounds);
+  }
+
+  /** The single interval [begin, end]. Throws ResourceError if begin > end or out of uint64. */
+  static interval(begin: RangeBound, end: RangeBound): RangeSet {
+    return RangeSet.fromIntervals([[begin, end]]);
+  }
+
+  /**
+   * Builds a canonical set from intervals in any order, overlapping or not.
+   * Throws ResourceError for begin > end, negative, fractional or > 2^64 - 1 values.
+   */
+  static fromIntervals(intervals: Iterable<readonly [RangeBound, RangeBound]>): RangeSet {
+    const list = Array.from(intervals);
+    if (list.length === 0) return RangeSet.EMPTY;
+    let allSmall = true;
+    for (const [b, e] of list) {
+      checkBound(b); checkBound(e);
+      if (b > e) throw new ResourceError(`invalid range [${b}-${e}]: begin > end`);
+      if (!(typeof e === "number" ? e <= SMALL_MAX : e <= BigInt(SMALL_MAX))) allSmall = false;
+    }
+    if (allSmall) {
+      const raw = new Float64Array(list.length * 2);
+      list.forEach(([b, e], i) => { raw[2 * i] = Number(b); raw[2 * i + 1] = Number(e); });
+      return RangeSet.fromCanonicalSmall(canonicalizeBounds(raw));
+    }
+    const pairs = list.map(([b, e]) => [BigInt(b), BigInt(e)] as [bigint, bigint]);
+    return RangeSet.fromCanonicalBig(canonicalBig(pairs));
+  }
+
+  /** True when the set holds no value. */
+  isEmpty(): boolean {
+    return (this.small ?? this.big!).length === 0;
+  }
+
+  /** Number of disjoint intervals. */
+  get intervalCount(): number {
+    return (this.small ?? this.big!).length >> 1;
+  }
+
+  /** Number of values, as a double (what Mesos' quantities use). */
+  count(): number {
+    const s = this.small;
+    if (s) { let c = 0; for (let i = 0; i < s.length; i += 2) c += s[i + 1]! - s[i]! + 1; return c; }
+    return Number(this.countExact());
+  }
+
+  /** Number of values, exactly. */
+  countExact(): bigint {
+    const s = this.small ?? this.big!;
+    let c = 0n;
+    for (let i = 0; i < s.length; i += 2) c += BigInt(s[i + 1]!) - BigInt(s[i]!) + 1n;
+    return c;
+  }
+
+  /** Union. */
+  union(o: RangeSet): RangeSet {
+    if (this.small && o.small) return RangeSet.fromCanonicalSmall(unionBounds(this.small, o.small));
+    return this.bigOp(o, unionBounds);
+  }
+
+  /** Values of this set that are not in `o`. */
+  subtract(o: RangeSet): RangeSet {
+    if (this.small && o.small) return RangeSet.fromCanonicalSmall(subtractBounds(this.small, o.small));
+    return this.bigOp(o, subtractBounds);
+  }
+
+  /** Values in both sets. */
+  intersect(o: RangeSet): RangeSet {
+    if (this.small && o.small) return RangeSet.fromCanonicalSmall(intersectBounds(this.small, o.small));
+    return this.bigOp(o, intersectBounds);
+  }
+
+  /** Set inclusion: every value of `o` is in this set. */
+  contains(o: RangeSet): boolean {
+    if (this.small && o.small) return containsBounds(this.small, o.small);
+    if (o.isEmpty()) return true;
+    if (this.small) return false; // o has a value above SMALL_MAX, this has none
+    const [a, b] = this.compress(o);
+    return containsBounds(a, b);
+  }
+
+  /** Same values. */
+  equals(o: RangeSet): boolean {
+    if (this.small && o.small) return equalBounds(this.small, o.small);
+    if (this.big && o.big) {
+      if (this.big.length !== o.big.length) return false;
+      for (let i = 0; i < this.big.length; i++) if (this.big[i] !== o.big[i]) return false;
+      return true;
+    }
+    return false;
+  }
+
+  /** The `n` lowest values as a set, or null when the set holds fewer than `n` values. */
+  take(n: number | bigint): RangeSet | null {
+    let need = BigInt(n);
+    if (need < 0n) throw new ResourceError(`cannot take ${n} values`);
+    const out: Array<[bigint, bigint]> = [];
+    for (const [b, e] of this.intervals()) {
+      if (need === 0n) break;
+      const len = e - b + 1n;
+      if (len <= need) { out.push([b, e]); need -= len; }
+      else { out.push([b, b + need - 1n]); need = 0n; }
+    }
+    if (need > 0n) return null;
+    return RangeSet.fromIntervals(out);
+  }
+
+  /** True when `v` is in the set. */
+  has(v: RangeBound): boolean {
+    const x = BigInt(v);
+    for (const [b, e] of this.intervals()) { if (x < b) return false; if (x <= e) return true; }
+    return false;
+  }
+
+  /** The intervals in order, as exact bigints. */
+  *intervals(): IterableIterator<[bigint, bigint]> {
+    const s = this.small ?? this.big!;
+    for (let i = 0; i < s.length; i += 2) yield [BigInt(s[i]!), BigInt(s[i + 1]!)];
+  }
+
+  /** The intervals in order as numbers when exact, bigints above 2^53 - 1. */
+  toPairs(): Array<[RangeBound, RangeBound]> {
+    const out: Array<[RangeBound, RangeBound]> = [];
+    if (this.small) { for (let i = 0; i < this.small.length; i += 2) out.push([this.small[i]!, this.small[i + 1]!]); return out; }
+    for (let i = 0; i < this.big!.length; i += 2) out.push([toBound(this.big![i]!), toBound(this.big![i + 1]!)]);
+    return out;
+  }
+
+  /** Mesos text form without spaces: `[1-2,5-10]` (`[]` when empty). */
+  toString(): string {
+    const s = this.small ?? this.big!;
+    let out = "[";
+    for (let i = 0; i < s.length; i += 2) {
+      if (i > 0) out += ",";
+      out += String(s[i]) + "-" + String(s[i + 1]);
+    }
+    return out + "]";
+  }
+
+  /** Runs a Float64Array kernel on coordinate-compressed big sets and maps the result back. */
+  private bigOp(o: RangeSet, kernel: Kernel): RangeSet {
+    const [a, b, uniq] = this.compress(o);
+    const r = kernel(a, b);
+    if (r.length === 0) return RangeSet.EMPTY;
+    const out = new BigUint64Array(r.length);
+    for (let i = 0; i < r.length; i++) out[i] = uniq[r[i]!]!;
+    return RangeSet.fromCanonicalBig(out);
+  }
+
+  /**
+   * Maps both sets to indices into the sorted list of every endpoint v, v - 1
+   * and v + 1: order, adjacency and the +-1 steps of the kernels are preserved.
+   */
+  private compress(o: RangeSet): [Float64Array, Float64Array, bigint[]] {
+    const a = this.small ?? this.big!;
+    const b = o.small ?? o.big!;
+    const coords: bigint[] = [];
+    const collect = (arr: Float64Array | BigUint64Array) => {
+      for (let i = 0; i < arr.length; i++) {
+        const v = BigInt(arr[i]!);
+        coords.push(v);
+        if (v > 0n) coords.push(v - 1n);
+        if (v < UINT64_MAX) coords.push(v + 1n);
+      }
+    };
+    collect(a); collect(b);
+    coords.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const uniq: bigint[] = [];
+    for (const v of coords) if (uniq.length === 0 || uniq[uniq.length - 1] !== v) uniq.push(v);
+    const pos = new Map<bigint, number>();
+    uniq.forEach((v, i) => pos.set(v, i));
+    const map = (arr: Float64Array | BigUint64Array) => {
+      const f = new Float64Array(arr.length);
+      for (let i = 0; i < arr.length; i++) f[i] = pos.get(BigInt(arr[i]!))!;
+      return f;
+    };
+    return [map(a), map(b), uniq];
+  }
+}
+
+function toBound(v: bigint): RangeBound {
+  return v <= BigInt(SMALL_MAX) ? Number(v) : v;
+}
+
+function checkBound(v: RangeBound): void {
+  if (typeof v === "number") {
+    if (!Number.isInteger(v) || v < 0 || v > SMALL_MAX) {
+      throw new ResourceError(`invalid range bound ${v}: expected an integer in [0, 2^53-1] (use bigint above)`);
+    }
+  } else if (typeof v !== "bigint" || v < 0n || v > UINT64_MAX) {
+    throw new ResourceError(`invalid range bound ${String(v)}: expected an unsigned 64-bit integer`);
+  }
+}
+
+function canonicalBig(pairs: Array<[bigint, bigint]>): BigUint64Array {
+  pairs.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+  const out: bigint[] = [];
+  let [cb, ce] = pairs[0]!;
+  for (let k = 1; k < pairs.length; k++) {
+    const [x, y] = pairs[k]!;
+    if (x <= ce + 1n) { if (y > ce) ce = y; }
+    else { out.push(cb, ce); cb = x; ce = y; }
+  }
+  out.push(cb, ce);
+  return BigUint64Array.from(out);
+}

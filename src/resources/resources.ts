@@ -1,0 +1,531 @@
+/**
+ * `Resources`: Mesos' bag of resources (`src/common/resources.cpp`) with its
+ * arithmetic, filters, reservation and allocation helpers.
+ *
+ * Semantics (Mesos'): `+` merges what is addable (same identity, see
+ * resource.ts) and appends the rest; `-` subtracts from the matching entry
+ * and drops an entry that becomes empty or negative (no debt is kept:
+ * `cpus:1 - cpus:2` is empty); `contains` holds when every entry of the
+ * other bag is covered by the matching entry here; `equals` is contains
+ * both ways. Empty values (zero scalars, empty ranges and sets) are never stored.
+ *
+ * Representation: an array of mutable `Entry` objects owned by this bag,
+ * plus an index id -> entry (a Map) once the bag has more than 8 entries;
+ * identity keys are interned to integers, scalars are integer thousandths,
+ * ranges are `RangeSet`s. Hot loops: `add`, `subtract`, `contains` below.
+ */
+import { ResourceError, ResourceParseError } from "./errors.js";
+import { parseEntries } from "./parse.js";
+import { formatDebug, formatJSONText, formatText, toMesosJSON } from "./format.js";
+import { ResourceQuantities } from "./quantities.js";
+import {
+  Entry, Meta, PLAIN, SCALAR, RANGES, SET, NORMAL, SHARED, TYPE_NAMES, entryFromResource,
+  type Resource, type ReservationInfo, type TypeCode,
+} from "./resource.js";
+import { RangeSet } from "./ranges.js";
+import { unionSets, subtractSets, containsSet } from "./sets.js";
+import { isStrictSubroleOf, isRoleOrSubrole } from "./roles.js";
+
+const INDEX_THRESHOLD = 8;
+
+/** Mesos' `Resources`. Value semantics; the methods that mutate are `add` and `subtract` (and the `*InPlace` forms). */
+export class Resources implements Iterable<Resource> {
+  private entries: Entry[] = [];
+  private index: Map<number, Entry> | null = null;
+
+  private constructor() {}
+
+  // ------------------------------------------------------------------ building
+
+  /**
+   * Reads Mesos' text form (or its JSON array form); `defaultRole` applies to
+   * names without `(role)`. Throws ResourceParseError saying what, where and why.
+   */
+  static parse(text: string, defaultRole = "*"): Resources {
+    const r = new Resources();
+    for (const e of parseEntries(text, defaultRole)) r.addEntry(e, false);
+    const types = new Map<string, TypeCode>();
+    for (const e of r.entries) {
+      const t = types.get(e.name);
+      if (t === undefined) types.set(e.name, e.type);
+      else if (t !== e.type) {
+        throw new ResourceParseError(
+          `invalid resources '${text}': resources with the same name ('${e.name}') but different types (${TYPE_NAMES[t]}, ${TYPE_NAMES[e.type]}) are not allowed`,
+          text, text.indexOf(e.name), e.name);
+      }
+    }
+    return r;
+  }
+
+  /** The empty bag. */
+  static empty(): Resources {
+    return new Resources();
+  }
+
+  /** A bag of the given codec `Resource` objects. Throws ResourceError on an invalid one (Mesos' validate rules). */
+  static fromProto(list: readonly Resource[]): Resources {
+    const r = new Resources();
+    for (const x of list) r.addEntry(entryFromResource(x), false);
+    return r;
+  }
+
+  /** Internal: a bag over already validated entries (copied). */
+  static fromEntries(entries: Iterable<Entry>): Resources {
+    const r = new Resources();
+    for (const e of entries) r.addEntry(e, true);
+    return r;
+  }
+
+  /** A single scalar resource `name:thousandths/1000`, unreserved unless `meta` says otherwise. */
+  static scalar(name: string, thousandths: number, meta: Meta = PLAIN): Resources {
+    if (!(thousandths >= 0) || !Number.isInteger(thousandths)) throw new ResourceError(`scalar ${name} must be a non-negative integer of thousandths`);
+    const r = new Resources();
+    r.addEntry(Entry.make(name, SCALAR, meta, thousandths, null, null), false);
+    return r;
+  }
+
+  /** A single ranges resource, unreserved unless `meta` says otherwise. */
+  static ranges(name: string, ranges: RangeSet, meta: Meta = PLAIN): Resources {
+    const r = new Resources();
+    r.addEntry(Entry.make(name, RANGES, meta, 0, ranges, null), false);
+    return r;
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /** The codec `Resource` objects (one per copy of a shared or exclusive resource). */
+  toProto(): Resource[] {
+    const out: Resource[] = [];
+    for (const e of this.entries) for (let c = 0; c < e.count; c++) out.push(e.toResource());
+    return out;
+  }
+
+  /** Canonical text that `parse` (ours and Mesos') reads back; `{}` when empty. See format.ts. */
+  toString(): string {
+    return formatText(this.entries);
+  }
+
+  /** Mesos' debug form (`cpus(reservations: [(STATIC,r1)]):2`); not parseable. */
+  toDebugString(): string {
+    return formatDebug(this.entries);
+  }
+
+  /** Mesos' JSON form: an array of Resource objects; range bounds above 2^53 - 1 are decimal strings. */
+  toJSON(): unknown {
+    return JSON.parse(formatJSONText(this.entries).replace(/"(begin|end)":(\d{16,})/g, '"$1":"$2"'));
+  }
+
+  /** Mesos' JSON form as text, range bounds written as exact JSON numbers. */
+  toJSONText(indent?: number): string {
+    return formatJSONText(this.entries, indent);
+  }
+
+  /** Mesos' JSON objects with bigint range bounds. */
+  toMesosJSON(): Array<Record<string, unknown>> {
+    return toMesosJSON(this.entries);
+  }
+
+  /** Iterates the codec `Resource` objects (one per copy). */
+  *[Symbol.iterator](): Iterator<Resource> {
+    for (const e of this.entries) for (let c = 0; c < e.count; c++) yield e.toResource();
+  }
+
+  // ------------------------------------------------------------------ basics
+
+  /** An independent copy. */
+  clone(): Resources {
+    const r = new Resources();
+    const es = this.entries;
+    const out = new Array<Entry>(es.length);
+    for (let i = 0; i < es.length; i++) out[i] = es[i]!.clone();
+    r.entries = out;
+    if (out.length > INDEX_THRESHOLD) r.buildIndex();
+    return r;
+  }
+
+  /** True when the bag holds nothing. */
+  isEmpty(): boolean {
+    return this.entries.length === 0;
+  }
+
+  /** Number of distinct entries (a shared resource with count 3 is one entry). */
+  size(): number {
+    return this.entries.length;
+  }
+
+  /** Same resources: each contains the other (Mesos' `==`). */
+  equals(o: Resources): boolean {
+    return this.contains(o) && o.contains(this);
+  }
+
+  /** Every entry of `o` is covered here (scalars <=, ranges and sets as subsets, shared counts <=). */
+  contains(o: Resources): boolean {
+    const es = o.entries;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      const mine = this.find(e.id);
+      if (mine === undefined) return false;
+      if (e.kind === NORMAL) {
+        if (e.type === SCALAR) { if (e.scalar > mine.scalar) return false; }
+        else if (e.type === RANGES) { if (!mine.ranges!.contains(e.ranges!)) return false; }
+        else if (!containsSet(mine.set!, e.set!)) return false;
+      } else if (e.kind === SHARED || e.meta.disk?.persistence) {
+        // Shared counts compare; Mesos also consumes each contained persistent volume.
+        if (mine.count < e.count) return false;
+      }
+      // Other exclusive disks: an equal one is present (Mesos does not consume them).
+    }
+    return true;
+  }
+
+  /** a + b, a new bag. */
+  plus(o: Resources): Resources {
+    return this.clone().add(o);
+  }
+
+  /** a - b, a new bag. */
+  minus(o: Resources): Resources {
+    return this.clone().subtract(o);
+  }
+
+  /** In place a += b. */
+  add(o: Resources): this {
+    const es = o === this ? this.entries.slice() : o.entries;
+    for (let i = 0; i < es.length; i++) this.addEntry(es[i]!, true);
+    return this;
+  }
+
+  /** In place a -= b: matching entries shrink; an entry that becomes empty or negative is dropped. */
+  subtract(o: Resources): this {
+    const es = o === this ? this.entries.slice() : o.entries;
+    for (let i = 0; i < es.length; i++) this.subtractEntry(es[i]!);
+    return this;
+  }
+
+  // ------------------------------------------------------------------ filters
+
+  /** Entries whose codec `Resource` satisfies `pred`. */
+  filter(pred: (r: Resource) => boolean): Resources {
+    return this.filterEntries((e) => pred(e.toResource()));
+  }
+
+  /** Reserved resources (to `role` exactly, if given: the role of the last reservation). */
+  reserved(role?: string): Resources {
+    return this.filterEntries((e) => e.meta.reservations.length > 0 && (role === undefined || e.meta.reservationRole === role));
+  }
+
+  /** Unreserved resources. */
+  unreserved(): Resources {
+    return this.filterEntries((e) => e.meta.reservations.length === 0);
+  }
+
+  /** Resources reserved to `role` or to a role below it (Mesos `reservedToRoleSubtree`). */
+  reservedToRoleSubtree(role: string): Resources {
+    return this.filterEntries((e) => e.meta.reservations.length > 0 && isRoleOrSubrole(e.meta.reservationRole!, role));
+  }
+
+  /** Resources `role` may be allocated: unreserved, or reserved to `role` or one of its ancestors (Mesos `allocatableTo`). */
+  allocatableTo(role: string): Resources {
+    return this.filterEntries((e) => {
+      const rr = e.meta.reservationRole;
+      return rr === undefined || rr === role || isStrictSubroleOf(role, rr);
+    });
+  }
+
+  /** Resources allocated to `role` or a role below it (Mesos `allocatedToRoleSubtree`). */
+  allocatedToRoleSubtree(role: string): Resources {
+    return this.filterEntries((e) => isRoleOrSubrole(e.meta.allocationRole ?? "", role));
+  }
+
+  /** Revocable resources. */
+  revocable(): Resources {
+    return this.filterEntries((e) => e.meta.revocable);
+  }
+
+  /** Non-revocable resources. */
+  nonRevocable(): Resources {
+    return this.filterEntries((e) => !e.meta.revocable);
+  }
+
+  /** Shared resources. */
+  shared(): Resources {
+    return this.filterEntries((e) => e.meta.shared);
+  }
+
+  /** Non-shared resources. */
+  nonShared(): Resources {
+    return this.filterEntries((e) => !e.meta.shared);
+  }
+
+  /** Persistent volumes (disks with persistence info). */
+  persistentVolumes(): Resources {
+    return this.filterEntries((e) => e.meta.disk?.persistence !== undefined);
+  }
+
+  /** Scalar resources. */
+  scalars(): Resources {
+    return this.filterEntries((e) => e.type === SCALAR);
+  }
+
+  /** Entries named `name`. */
+  get(name: string): Resources {
+    return this.filterEntries((e) => e.name === name);
+  }
+
+  /** Names present. */
+  names(): Set<string> {
+    const s = new Set<string>();
+    for (const e of this.entries) s.add(e.name);
+    return s;
+  }
+
+  /** Type of each name present. */
+  types(): Map<string, "SCALAR" | "RANGES" | "SET"> {
+    const m = new Map<string, "SCALAR" | "RANGES" | "SET">();
+    for (const e of this.entries) m.set(e.name, TYPE_NAMES[e.type]);
+    return m;
+  }
+
+  /** Total scalar thousandths named `name` over every entry (0 if none). */
+  scalar(name: string): number {
+    let t = 0;
+    for (const e of this.entries) if (e.name === name && e.type === SCALAR) t += e.scalar * e.count;
+    return t;
+  }
+
+  /** Union of the ranges named `name` over every entry. */
+  rangesOf(name: string): RangeSet {
+    let r = RangeSet.EMPTY;
+    for (const e of this.entries) if (e.name === name && e.type === RANGES) r = r.union(e.ranges!);
+    return r;
+  }
+
+  /** Union of the set items named `name` over every entry. */
+  setOf(name: string): readonly string[] {
+    let s: readonly string[] = [];
+    for (const e of this.entries) if (e.name === name && e.type === SET) s = unionSets(s, e.set!);
+    return s;
+  }
+
+  // ------------------------------------------------------------------ reservations & allocation
+
+  /** Reserved resources grouped by reservation role. */
+  reservations(): Map<string, Resources> {
+    const m = new Map<string, Resources>();
+    for (const e of this.entries) {
+      const role = e.meta.reservationRole;
+      if (role === undefined) continue;
+      let r = m.get(role);
+      if (!r) { r = new Resources(); m.set(role, r); }
+      r.addEntry(e, true);
+    }
+    return m;
+  }
+
+  /** The same resources with every reservation removed (merging what becomes addable). */
+  toUnreserved(): Resources {
+    return this.mapMeta((m) => (m.reservations.length === 0 ? m : m.with({ reservations: [] })));
+  }
+
+  /**
+   * Every resource re-reserved as one reservation: unreserved when `role` is
+   * undefined or `*`, else one STATIC (or `type`) reservation to `role`.
+   */
+  flatten(role?: string, type: "STATIC" | "DYNAMIC" = "STATIC"): Resources {
+    const reservations: ReservationInfo[] = role === undefined || role === "*" ? [] : [{ type, role }];
+    return this.mapMeta((m) => m.with({ reservations }));
+  }
+
+  /** Adds a reservation on top of every resource's stack (it must refine the current one). */
+  pushReservation(res: ReservationInfo): Resources {
+    return this.mapMeta((m) => {
+      const top = m.reservationRole;
+      if (top !== undefined && (res.type !== "DYNAMIC" || !isStrictSubroleOf(res.role ?? "", top))) {
+        throw new ResourceError(`reservation to '${res.role}' does not refine '${top}'`);
+      }
+      return m.with({ reservations: [...m.reservations, { ...res }] });
+    });
+  }
+
+  /** Removes the last reservation of every resource (each must be reserved). */
+  popReservation(): Resources {
+    return this.mapMeta((m) => {
+      if (m.reservations.length === 0) throw new ResourceError("cannot pop the reservation of an unreserved resource");
+      return m.with({ reservations: m.reservations.slice(0, -1) });
+    });
+  }
+
+  /** A copy with allocation info `role` on every entry (Mesos `allocate`). */
+  allocate(role: string): Resources {
+    return this.mapMeta((m) => m.with({ allocated: true, allocationRole: role }));
+  }
+
+  /** A copy without allocation info. */
+  unallocate(): Resources {
+    return this.mapMeta((m) => (m.allocated ? m.with({ allocated: false, allocationRole: undefined }) : m));
+  }
+
+  /** Entries grouped by allocation role; throws ResourceError if an entry is not allocated (Mesos CHECKs this). */
+  allocations(): Map<string, Resources> {
+    const m = new Map<string, Resources>();
+    for (const e of this.entries) {
+      const role = e.meta.allocationRole;
+      if (role === undefined) throw new ResourceError(`resource ${e.name} has no allocation role`);
+      let r = m.get(role);
+      if (!r) { r = new Resources(); m.set(role, r); }
+      r.addEntry(e, true);
+    }
+    return m;
+  }
+
+  /** Reservation role of a codec Resource (last reservation), or undefined when unreserved. */
+  static reservationRole(r: Resource): string | undefined {
+    const rs = r.reservations;
+    return rs && rs.length > 0 ? rs[rs.length - 1]!.role : r.role !== undefined && r.role !== "*" ? r.role : undefined;
+  }
+
+  /** True when `r` is reserved (to `role` exactly, if given). */
+  static isReserved(r: Resource, role?: string): boolean {
+    const rr = Resources.reservationRole(r);
+    return rr !== undefined && (role === undefined || rr === role);
+  }
+
+  /** True when `r` is reserved to `role` or to one of `role`'s ancestors, or is unreserved: `role` may use it. */
+  static isAllocatableTo(r: Resource, role: string): boolean {
+    const rr = Resources.reservationRole(r);
+    return rr === undefined || rr === role || isStrictSubroleOf(role, rr);
+  }
+
+  /** True when the last reservation of `r` is DYNAMIC. */
+  static isDynamicallyReserved(r: Resource): boolean {
+    const rs = r.reservations;
+    return !!rs && rs.length > 0 && rs[rs.length - 1]!.type === "DYNAMIC";
+  }
+
+  /** True when `r` is a persistent volume. */
+  static isPersistentVolume(r: Resource): boolean {
+    return r.disk?.persistence !== undefined;
+  }
+
+  // ------------------------------------------------------------------ quantities
+
+  /** Per-name totals of the scalar entries, in thousandths (shared copies counted once, as Mesos). */
+  scalarQuantities(): ResourceQuantities {
+    const q = ResourceQuantities.empty();
+    for (const e of this.entries) if (e.type === SCALAR) q.addAmount(e.name, e.scalar);
+    return q;
+  }
+
+  /** Scalars stripped of every metadata and merged per name (Mesos `createStrippedScalarQuantity`). */
+  createStrippedScalarQuantity(): Resources {
+    const r = new Resources();
+    for (const e of this.entries) if (e.type === SCALAR) r.addEntry(Entry.make(e.name, SCALAR, PLAIN, e.scalar, null, null), false);
+    return r;
+  }
+
+  /**
+   * True when the bag holds at least the given quantities (Mesos
+   * `contains(ResourceQuantities)`): per name, scalars add up, and ranges and
+   * sets count their values.
+   */
+  containsQuantities(q: ResourceQuantities): boolean {
+    for (const [name, need] of q.entries()) {
+      let have = 0;
+      for (const e of this.entries) {
+        if (e.name !== name) continue;
+        have += e.type === SCALAR ? e.scalar : e.type === RANGES ? e.ranges!.count() * 1000 : e.set!.length * 1000;
+        if (have >= need) break;
+      }
+      if (have < need) return false;
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------ internals (hot loops)
+
+  /** Internal: the entries (read-only use; for the Wasm/columnar adapters). */
+  entryList(): readonly Entry[] {
+    return this.entries;
+  }
+
+  private find(id: number): Entry | undefined {
+    const idx = this.index;
+    if (idx !== null) return idx.get(id);
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) if (es[i]!.id === id) return es[i];
+    return undefined;
+  }
+
+  private buildIndex(): void {
+    const idx = new Map<number, Entry>();
+    for (const e of this.entries) idx.set(e.id, e);
+    this.index = idx;
+  }
+
+  private insert(e: Entry): void {
+    this.entries.push(e);
+    if (this.index !== null) this.index.set(e.id, e);
+    else if (this.entries.length > INDEX_THRESHOLD) this.buildIndex();
+  }
+
+  private remove(e: Entry): void {
+    const es = this.entries;
+    const i = es.indexOf(e);
+    const last = es.pop()!;
+    if (last !== e) es[i] = last;
+    if (this.index !== null) this.index.delete(e.id);
+  }
+
+  /** Adds one entry (copied when `copy`); empty values are ignored. */
+  private addEntry(e: Entry, copy: boolean): void {
+    if (e.count <= 0) return;
+    const mine = this.find(e.id);
+    if (mine === undefined) {
+      if (e.isEmptyValue()) return;
+      this.insert(copy ? e.clone() : e);
+      return;
+    }
+    if (mine.kind === NORMAL) {
+      if (e.type === SCALAR) mine.scalar += e.scalar;
+      else if (e.type === RANGES) mine.ranges = mine.ranges!.union(e.ranges!);
+      else mine.set = unionSets(mine.set!, e.set!);
+    } else {
+      mine.count += e.count;
+    }
+  }
+
+  private subtractEntry(e: Entry): void {
+    const mine = this.find(e.id);
+    if (mine === undefined) return;
+    if (mine.kind === NORMAL) {
+      if (e.type === SCALAR) {
+        mine.scalar -= e.scalar;
+        if (mine.scalar <= 0) this.remove(mine);
+      } else if (e.type === RANGES) {
+        mine.ranges = mine.ranges!.subtract(e.ranges!);
+        if (mine.ranges.isEmpty()) this.remove(mine);
+      } else {
+        mine.set = subtractSets(mine.set!, e.set!);
+        if (mine.set.length === 0) this.remove(mine);
+      }
+    } else {
+      mine.count -= e.count;
+      if (mine.count <= 0) this.remove(mine);
+    }
+  }
+
+  private filterEntries(pred: (e: Entry) => boolean): Resources {
+    const r = new Resources();
+    for (const e of this.entries) if (pred(e)) r.insert(e.clone());
+    return r;
+  }
+
+  private mapMeta(f: (m: Meta) => Meta): Resources {
+    const r = new Resources();
+    for (const e of this.entries) {
+      const m = f(e.meta);
+      r.addEntry(m === e.meta ? e : e.withMeta(m), m === e.meta);
+    }
+    return r;
+  }
+}
