@@ -1,0 +1,150 @@
+/**
+ * Clocks for the allocator: time in seconds, timers ordered by due time and
+ * then by creation order (as libprocess' clock fires them). The allocator
+ * takes a clock so that tests and `replay` drive it on simulated time.
+ */
+
+/** A scheduled timer; pass it to `cancel`. */
+export interface TimerHandle {
+  readonly due: number;
+  readonly seq: number;
+}
+
+/** Time source and timer service used by the allocator. */
+export interface Clock {
+  /** Current time in seconds. */
+  now(): number;
+  /** Runs `callback` once `delaySeconds` from now have passed. */
+  schedule(delaySeconds: number, callback: () => void): TimerHandle;
+  /** Cancels a timer that has not fired; a no-op otherwise. */
+  cancel(handle: TimerHandle): void;
+}
+
+interface ManualTimer extends TimerHandle {
+  callback: () => void;
+  cancelled: boolean;
+}
+
+/**
+ * A paused clock that moves only when told to. `advance(s)` jumps to
+ * now + s and then fires every timer due by then, in (due time, creation)
+ * order — the way Mesos' `Clock::advance` behaves in its tests. Timers created
+ * while firing are due after the new time (their delay is positive), so they
+ * wait for a later advance.
+ */
+export class ManualClock implements Clock {
+  private time: number;
+  private seq = 0;
+  private heap: ManualTimer[] = [];
+
+  constructor(start = 0) {
+    this.time = start;
+  }
+
+  /** Current simulated time in seconds. */
+  now(): number {
+    return this.time;
+  }
+
+  /** Schedules a timer `delaySeconds` after the current simulated time. */
+  schedule(delaySeconds: number, callback: () => void): TimerHandle {
+    const t: ManualTimer = { due: this.time + delaySeconds, seq: this.seq++, callback, cancelled: false };
+    this.push(t);
+    return t;
+  }
+
+  /** Marks a timer as cancelled; it is dropped when it comes due. */
+  cancel(handle: TimerHandle): void {
+    (handle as ManualTimer).cancelled = true;
+  }
+
+  /** Number of timers not yet fired or dropped (cancelled ones may still count). */
+  pendingTimers(): number {
+    return this.heap.length;
+  }
+
+  /** Moves time forward by `seconds` (>= 0) and fires the timers due by then. */
+  advance(seconds: number): void {
+    if (!(seconds >= 0) || !Number.isFinite(seconds)) throw new RangeError(`ManualClock.advance: seconds must be a finite number >= 0, got ${seconds}`);
+    this.time += seconds;
+    while (this.heap.length > 0 && this.heap[0]!.due <= this.time) {
+      const t = this.pop();
+      if (!t.cancelled) t.callback();
+    }
+  }
+
+  private less(a: ManualTimer, b: ManualTimer): boolean {
+    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+  }
+
+  private push(t: ManualTimer): void {
+    const h = this.heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+
+  private pop(): ManualTimer {
+    const h = this.heap;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
+        if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m]!, h[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/** Wall-clock time backed by Node's timers (unref'd, so they never keep a process alive). */
+export class RealClock implements Clock {
+  private seq = 0;
+  private readonly timers = new Map<TimerHandle, ReturnType<typeof setTimeout>>();
+
+  /** Seconds since the epoch. */
+  now(): number {
+    return Date.now() / 1000;
+  }
+
+  /** Schedules `callback` on Node's timer queue. */
+  schedule(delaySeconds: number, callback: () => void): TimerHandle {
+    const handle: TimerHandle = { due: this.now() + delaySeconds, seq: this.seq++ };
+    // Node timers cap at 2^31-1 ms; longer delays are re-armed on expiry.
+    const ms = Math.min(Math.max(0, delaySeconds * 1000), 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      this.timers.delete(handle);
+      const left = handle.due - this.now();
+      if (left > 0.001) {
+        const again = this.schedule(left, callback);
+        this.timers.set(handle, this.timers.get(again)!);
+        return;
+      }
+      callback();
+    }, ms);
+    timer.unref?.();
+    this.timers.set(handle, timer);
+    return handle;
+  }
+
+  /** Cancels a pending timer. */
+  cancel(handle: TimerHandle): void {
+    const t = this.timers.get(handle);
+    if (t !== undefined) clearTimeout(t);
+    this.timers.delete(handle);
+  }
+}

@@ -1,0 +1,337 @@
+/**
+ * Weighted, hierarchical Dominant Resource Fairness sorter (Mesos'
+ * DRFSorter). A client's share is the largest allocation/total ratio over
+ * the scalar resources that are not excluded from fairness, divided by its
+ * weight; ties are broken by how many allocations the client has received,
+ * then by path. Children of each node are kept sorted incrementally: an
+ * allocation shifts the touched nodes right (binary search + splice) and
+ * only changes of totals, weights, activation or a give-back re-sort the
+ * tree lazily on the next `sort`.
+ */
+import { NAMES, type QVec, qAdd, qSub } from "./quantities.js";
+import type { Sorter } from "./sorter.js";
+
+const ACTIVE = 0;
+const INACTIVE = 1;
+const INTERNAL = 2;
+
+class Node {
+  share = 0;
+  count = 0;
+  alloc: QVec = [];
+  children: Node[] = [];
+  /** Number of children that are active leaves or internal nodes (they come first). */
+  activeCount = 0;
+  weight: number | undefined;
+  visit = 0;
+  readonly path: string;
+  constructor(
+    readonly name: string,
+    public kind: number,
+    public parent: Node | null,
+  ) {
+    this.path = parent === null ? "" : parent.parent === null ? name : parent.path + "/" + name;
+  }
+  clientPath(): string {
+    return this.name === "." ? this.parent!.path : this.path;
+  }
+}
+
+function before(a: Node, b: Node): boolean {
+  if (a.share !== b.share) return a.share < b.share;
+  if (a.count !== b.count) return a.count < b.count;
+  return a.path < b.path;
+}
+
+/** Mesos' weighted DRF sorter over '/'-separated client paths. */
+export class DrfSorter implements Sorter {
+  private readonly root = new Node("", INTERNAL, null);
+  private readonly clients = new Map<string, Node>();
+  private readonly weights = new Map<string, number>();
+  private readonly total: QVec = [];
+  private readonly excluded: boolean[] = [];
+  private dirty = false;
+  private stamp = 0;
+
+  constructor(fairnessExcludeResourceNames: readonly string[] = []) {
+    for (const n of fairnessExcludeResourceNames) this.excluded[NAMES.id(n)] = true;
+  }
+
+  add(client: string): void {
+    if (this.clients.has(client)) throw new Error(`sorter: client '${client}' already present`);
+    const tokens = client.split("/");
+    let t = 0;
+    let current = this.root;
+    for (;;) {
+      if (t === tokens.length) {
+        const virt = new Node(".", INACTIVE, current);
+        this.addChild(current, virt);
+        current = virt;
+        break;
+      }
+      if (current.kind !== INTERNAL) {
+        const oldKind = current.kind;
+        const parent = current.parent!;
+        this.removeChild(parent, current);
+        current.kind = INTERNAL;
+        this.addChild(parent, current);
+        const virt = new Node(".", oldKind, current);
+        virt.alloc = current.alloc.slice();
+        virt.count = current.count;
+        virt.share = current.share;
+        this.addChild(current, virt);
+        this.clients.set(virt.clientPath(), virt);
+        break;
+      }
+      const child = current.children.find((c) => c.name === tokens[t]);
+      if (child === undefined) break;
+      current = child;
+      t++;
+    }
+    for (; t < tokens.length; t++) {
+      const child = new Node(tokens[t]!, t === tokens.length - 1 ? INACTIVE : INTERNAL, current);
+      this.addChild(current, child);
+      current = child;
+    }
+    this.clients.set(client, current);
+    this.dirty = true;
+  }
+
+  remove(client: string): void {
+    let current = this.find(client);
+    const leafAlloc = current.alloc;
+    this.clients.delete(client);
+    while (current !== this.root) {
+      const parent = current.parent!;
+      qSub(parent.alloc, leafAlloc);
+      if (current.children.length === 0) {
+        this.removeChild(parent, current);
+      } else if (current.children.length === 1 && current.children[0]!.name === ".") {
+        const child = current.children[0]!;
+        this.removeChild(current, child);
+        this.removeChild(parent, current);
+        current.kind = child.kind;
+        this.addChild(parent, current);
+        this.clients.set(current.path, current);
+      }
+      current = parent;
+    }
+    this.dirty = true;
+  }
+
+  activate(client: string): void {
+    const node = this.find(client);
+    if (node.kind === INACTIVE) {
+      const parent = node.parent!;
+      this.removeChild(parent, node);
+      node.kind = ACTIVE;
+      this.addChild(parent, node);
+      this.dirty = true;
+    }
+  }
+
+  deactivate(client: string): void {
+    const node = this.find(client);
+    if (node.kind === ACTIVE) {
+      const parent = node.parent!;
+      this.removeChild(parent, node);
+      node.kind = INACTIVE;
+      this.addChild(parent, node);
+    }
+  }
+
+  updateWeight(path: string, weight: number): void {
+    this.weights.set(path, weight);
+    this.dirty = true;
+    const node = this.clients.get(path);
+    if (node === undefined) return;
+    const target = node.name === "." ? node.parent! : node;
+    target.weight = weight;
+  }
+
+  allocated(client: string, q: QVec): void {
+    let current: Node | null = this.find(client);
+    while (current !== null) {
+      qAdd(current.alloc, q);
+      current.count++;
+      if (current !== this.root && !this.dirty && current.kind !== INACTIVE) {
+        current.share = this.calculateShare(current);
+        this.reposition(current);
+      }
+      current = current.parent;
+    }
+  }
+
+  unallocated(client: string, q: QVec): void {
+    let current: Node | null = this.find(client);
+    while (current !== null) {
+      qSub(current.alloc, q);
+      current = current.parent;
+    }
+    this.dirty = true;
+  }
+
+  addTotal(q: QVec): void {
+    qAdd(this.total, q);
+    this.dirty = true;
+  }
+
+  removeTotal(q: QVec): void {
+    qSub(this.total, q);
+    this.dirty = true;
+  }
+
+  sort(): string[] {
+    this.ensureSorted();
+    const out: string[] = [];
+    const list = (node: Node): void => {
+      for (let i = 0; i < node.activeCount; i++) {
+        const c = node.children[i]!;
+        if (c.kind === ACTIVE) out.push(c.clientPath());
+        else list(c);
+      }
+    };
+    list(this.root);
+    return out;
+  }
+
+  forEachInOrder(visit: (client: string) => boolean | void): void {
+    this.ensureSorted();
+    const root = this.root;
+    let flat = true;
+    for (let i = 0; i < root.activeCount; i++) if (root.children[i]!.kind !== ACTIVE) { flat = false; break; }
+    if (!flat) {
+      for (const c of this.sort()) if (visit(c) === false) return;
+      return;
+    }
+    // Flat tree: walk the live children. A visited client can only move
+    // right (allocations only raise share and count), which shifts the
+    // clients after it one place left, so the cursor stays put.
+    const stamp = ++this.stamp;
+    const children = root.children;
+    let i = 0;
+    while (i < root.activeCount) {
+      const node = children[i]!;
+      if (node.visit === stamp) { i++; continue; }
+      node.visit = stamp;
+      if (visit(node.path) === false) return;
+      if (children[i] === node) i++;
+    }
+  }
+
+  contains(client: string): boolean {
+    return this.clients.has(client);
+  }
+
+  count(): number {
+    return this.clients.size;
+  }
+
+  allocation(client: string): QVec {
+    return this.find(client).alloc;
+  }
+
+  totals(): QVec {
+    return this.total;
+  }
+
+  share(client: string): number {
+    return this.calculateShare(this.find(client));
+  }
+
+  /** Allocation count of a client (the first tie-breaker). */
+  allocationCount(client: string): number {
+    return this.find(client).count;
+  }
+
+  private find(client: string): Node {
+    const n = this.clients.get(client);
+    if (n === undefined) throw new Error(`sorter: unknown client '${client}'`);
+    return n;
+  }
+
+  private weightOf(node: Node): number {
+    if (node.weight === undefined) node.weight = this.weights.get(node.path) ?? 1;
+    return node.weight;
+  }
+
+  private calculateShare(node: Node): number {
+    let share = 0;
+    const total = this.total;
+    const alloc = node.alloc;
+    for (let i = 0; i < total.length; i++) {
+      const t = total[i]!;
+      if (t <= 0 || this.excluded[i] === true) continue;
+      const a = i < alloc.length ? alloc[i]! : 0;
+      // As Mesos: both sides converted from fixed point to doubles first.
+      const s = a / 1000 / (t / 1000);
+      if (s > share) share = s;
+    }
+    return share / this.weightOf(node);
+  }
+
+  private addChild(parent: Node, child: Node): void {
+    if (child.kind === INACTIVE) {
+      parent.children.push(child);
+    } else {
+      parent.children.unshift(child);
+      parent.activeCount++;
+    }
+  }
+
+  private removeChild(parent: Node, child: Node): void {
+    const idx = parent.children.indexOf(child);
+    if (idx < 0) throw new Error("sorter: corrupt tree");
+    parent.children.splice(idx, 1);
+    if (child.kind !== INACTIVE) parent.activeCount--;
+  }
+
+  /** Moves a node whose share or count grew to its sorted place among its active siblings. */
+  private reposition(node: Node): void {
+    const parent = node.parent!;
+    const ch = parent.children;
+    const idx = ch.indexOf(node);
+    const end = parent.activeCount;
+    if (idx + 1 < end && before(ch[idx + 1]!, node)) {
+      // Binary search the last position whose node sorts before `node`.
+      let lo = idx + 1;
+      let hi = end - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (before(ch[mid]!, node)) lo = mid;
+        else hi = mid - 1;
+      }
+      ch.copyWithin(idx, idx + 1, lo + 1);
+      ch[lo] = node;
+    } else if (idx > 0 && before(node, ch[idx - 1]!)) {
+      let lo = 0;
+      let hi = idx - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(node, ch[mid]!)) hi = mid;
+        else lo = mid + 1;
+      }
+      ch.copyWithin(lo + 1, lo, idx);
+      ch[lo] = node;
+    }
+  }
+
+  private ensureSorted(): void {
+    if (!this.dirty) return;
+    const sortTree = (node: Node): void => {
+      const n = node.activeCount;
+      for (let i = 0; i < n; i++) {
+        const c = node.children[i]!;
+        c.share = this.calculateShare(c);
+      }
+      const active = node.children.slice(0, n).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+      for (let i = 0; i < n; i++) node.children[i] = active[i]!;
+      for (let i = 0; i < n; i++) {
+        const c = node.children[i]!;
+        if (c.kind === INTERNAL) sortTree(c);
+      }
+    };
+    sortTree(this.root);
+    this.dirty = false;
+  }
+}

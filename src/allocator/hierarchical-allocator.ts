@@ -1,0 +1,1143 @@
+/**
+ * HierarchicalDRFAllocator: Mesos' hierarchical DRF allocator
+ * (src/master/allocator/mesos/hierarchical.cpp) for custom masters. It
+ * composes a role sorter and one framework sorter per role (DRF or random),
+ * the role tree (quota, weights, reservations), offer filters and a clock;
+ * all resource arithmetic is delegated to `src/resources/`.
+ *
+ * Allocation runs in two stages over a seeded shuffle of the candidate
+ * agents: first roles with unsatisfied quota guarantees, then everyone by
+ * fair share, never exceeding quota limits and holding back headroom for
+ * unsatisfied guarantees. Every operation validates its arguments first and
+ * throws AllocatorError without changing anything when they are invalid.
+ */
+import { ResourceQuantities, Resources } from "../resources/index.js";
+import { type Clock, RealClock, type TimerHandle } from "./clock.js";
+import { DrfSorter } from "./drf-sorter.js";
+import { AllocatorError } from "./errors.js";
+import { allocatableTo, type FrameworkCaps, isQuotaResource, reservationRole, shrink, stripIncapable } from "./offerable.js";
+import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
+import { Prng } from "./random.js";
+import { RandomSorter } from "./random-sorter.js";
+import { isDefaultQuota, type QuotaConfig, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
+import type { Sorter, SorterKind } from "./sorter.js";
+
+export type FrameworkId = string;
+export type AgentId = string;
+export type Role = string;
+
+/** Offers made in one go to one framework: role -> agent -> resources (allocated to the role). */
+export type OfferCallback = (frameworkId: FrameworkId, offers: Map<Role, Map<AgentId, Resources>>) => void;
+
+/** Options of the allocator (Mesos master flags and allocator options). */
+export interface AllocatorOptions {
+  /** Period of the batch allocation, seconds (default 1). */
+  allocationIntervalSeconds?: number;
+  /** A bundle is offerable when it contains one of these (default ["cpus:0.01", "mem:32"]); [] means no minimum. */
+  minAllocatableResources?: (ResourceQuantities | string)[];
+  /** Resource names left out of DRF shares. */
+  fairnessExcludeResourceNames?: string[];
+  /** Time source (default: wall clock). */
+  clock?: Clock;
+  /** Seed of the agent shuffle and the random sorter (default 1). */
+  seed?: number;
+  roleSorter?: SorterKind;
+  frameworkSorter?: SorterKind;
+  /** Receives the offers of each allocation run. */
+  offerCallback: OfferCallback;
+}
+
+/** What the allocator knows of a framework. */
+export interface FrameworkInfo {
+  roles: Role[];
+  /** e.g. MULTI_ROLE, GPU_RESOURCES, SHARED_RESOURCES, REVOCABLE_RESOURCES, RESERVATION_REFINEMENT (default ["MULTI_ROLE"]). */
+  capabilities?: string[];
+  suppressedRoles?: Role[];
+  /** Per-role minimum allocatable quantities; an empty list means no minimum for that role. */
+  minAllocatableResources?: Record<Role, (ResourceQuantities | string)[]>;
+}
+
+/** What the allocator knows of an agent. */
+export interface AgentInfo {
+  resources: Resources;
+  hostname?: string;
+  attributes?: Record<string, string>;
+  /** e.g. MULTI_ROLE, HIERARCHICAL_ROLE, RESERVATION_REFINEMENT (default: all three). */
+  capabilities?: string[];
+}
+
+/** Decline filters (Mesos `Filters`). */
+export interface OfferFilters {
+  /** Seconds the declined resources are not re-offered (default 5; 0 means no filter). */
+  refuseSeconds?: number;
+}
+
+/** A reserve/unreserve (or any) conversion applied by `updateAllocation`: `consumed` becomes `converted`. */
+export interface ResourceConversion {
+  consumed: Resources;
+  converted: Resources;
+}
+
+/** A quota update: guarantees and limits as quantities. */
+export interface QuotaUpdate {
+  guarantees?: ResourceQuantities | string;
+  limits?: ResourceQuantities | string;
+}
+
+/** An active decline filter, as the `activeFilters` view lists it. */
+export interface FilterView {
+  framework: FrameworkId;
+  role: Role;
+  agent: AgentId;
+  resources: Resources;
+  expiresAt: number;
+}
+
+interface OfferFilter {
+  resources: Resources;
+  expiresAt: number;
+  removed: boolean;
+}
+
+interface FrameworkState {
+  id: FrameworkId;
+  roles: Set<Role>;
+  suppressed: Set<Role>;
+  capabilities: string[];
+  caps: FrameworkCaps;
+  active: boolean;
+  minAllocatable: Map<Role, QVec[]>;
+  /** role -> agent -> filters */
+  filters: Map<Role, Map<AgentId, OfferFilter[]>>;
+  /** role -> agent -> offered or allocated resources (allocated to the role) */
+  holdings: Map<Role, Map<AgentId, Resources>>;
+}
+
+interface AgentState {
+  id: AgentId;
+  hostname: string;
+  attributes: Record<string, string>;
+  capabilities: string[];
+  multiRole: boolean;
+  hierarchicalRole: boolean;
+  activated: boolean;
+  total: Resources;
+  totalQ: QVec;
+  available: Resources;
+  /** framework -> offered or allocated resources on this agent (all roles) */
+  offered: Map<FrameworkId, Resources>;
+  /** the part of `offered` that is allocated (tasks launched), not merely offered */
+  allocated: Resources;
+  hasGpu: boolean;
+}
+
+const AGENT_CAPABILITIES = ["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"];
+const DEFAULT_REFUSE_SECONDS = 5;
+const MAX_REFUSE_SECONDS = 365 * 24 * 3600;
+
+function toQuantities(x: ResourceQuantities | string, what: string): ResourceQuantities {
+  if (x instanceof ResourceQuantities) return x;
+  if (typeof x !== "string") throw new AllocatorError("INVALID_ARGUMENT", `${what}: expected a quantity string, got ${typeof x}`);
+  try {
+    return ResourceQuantities.parse(x);
+  } catch (e) {
+    throw new AllocatorError("INVALID_RESOURCES", `${what}: ${(e as Error).message}`);
+  }
+}
+
+function capsOf(capabilities: readonly string[]): FrameworkCaps {
+  const has = (c: string) => capabilities.includes(c);
+  return {
+    multiRole: has("MULTI_ROLE"),
+    gpuResources: has("GPU_RESOURCES"),
+    sharedResources: has("SHARED_RESOURCES"),
+    revocableResources: has("REVOCABLE_RESOURCES"),
+    reservationRefinement: has("RESERVATION_REFINEMENT"),
+  };
+}
+
+function splitOf(r: Resources): ScalarSplit {
+  const scalars = r.scalars();
+  return {
+    all: qvecFrom(scalars.scalarQuantities()),
+    reserved: qvecFrom(scalars.filter((x) => reservationRole(x) !== null).scalarQuantities()),
+    unreservedNonRevocable: qvecFrom(scalars.filter(isQuotaResource).scalarQuantities()),
+  };
+}
+
+function qContains(a: QVec, b: QVec): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i]! > (i < a.length ? a[i]! : 0)) return false;
+  return true;
+}
+
+function qMinus(a: QVec, b: QVec): QVec {
+  const out = a.slice();
+  qSub(out, b);
+  return out;
+}
+
+/** Mesos' HierarchicalDRFAllocator (see the module comment). */
+export class HierarchicalDRFAllocator {
+  private readonly interval: number;
+  private readonly minAllocatable: QVec[];
+  private readonly excluded: string[];
+  private readonly clock: Clock;
+  private readonly seed: number;
+  private readonly rng: Prng;
+  private readonly roleSorterKind: SorterKind;
+  private readonly frameworkSorterKind: SorterKind;
+  private readonly offerCallback: OfferCallback;
+
+  private readonly frameworks = new Map<FrameworkId, FrameworkState>();
+  private readonly agents = new Map<AgentId, AgentState>();
+  private readonly roleTree = new RoleTree();
+  private readonly roleSorter: Sorter;
+  private readonly frameworkSorters = new Map<Role, Sorter>();
+  private readonly totalQ: QVec = [];
+  private readonly filterBuckets = new Map<string, { entries: OfferFilter[] }>();
+  private batchTimer: TimerHandle | null = null;
+  private batchEpoch = 0;
+  private closed = false;
+  private sorterSeed = 0;
+
+  constructor(options: AllocatorOptions) {
+    if (options === null || typeof options !== "object") throw new AllocatorError("INVALID_ARGUMENT", "options must be an object");
+    if (typeof options.offerCallback !== "function") throw new AllocatorError("INVALID_ARGUMENT", "options.offerCallback must be a function");
+    const interval = options.allocationIntervalSeconds ?? 1;
+    if (!(interval > 0) || !Number.isFinite(interval)) throw new AllocatorError("INVALID_ARGUMENT", `options.allocationIntervalSeconds must be a positive number, got ${interval}`);
+    this.interval = interval;
+    this.minAllocatable = (options.minAllocatableResources ?? ["cpus:0.01", "mem:32"]).map((q, i) => qvecFrom(toQuantities(q, `options.minAllocatableResources[${i}]`)));
+    this.excluded = [...(options.fairnessExcludeResourceNames ?? [])];
+    this.clock = options.clock ?? new RealClock();
+    this.seed = options.seed ?? 1;
+    this.rng = new Prng(this.seed);
+    this.roleSorterKind = options.roleSorter ?? "drf";
+    this.frameworkSorterKind = options.frameworkSorter ?? "drf";
+    for (const k of [this.roleSorterKind, this.frameworkSorterKind]) {
+      if (k !== "drf" && k !== "random") throw new AllocatorError("INVALID_ARGUMENT", `unknown sorter '${String(k)}' (expected "drf" or "random")`);
+    }
+    this.offerCallback = options.offerCallback;
+    this.roleSorter = this.makeSorter(this.roleSorterKind);
+    this.scheduleBatch();
+  }
+
+  // ---------------------------------------------------------------- frameworks
+
+  /** Adds a framework (Mesos `addFramework`); `used` is what it already holds per agent (allocated resources). Triggers an allocation when active. */
+  addFramework(id: FrameworkId, info: FrameworkInfo, used: Map<AgentId, Resources> | Record<AgentId, Resources> = new Map(), active = true): void {
+    this.checkOpen();
+    this.checkId(id, "framework id");
+    if (this.frameworks.has(id)) throw new AllocatorError("DUPLICATE_FRAMEWORK", `framework '${id}' is already added`);
+    const parsed = this.validateFrameworkInfo(info, `addFramework('${id}')`);
+    const usedMap = this.toMap(used, "used");
+    for (const [agentId, r] of usedMap) {
+      if (!(r instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addFramework('${id}'): used['${agentId}'] must be Resources`);
+      this.checkAllocated(r, `addFramework('${id}'): used['${agentId}']`);
+    }
+    const fw: FrameworkState = {
+      id,
+      roles: new Set(parsed.roles),
+      suppressed: new Set(parsed.suppressed),
+      capabilities: parsed.capabilities,
+      caps: capsOf(parsed.capabilities),
+      active,
+      minAllocatable: parsed.minAllocatable,
+      filters: new Map(),
+      holdings: new Map(),
+    };
+    this.frameworks.set(id, fw);
+    for (const role of fw.roles) {
+      this.trackFrameworkUnderRole(fw, role);
+      if (fw.suppressed.has(role) || !active) this.frameworkSorters.get(role)!.deactivate(id);
+      else this.frameworkSorters.get(role)!.activate(id);
+    }
+    for (const [agentId, r] of usedMap) {
+      const agent = this.agents.get(agentId);
+      if (agent === undefined) continue; // as Mesos: the agent's own `used` will carry it
+      this.trackAllocated(agent, fw, r);
+    }
+    if (active) this.generateOffers(null);
+  }
+
+  /** Removes a framework; everything it was offered or allocated returns to the pool. */
+  removeFramework(id: FrameworkId): void {
+    this.checkOpen();
+    const fw = this.getFramework(id);
+    for (const agent of this.agents.values()) {
+      const held = agent.offered.get(id);
+      if (held === undefined) continue;
+      agent.available = agent.available.plus(held.unallocate());
+      agent.offered.delete(id);
+      agent.allocated = agent.allocated.minus(held);
+    }
+    for (const [role, byAgent] of [...fw.holdings]) {
+      for (const [agentId, r] of [...byAgent]) this.untrackAllocated(fw, role, agentId, r, false);
+    }
+    for (const role of [...fw.roles]) if (this.frameworkSorters.get(role)?.contains(id)) this.tryUntrackFrameworkUnderRole(fw, role);
+    for (const role of [...this.frameworkSorters.keys()]) if (this.frameworkSorters.get(role)?.contains(id)) this.tryUntrackFrameworkUnderRole(fw, role);
+    this.clearFilters(fw, null);
+    this.frameworks.delete(id);
+  }
+
+  /** Marks a framework active again (its unsuppressed roles become eligible) and triggers an allocation. */
+  activateFramework(id: FrameworkId): void {
+    this.checkOpen();
+    const fw = this.getFramework(id);
+    fw.active = true;
+    for (const role of fw.roles) if (!fw.suppressed.has(role)) this.frameworkSorters.get(role)!.activate(id);
+    this.generateOffers(null);
+  }
+
+  /** Marks a framework inactive: it gets no offers, keeps its allocation, and loses its filters. */
+  deactivateFramework(id: FrameworkId): void {
+    this.checkOpen();
+    const fw = this.getFramework(id);
+    for (const role of fw.roles) this.frameworkSorters.get(role)!.deactivate(id);
+    fw.active = false;
+    this.clearFilters(fw, null);
+  }
+
+  /** Updates roles, suppressed roles, capabilities and per-role minimums (Mesos `updateFramework`); no allocation is triggered. */
+  updateFramework(id: FrameworkId, info: FrameworkInfo): void {
+    this.checkOpen();
+    const fw = this.getFramework(id);
+    const parsed = this.validateFrameworkInfo(info, `updateFramework('${id}')`);
+    const oldRoles = fw.roles;
+    const newRoles = new Set(parsed.roles);
+    const oldSuppressed = new Set(fw.suppressed);
+    const suppressed = new Set(parsed.suppressed);
+    for (const role of newRoles) {
+      if (oldRoles.has(role)) continue;
+      if (!this.roleTree.get(role)?.frameworks.has(id)) this.trackFrameworkUnderRole(fw, role);
+      if (fw.active) this.frameworkSorters.get(role)!.activate(id);
+    }
+    for (const role of oldRoles) {
+      if (newRoles.has(role)) continue;
+      this.frameworkSorters.get(role)!.deactivate(id);
+      this.tryUntrackFrameworkUnderRole(fw, role);
+      this.clearFilters(fw, role);
+      fw.suppressed.delete(role);
+    }
+    fw.roles = newRoles;
+    fw.capabilities = parsed.capabilities;
+    fw.caps = capsOf(parsed.capabilities);
+    fw.minAllocatable = parsed.minAllocatable;
+    for (const role of suppressed) if (!oldSuppressed.has(role)) this.suppressRole(fw, role);
+    for (const role of oldSuppressed) if (!suppressed.has(role) && newRoles.has(role)) this.reviveRole(fw, role);
+  }
+
+  /** Stops offers to the given roles of a framework (default: all its roles). */
+  suppressOffers(id: FrameworkId, roles?: Role[]): void {
+    this.checkOpen();
+    const fw = this.getFramework(id);
+    const list = this.rolesArg(fw, roles, "suppressOffers");
+    for (const role of list) this.suppressRole(fw, role);
+  }
+
+  /** Resumes offers to the given roles (default: all), clears their filters, and triggers an allocation. */
+  reviveOffers(id: FrameworkId, roles?: Role[]): void {
+    this.checkOpen();
+    const fw = this.getFramework(id);
+    const list = this.rolesArg(fw, roles, "reviveOffers");
+    for (const role of list) this.reviveRole(fw, role);
+    this.generateOffers(null);
+  }
+
+  /** Mesos `requestResources`: accepted and ignored, as Mesos' allocator does. */
+  requestResources(id: FrameworkId, _requests: unknown): void {
+    this.checkOpen();
+    this.getFramework(id);
+  }
+
+  // -------------------------------------------------------------------- agents
+
+  /** Adds an agent with its total resources and what frameworks already use on it (allocated resources). Triggers an allocation on it. */
+  addAgent(id: AgentId, info: AgentInfo, used: Map<FrameworkId, Resources> | Record<FrameworkId, Resources> = new Map()): void {
+    this.checkOpen();
+    this.checkId(id, "agent id");
+    if (this.agents.has(id)) throw new AllocatorError("DUPLICATE_AGENT", `agent '${id}' is already added`);
+    if (info === null || typeof info !== "object" || !(info.resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.resources must be Resources`);
+    const total = info.resources.unallocate();
+    const usedMap = this.toMap(used, "used");
+    let usedSum = Resources.empty();
+    for (const [fwId, r] of usedMap) {
+      if (!(r instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): used['${fwId}'] must be Resources`);
+      this.checkAllocated(r, `addAgent('${id}'): used['${fwId}']`);
+      usedSum = usedSum.plus(r.unallocate());
+    }
+    if (!total.contains(usedSum)) throw new AllocatorError("INVALID_RESOURCES", `addAgent('${id}'): used resources ${usedSum.toString()} exceed the agent's total ${total.toString()}`);
+    const capabilities = this.validateCapabilities(info.capabilities ?? AGENT_CAPABILITIES, `addAgent('${id}')`);
+    const agent: AgentState = {
+      id,
+      hostname: info.hostname ?? id,
+      attributes: { ...(info.attributes ?? {}) },
+      capabilities,
+      multiRole: capabilities.includes("MULTI_ROLE"),
+      hierarchicalRole: capabilities.includes("HIERARCHICAL_ROLE"),
+      activated: true,
+      total,
+      totalQ: qvecFrom(total.scalars().scalarQuantities()),
+      available: total.minus(usedSum),
+      offered: new Map(),
+      allocated: Resources.empty(),
+      hasGpu: total.get("gpus").scalarQuantities().get("gpus") > 0,
+    };
+    this.agents.set(id, agent);
+    this.trackReservations(total, +1);
+    this.addTotal(agent.totalQ);
+    for (const [fwId, r] of usedMap) {
+      agent.offered.set(fwId, (agent.offered.get(fwId) ?? Resources.empty()).plus(r));
+      agent.allocated = agent.allocated.plus(r);
+      const fw = this.frameworks.get(fwId);
+      if (fw === undefined) continue;
+      this.trackAllocated(agent, fw, r, true);
+    }
+    this.generateOffers([id]);
+  }
+
+  /** Removes an agent: what was offered or allocated on it leaves the shares, and its filters go. */
+  removeAgent(id: AgentId): void {
+    this.checkOpen();
+    const agent = this.getAgent(id);
+    for (const fw of this.frameworks.values()) {
+      for (const [role, byAgent] of [...fw.holdings]) {
+        const r = byAgent.get(id);
+        if (r !== undefined) this.untrackAllocated(fw, role, id, r, false);
+      }
+    }
+    this.removeTotal(agent.totalQ);
+    this.trackReservations(agent.total, -1);
+    this.agents.delete(id);
+    for (const fw of this.frameworks.values()) {
+      for (const [role, byAgent] of fw.filters) {
+        const list = byAgent.get(id);
+        if (list === undefined) continue;
+        for (const f of list) f.removed = true;
+        byAgent.delete(id);
+        if (byAgent.size === 0) fw.filters.delete(role);
+      }
+    }
+  }
+
+  /** Updates an agent's total resources and/or capabilities; triggers an allocation on it when anything changed. */
+  updateAgent(id: AgentId, total?: Resources, capabilities?: string[]): void {
+    this.checkOpen();
+    const agent = this.getAgent(id);
+    if (total !== undefined && !(total instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `updateAgent('${id}'): total must be Resources`);
+    const caps = capabilities === undefined ? undefined : this.validateCapabilities(capabilities, `updateAgent('${id}')`);
+    let updated = false;
+    if (caps !== undefined) {
+      const same = caps.length === agent.capabilities.length && caps.every((c) => agent.capabilities.includes(c));
+      agent.capabilities = caps;
+      agent.multiRole = caps.includes("MULTI_ROLE");
+      agent.hierarchicalRole = caps.includes("HIERARCHICAL_ROLE");
+      if (!same) updated = true;
+    }
+    if (total !== undefined) updated = this.updateAgentTotal(agent, total.unallocate()) || updated;
+    if (updated) this.generateOffers([id]);
+  }
+
+  /** Makes an agent eligible for offers again (no allocation is triggered). */
+  activateAgent(id: AgentId): void {
+    this.checkOpen();
+    this.getAgent(id).activated = true;
+  }
+
+  /** Stops offering an agent; what is on it stays allocated. */
+  deactivateAgent(id: AgentId): void {
+    this.checkOpen();
+    this.getAgent(id).activated = false;
+  }
+
+  // ----------------------------------------------------------------- resources
+
+  /**
+   * Returns offered or allocated resources (allocated to one role) of a
+   * framework on an agent to the pool — a declined offer, or a finished
+   * task — optionally installing a decline filter.
+   */
+  recoverResources(frameworkId: FrameworkId, agentId: AgentId, resources: Resources, filters?: OfferFilters, options: { isAllocated?: boolean } = {}): void {
+    this.checkOpen();
+    const fw = this.getFramework(frameworkId);
+    const agent = this.getAgent(agentId);
+    if (!(resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", "recoverResources: resources must be Resources");
+    if (resources.isEmpty()) return;
+    const allocations = this.allocationsOf(resources);
+    if (allocations.size !== 1) throw new AllocatorError("INVALID_RESOURCES", `recoverResources: resources must be allocated to exactly one role, got ${resources.toString()}`);
+    const role = [...allocations.keys()][0]!;
+    const held = fw.holdings.get(role)?.get(agentId);
+    if (held === undefined || !held.contains(resources)) {
+      throw new AllocatorError("INVALID_RESOURCES", `recoverResources: framework '${frameworkId}' does not hold ${resources.toString()} on agent '${agentId}' in role '${role}' (holds ${held?.toString() ?? "{}"})`);
+    }
+    let refuse: number | null = null;
+    if (filters !== undefined && filters !== null) {
+      if (typeof filters !== "object") throw new AllocatorError("INVALID_ARGUMENT", "recoverResources: filters must be an object");
+      let s = filters.refuseSeconds ?? DEFAULT_REFUSE_SECONDS;
+      if (typeof s !== "number" || Number.isNaN(s)) throw new AllocatorError("INVALID_ARGUMENT", `recoverResources: refuseSeconds must be a number, got ${String(s)}`);
+      if (s > MAX_REFUSE_SECONDS) s = MAX_REFUSE_SECONDS;
+      else if (s < 0) s = DEFAULT_REFUSE_SECONDS;
+      if (s !== 0) refuse = s;
+    }
+    if (options.isAllocated === true) agent.allocated = agent.allocated.minus(resources);
+    agent.available = agent.available.plus(resources.unallocate());
+    const left = agent.offered.get(frameworkId)!.minus(resources);
+    if (left.isEmpty()) agent.offered.delete(frameworkId);
+    else agent.offered.set(frameworkId, left);
+    this.untrackAllocated(fw, role, agentId, resources, true);
+    if (refuse !== null) this.addFilter(fw, role, agentId, resources.unallocate(), Math.max(this.interval, refuse));
+  }
+
+  /** Marks offered resources as allocated (a task was launched with them); views only. */
+  transitionOfferedToAllocated(agentId: AgentId, resources: Resources): void {
+    this.checkOpen();
+    const agent = this.getAgent(agentId);
+    agent.allocated = agent.allocated.plus(resources);
+  }
+
+  /**
+   * Applies conversions (reserve, unreserve, create volume, ...) to resources
+   * offered to a framework on an agent (Mesos `updateAllocation`): the
+   * offered resources are updated in place and the agent's total follows.
+   */
+  updateAllocation(frameworkId: FrameworkId, agentId: AgentId, offeredResources: Resources, conversions: ResourceConversion[]): void {
+    this.checkOpen();
+    const fw = this.getFramework(frameworkId);
+    const agent = this.getAgent(agentId);
+    const allocations = this.allocationsOf(offeredResources);
+    if (allocations.size !== 1) throw new AllocatorError("INVALID_RESOURCES", "updateAllocation: resources must be allocated to exactly one role");
+    const role = [...allocations.keys()][0]!;
+    const held = fw.holdings.get(role)?.get(agentId);
+    if (held === undefined || !held.contains(offeredResources)) throw new AllocatorError("INVALID_RESOURCES", `updateAllocation: framework '${frameworkId}' does not hold ${offeredResources.toString()} on agent '${agentId}'`);
+    let updated = offeredResources;
+    let newTotal = agent.total;
+    for (const [i, c] of conversions.entries()) {
+      if (!(c?.consumed instanceof Resources) || !(c?.converted instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `updateAllocation: conversions[${i}] needs consumed and converted Resources`);
+      if (!updated.contains(c.consumed)) throw new AllocatorError("INVALID_RESOURCES", `updateAllocation: conversions[${i}] consumes ${c.consumed.toString()} which is not in ${updated.toString()}`);
+      updated = updated.minus(c.consumed).plus(c.converted);
+      if (!c.consumed.isEmpty()) {
+        const consumed = c.consumed.unallocate();
+        if (!newTotal.contains(consumed)) throw new AllocatorError("INVALID_RESOURCES", `updateAllocation: conversions[${i}] consumes resources the agent does not have`);
+        newTotal = newTotal.minus(consumed).plus(c.converted.unallocate());
+      }
+    }
+    // Apply: swap the holding, then the agent total.
+    const offeredAll = agent.offered.get(frameworkId)!;
+    agent.offered.set(frameworkId, offeredAll.minus(offeredResources).plus(updated));
+    const byAgent = fw.holdings.get(role)!;
+    byAgent.set(agentId, held.minus(offeredResources).plus(updated));
+    const oldSplit = splitOf(offeredResources);
+    const newSplit = splitOf(updated);
+    this.roleTree.untrackOffered(role, oldSplit);
+    this.roleTree.trackOffered(role, newSplit);
+    this.frameworkSorters.get(role)!.unallocated(frameworkId, oldSplit.all);
+    this.roleSorter.unallocated(role, oldSplit.all);
+    this.sorterReallocate(role, frameworkId, newSplit.all);
+    this.updateAgentTotal(agent, newTotal);
+  }
+
+  // ------------------------------------------------------------ weights, quota
+
+  /** Sets role weights (> 0); no allocation is triggered. */
+  updateWeights(weights: Record<Role, number> | Map<Role, number>): void {
+    this.checkOpen();
+    const entries = weights instanceof Map ? [...weights] : Object.entries(weights ?? {});
+    for (const [role, w] of entries) {
+      const p = roleProblem(role);
+      if (p !== null) throw new AllocatorError("INVALID_ARGUMENT", `updateWeights: ${p}`);
+      if (typeof w !== "number" || !(w > 0) || !Number.isFinite(w)) throw new AllocatorError("INVALID_ARGUMENT", `updateWeights: weight of '${role}' must be a positive number, got ${String(w)}`);
+    }
+    for (const [role, w] of entries) {
+      this.roleTree.ensure(role).weight = w;
+      this.roleSorter.updateWeight(role, w);
+    }
+  }
+
+  /** Sets a top-level role's quota (guarantees and limits replace the previous ones); no allocation is triggered. */
+  updateQuota(role: Role, quota: QuotaUpdate): void {
+    this.checkOpen();
+    const p = roleProblem(role);
+    if (p !== null) throw new AllocatorError("INVALID_ARGUMENT", `updateQuota: ${p}`);
+    if (role.includes("/")) throw new AllocatorError("INVALID_ARGUMENT", `updateQuota: quota can only be set on top-level roles, got '${role}'`);
+    const guarantees = quota?.guarantees === undefined ? ResourceQuantities.empty() : toQuantities(quota.guarantees, "updateQuota: guarantees");
+    const limits = quota?.limits === undefined ? null : toQuantities(quota.limits, "updateQuota: limits");
+    const limitMap = new Map<number, number>();
+    if (limits !== null) for (const [name, v] of limits.entries()) limitMap.set(NAMES.id(name), v);
+    const g = qvecFrom(guarantees);
+    this.roleTree.ensure(role).quota = { guarantees: g, limits: limitMap };
+  }
+
+  // --------------------------------------------------------------- allocation
+
+  /** Runs one allocation cycle over all agents now (what the batch timer does). */
+  allocate(): void {
+    this.checkOpen();
+    this.runAllocation(null);
+  }
+
+  /** Stops the batch timer and any filter timers; the allocator refuses further calls. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.batchTimer !== null) this.clock.cancel(this.batchTimer);
+  }
+
+  // ---------------------------------------------------------------- views
+
+  /** Everything offered or allocated to a role (the role alone, not its descendants). */
+  roleAllocation(role: Role): Resources {
+    let out = Resources.empty();
+    for (const fw of this.frameworks.values()) {
+      const byAgent = fw.holdings.get(role);
+      if (byAgent === undefined) continue;
+      for (const r of byAgent.values()) out = out.plus(r);
+    }
+    return out;
+  }
+
+  /** What a framework has been offered or allocated, per agent (all roles, allocated form). */
+  frameworkAllocation(id: FrameworkId): Map<AgentId, Resources> {
+    const fw = this.getFramework(id);
+    const out = new Map<AgentId, Resources>();
+    for (const byAgent of fw.holdings.values()) for (const [a, r] of byAgent) out.set(a, (out.get(a) ?? Resources.empty()).plus(r));
+    return out;
+  }
+
+  /** What a framework has been offered or allocated, per role and agent. */
+  frameworkAllocationByRole(id: FrameworkId): Map<Role, Map<AgentId, Resources>> {
+    const fw = this.getFramework(id);
+    const out = new Map<Role, Map<AgentId, Resources>>();
+    for (const [role, byAgent] of fw.holdings) out.set(role, new Map(byAgent));
+    return out;
+  }
+
+  /** Weighted dominant shares of roles (in the role sorter) and of frameworks within each role. */
+  dominantShares(): { roles: Map<Role, number>; frameworks: Map<Role, Map<FrameworkId, number>> } {
+    const roles = new Map<Role, number>();
+    const frameworks = new Map<Role, Map<FrameworkId, number>>();
+    for (const [role, sorter] of [...this.frameworkSorters].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      roles.set(role, this.roleSorter.share(role));
+      const m = new Map<FrameworkId, number>();
+      for (const id of [...(this.roleTree.get(role)?.frameworks ?? [])].sort()) if (sorter.contains(id)) m.set(id, sorter.share(id));
+      frameworks.set(role, m);
+    }
+    return { roles, frameworks };
+  }
+
+  /** Offered-but-not-allocated and allocated resources, per agent (optionally for one agent). */
+  offeredVsAllocated(agentId?: AgentId): Map<AgentId, { offered: Resources; allocated: Resources }> {
+    const out = new Map<AgentId, { offered: Resources; allocated: Resources }>();
+    const list = agentId === undefined ? [...this.agents.values()] : [this.getAgent(agentId)];
+    for (const a of list) {
+      let all = Resources.empty();
+      for (const r of a.offered.values()) all = all.plus(r);
+      out.set(a.id, { offered: all.minus(a.allocated), allocated: a.allocated });
+    }
+    return out;
+  }
+
+  /** Quota headroom as the next cycle would compute it: required (unsatisfied guarantees) and available, in units per name. */
+  quotaHeadroom(): { required: Record<string, number>; available: Record<string, number>; consumed: Record<Role, Record<string, number>> } {
+    const h = this.headroom();
+    const consumed: Record<Role, Record<string, number>> = {};
+    for (const [role, q] of h.consumed) consumed[role] = qToRecord(q);
+    return { required: qToRecord(h.required), available: qToRecord(h.available), consumed };
+  }
+
+  /** Decline filters in force (optionally for one framework), in a stable order. */
+  activeFilters(frameworkId?: FrameworkId): FilterView[] {
+    const list = frameworkId === undefined ? [...this.frameworks.values()] : [this.getFramework(frameworkId)];
+    const out: FilterView[] = [];
+    for (const fw of list) {
+      for (const [role, byAgent] of fw.filters) {
+        for (const [agent, filters] of byAgent) {
+          for (const f of filters) if (!f.removed) out.push({ framework: fw.id, role, agent, resources: f.resources, expiresAt: f.expiresAt });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Ids of the frameworks, in the order they were added. */
+  frameworkIds(): FrameworkId[] {
+    return [...this.frameworks.keys()];
+  }
+
+  /** Ids of the agents, in the order they were added. */
+  agentIds(): AgentId[] {
+    return [...this.agents.keys()];
+  }
+
+  /** An agent's total and currently unoffered resources. */
+  agentResources(id: AgentId): { total: Resources; available: Resources; activated: boolean } {
+    const a = this.getAgent(id);
+    return { total: a.total, available: a.available, activated: a.activated };
+  }
+
+  /** Whether a framework is active, and its roles and suppressed roles. */
+  frameworkState(id: FrameworkId): { active: boolean; roles: Role[]; suppressedRoles: Role[]; capabilities: string[] } {
+    const f = this.getFramework(id);
+    return { active: f.active, roles: [...f.roles], suppressedRoles: [...f.suppressed], capabilities: [...f.capabilities] };
+  }
+
+  /**
+   * A deterministic JSON-able picture of the whole state (for tests and
+   * debugging): frameworks, agents, holdings, filters, quota and weights.
+   */
+  snapshot(): unknown {
+    const fws = [...this.frameworks.values()].map((f) => ({
+      id: f.id,
+      active: f.active,
+      roles: [...f.roles].sort(),
+      suppressed: [...f.suppressed].sort(),
+      capabilities: [...f.capabilities],
+      holdings: [...f.holdings].map(([role, m]) => [role, [...m].map(([a, r]) => [a, r.toString()])]),
+      filters: [...f.filters].map(([role, m]) => [role, [...m].map(([a, l]) => [a, l.filter((x) => !x.removed).map((x) => [x.resources.toString(), x.expiresAt])])]),
+    }));
+    const agents = [...this.agents.values()].map((a) => ({
+      id: a.id,
+      activated: a.activated,
+      capabilities: [...a.capabilities],
+      total: a.total.toString(),
+      available: a.available.toString(),
+      offered: [...a.offered].map(([f, r]) => [f, r.toString()]),
+      allocated: a.allocated.toString(),
+    }));
+    const roles = this.roleTree.roles().map((r) => {
+      const n = this.roleTree.get(r)!;
+      return { role: r, weight: n.weight, guarantees: qToRecord(n.quota.guarantees), limits: [...n.quota.limits], frameworks: [...n.frameworks].sort() };
+    });
+    return { frameworks: fws, agents, roles, sorters: [...this.frameworkSorters.keys()].sort(), time: this.clock.now() };
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private makeSorter(kind: SorterKind): Sorter {
+    return kind === "drf" ? new DrfSorter(this.excluded) : new RandomSorter(this.seed + ++this.sorterSeed);
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new AllocatorError("CLOSED", "the allocator is closed");
+  }
+
+  private checkId(id: unknown, what: string): void {
+    if (typeof id !== "string" || id.length === 0) throw new AllocatorError("INVALID_ARGUMENT", `${what} must be a non-empty string`);
+  }
+
+  private getFramework(id: FrameworkId): FrameworkState {
+    const f = typeof id === "string" ? this.frameworks.get(id) : undefined;
+    if (f === undefined) throw new AllocatorError("UNKNOWN_FRAMEWORK", `unknown framework '${String(id)}'`);
+    return f;
+  }
+
+  private getAgent(id: AgentId): AgentState {
+    const a = typeof id === "string" ? this.agents.get(id) : undefined;
+    if (a === undefined) throw new AllocatorError("UNKNOWN_AGENT", `unknown agent '${String(id)}'`);
+    return a;
+  }
+
+  private toMap<V>(m: Map<string, V> | Record<string, V> | undefined, what: string): Map<string, V> {
+    if (m === undefined || m === null) return new Map();
+    if (m instanceof Map) return m;
+    if (typeof m !== "object") throw new AllocatorError("INVALID_ARGUMENT", `${what} must be a Map or an object`);
+    return new Map(Object.entries(m));
+  }
+
+  private checkAllocated(r: Resources, what: string): void {
+    if (r.isEmpty()) return;
+    let ok = true;
+    try {
+      ok = r.allocations().size > 0;
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new AllocatorError("INVALID_RESOURCES", `${what}: resources must carry an allocation role (Resources.allocate(role))`);
+  }
+
+  private allocationsOf(r: Resources): Map<string, Resources> {
+    try {
+      return r.allocations();
+    } catch {
+      return new Map();
+    }
+  }
+
+  private validateCapabilities(c: unknown, what: string): string[] {
+    if (!Array.isArray(c) || c.some((x) => typeof x !== "string")) throw new AllocatorError("INVALID_ARGUMENT", `${what}: capabilities must be an array of strings`);
+    return [...c];
+  }
+
+  private validateFrameworkInfo(info: FrameworkInfo, what: string): { roles: Role[]; suppressed: Role[]; capabilities: string[]; minAllocatable: Map<Role, QVec[]> } {
+    if (info === null || typeof info !== "object") throw new AllocatorError("INVALID_ARGUMENT", `${what}: info must be an object`);
+    if (!Array.isArray(info.roles)) throw new AllocatorError("INVALID_ARGUMENT", `${what}: roles must be an array`);
+    for (const r of info.roles) {
+      const p = roleProblem(r);
+      if (p !== null) throw new AllocatorError("INVALID_ARGUMENT", `${what}: ${p}`);
+    }
+    const roles = [...new Set(info.roles)];
+    const suppressed = [...new Set(info.suppressedRoles ?? [])];
+    for (const r of suppressed) if (!roles.includes(r)) throw new AllocatorError("INVALID_ARGUMENT", `${what}: suppressed role '${r}' is not one of the framework's roles`);
+    const capabilities = this.validateCapabilities(info.capabilities ?? ["MULTI_ROLE"], what);
+    const minAllocatable = new Map<Role, QVec[]>();
+    for (const [role, list] of Object.entries(info.minAllocatableResources ?? {})) {
+      if (!Array.isArray(list)) throw new AllocatorError("INVALID_ARGUMENT", `${what}: minAllocatableResources['${role}'] must be an array`);
+      minAllocatable.set(role, list.map((q, i) => qvecFrom(toQuantities(q, `${what}: minAllocatableResources['${role}'][${i}]`))));
+    }
+    return { roles, suppressed, capabilities, minAllocatable };
+  }
+
+  private rolesArg(fw: FrameworkState, roles: Role[] | undefined, what: string): Role[] {
+    if (roles === undefined || roles.length === 0) return [...fw.roles];
+    if (!Array.isArray(roles)) throw new AllocatorError("INVALID_ARGUMENT", `${what}: roles must be an array`);
+    for (const r of roles) if (!fw.roles.has(r)) throw new AllocatorError("UNKNOWN_ROLE", `${what}: framework '${fw.id}' is not subscribed to role '${String(r)}'`);
+    return [...new Set(roles)];
+  }
+
+  private suppressRole(fw: FrameworkState, role: Role): void {
+    this.frameworkSorters.get(role)!.deactivate(fw.id);
+    fw.suppressed.add(role);
+  }
+
+  private reviveRole(fw: FrameworkState, role: Role): void {
+    this.clearFilters(fw, role);
+    if (fw.active) this.frameworkSorters.get(role)!.activate(fw.id);
+    fw.suppressed.delete(role);
+  }
+
+  private addTotal(q: QVec): void {
+    qAdd(this.totalQ, q);
+    this.roleSorter.addTotal(q);
+    for (const s of this.frameworkSorters.values()) s.addTotal(q);
+  }
+
+  private removeTotal(q: QVec): void {
+    qSub(this.totalQ, q);
+    this.roleSorter.removeTotal(q);
+    for (const s of this.frameworkSorters.values()) s.removeTotal(q);
+  }
+
+  private trackReservations(total: Resources, sign: number): void {
+    if (sign === 0) return;
+    for (const r of total.scalars().filter((x) => reservationRole(x) !== null)) {
+      const role = reservationRole(r)!;
+      const q = qvecFrom(Resources.fromProto([r]).scalarQuantities());
+      if (sign > 0) this.roleTree.trackReservations(role, q);
+      else this.roleTree.untrackReservations(role, q);
+    }
+  }
+
+  private updateAgentTotal(agent: AgentState, total: Resources): boolean {
+    if (agent.total.equals(total)) return false;
+    const old = agent.total;
+    let offered = Resources.empty();
+    for (const r of agent.offered.values()) offered = offered.plus(r.unallocate());
+    this.trackReservations(old, -1);
+    agent.total = total;
+    agent.available = total.minus(offered);
+    agent.hasGpu = total.get("gpus").scalarQuantities().get("gpus") > 0;
+    this.trackReservations(total, +1);
+    this.removeTotal(agent.totalQ);
+    agent.totalQ = qvecFrom(total.scalars().scalarQuantities());
+    this.addTotal(agent.totalQ);
+    return true;
+  }
+
+  private trackFrameworkUnderRole(fw: FrameworkState, role: Role): void {
+    const node = this.roleTree.get(role);
+    if (node === undefined || node.frameworks.size === 0) {
+      this.roleSorter.add(role);
+      this.roleSorter.activate(role);
+      const s = this.makeSorter(this.frameworkSorterKind);
+      s.addTotal(this.totalQ);
+      this.frameworkSorters.set(role, s);
+    }
+    this.roleTree.ensure(role).frameworks.add(fw.id);
+    this.frameworkSorters.get(role)!.add(fw.id);
+  }
+
+  private tryUntrackFrameworkUnderRole(fw: FrameworkState, role: Role): boolean {
+    const held = fw.holdings.get(role);
+    if (held !== undefined && held.size > 0) return false;
+    const node = this.roleTree.get(role);
+    node?.frameworks.delete(fw.id);
+    this.frameworkSorters.get(role)?.remove(fw.id);
+    if (node === undefined || node.frameworks.size === 0) {
+      if (this.roleSorter.contains(role)) this.roleSorter.remove(role);
+      this.frameworkSorters.delete(role);
+    }
+    return true;
+  }
+
+  /** Tracks allocated resources (possibly several roles) of a framework on an agent. */
+  private trackAllocated(agent: AgentState, fw: FrameworkState, r: Resources, agentKnows = false): void {
+    if (!agentKnows) {
+      // addFramework(used): the agent already counted them in its own `used` when it was added after; otherwise record them now.
+      const have = agent.offered.get(fw.id) ?? Resources.empty();
+      if (!have.contains(r)) {
+        agent.offered.set(fw.id, have.plus(r));
+        agent.available = agent.available.minus(r.unallocate());
+        agent.allocated = agent.allocated.plus(r);
+      }
+    }
+    for (const [role, part] of r.allocations()) this.trackOne(fw, role, agent.id, part, true);
+  }
+
+  private trackOne(fw: FrameworkState, role: Role, agentId: AgentId, part: Resources, count: boolean): void {
+    if (!this.roleTree.get(role)?.frameworks.has(fw.id)) this.trackFrameworkUnderRole(fw, role);
+    let byAgent = fw.holdings.get(role);
+    if (byAgent === undefined) fw.holdings.set(role, (byAgent = new Map()));
+    const prev = byAgent.get(agentId);
+    byAgent.set(agentId, prev === undefined ? part : prev.plus(part));
+    const split = splitOf(part);
+    this.roleTree.trackOffered(role, split);
+    if (count) {
+      this.roleSorter.allocated(role, split.all);
+      this.frameworkSorters.get(role)!.allocated(fw.id, split.all);
+    }
+  }
+
+  private sorterReallocate(role: Role, fwId: FrameworkId, q: QVec): void {
+    // Re-adding after a conversion: Mesos' sorter `update` does not count an allocation; ours counts one.
+    this.roleSorter.allocated(role, q);
+    this.frameworkSorters.get(role)!.allocated(fwId, q);
+  }
+
+  /** Removes `r` (allocated to `role`) of a framework on an agent from holdings, the role tree and the sorters. */
+  private untrackAllocated(fw: FrameworkState, role: Role, agentId: AgentId, r: Resources, _recovered: boolean): void {
+    const byAgent = fw.holdings.get(role)!;
+    const left = byAgent.get(agentId)!.minus(r);
+    if (left.isEmpty()) byAgent.delete(agentId);
+    else byAgent.set(agentId, left);
+    if (byAgent.size === 0) fw.holdings.delete(role);
+    const split = splitOf(r);
+    this.roleTree.untrackOffered(role, split);
+    this.frameworkSorters.get(role)!.unallocated(fw.id, split.all);
+    this.roleSorter.unallocated(role, split.all);
+    if (!fw.roles.has(role)) this.tryUntrackFrameworkUnderRole(fw, role);
+  }
+
+  // ---------------------------------------------------------------- filters
+
+  private addFilter(fw: FrameworkState, role: Role, agentId: AgentId, resources: Resources, timeout: number): void {
+    const expiresAt = this.clock.now() + timeout;
+    const f: OfferFilter = { resources, expiresAt, removed: false };
+    let byAgent = fw.filters.get(role);
+    if (byAgent === undefined) fw.filters.set(role, (byAgent = new Map()));
+    const list = byAgent.get(agentId);
+    if (list === undefined) byAgent.set(agentId, [f]);
+    else list.push(f);
+    // One timer per (expiry, batch epoch): filters created in the same epoch
+    // keep libprocess' order relative to the batch timer (see FORMAT.md).
+    const key = `${expiresAt}|${this.batchEpoch}`;
+    let bucket = this.filterBuckets.get(key);
+    if (bucket === undefined) {
+      const b = { entries: [] as OfferFilter[] };
+      this.filterBuckets.set(key, b);
+      bucket = b;
+      this.clock.schedule(timeout, () => {
+        this.filterBuckets.delete(key);
+        for (const e of b.entries) if (!e.removed) this.expireFilter(e);
+      });
+    }
+    bucket.entries.push(f);
+    (f as OfferFilter & { owner?: [FrameworkState, Role, AgentId] }).owner = [fw, role, agentId];
+  }
+
+  private expireFilter(f: OfferFilter): void {
+    const owner = (f as OfferFilter & { owner?: [FrameworkState, Role, AgentId] }).owner!;
+    const [fw, role, agentId] = owner;
+    f.removed = true;
+    const byAgent = fw.filters.get(role);
+    const list = byAgent?.get(agentId);
+    if (list === undefined) return;
+    const i = list.indexOf(f);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) byAgent!.delete(agentId);
+    if (byAgent!.size === 0) fw.filters.delete(role);
+  }
+
+  private clearFilters(fw: FrameworkState, role: Role | null): void {
+    for (const [r, byAgent] of [...fw.filters]) {
+      if (role !== null && r !== role) continue;
+      for (const list of byAgent.values()) for (const f of list) f.removed = true;
+      fw.filters.delete(r);
+    }
+  }
+
+  private isFiltered(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
+    if (fw.caps.multiRole && !agent.multiRole) return true;
+    if (!agent.hierarchicalRole && role.includes("/")) return true;
+    const list = fw.filters.get(role)?.get(agent.id);
+    if (list === undefined) return false;
+    for (const f of list) if (!f.removed && f.resources.contains(toOffer)) return true;
+    return false;
+  }
+
+  private allocatable(q: QVec, empty: boolean, role: Role, fw: FrameworkState): boolean {
+    if (empty) return false;
+    const mins = fw.minAllocatable.get(role) ?? this.minAllocatable;
+    if (mins.length === 0) return true;
+    for (const m of mins) if (qContains(q, m)) return true;
+    return false;
+  }
+
+  // ------------------------------------------------------------- the cycle
+
+  private scheduleBatch(): void {
+    this.batchTimer = this.clock.schedule(this.interval, () => {
+      if (this.closed) return;
+      // The next batch's timer exists before this batch's offers go out, as
+      // with libprocess' loop; filters set from now on belong to the new epoch.
+      this.batchEpoch++;
+      this.scheduleBatch();
+      this.runAllocation(null);
+    });
+  }
+
+  private generateOffers(agentIds: AgentId[] | null): void {
+    this.runAllocation(agentIds);
+  }
+
+  private headroom(): { consumed: Map<Role, QVec>; required: QVec; available: QVec } {
+    const consumed = new Map<Role, QVec>();
+    for (const r of this.roleTree.topLevel()) {
+      if (isDefaultQuota(r.quota)) continue;
+      const c = r.reservations.slice();
+      qAdd(c, r.offeredUnreservedNonRevocable);
+      consumed.set(r.path, c);
+    }
+    const required: QVec = [];
+    for (const r of this.roleTree.topLevel()) qAdd(required, qMinus(r.quota.guarantees, consumed.get(r.path) ?? []));
+    const available = this.totalQ.slice();
+    qSub(available, this.roleTree.root.offered);
+    qSub(available, qMinus(this.roleTree.root.reservations, this.roleTree.root.offeredReserved));
+    for (const a of this.agents.values()) {
+      const rev = a.available.scalars().filter((x) => x.revocable !== undefined);
+      if (!rev.isEmpty()) qSub(available, qvecFrom(rev.scalarQuantities()));
+    }
+    return { consumed, required, available };
+  }
+
+  private runAllocation(candidates: AgentId[] | null): void {
+    const ids: AgentId[] = [];
+    for (const id of candidates ?? this.agents.keys()) {
+      const a = this.agents.get(id);
+      if (a !== undefined && a.activated) ids.push(id);
+    }
+    if (ids.length === 0 || this.frameworkSorters.size === 0) return;
+    this.rng.shuffle(ids);
+
+    const offerable = new Map<FrameworkId, Map<Role, Map<AgentId, Resources>>>();
+    const h = this.headroom();
+    const consumedQ = h.consumed;
+    const requiredHeadroom = h.required;
+    const availableHeadroom = h.available;
+
+    const offer = (fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): void => {
+      const allocated = toOffer.allocate(role);
+      let byRole = offerable.get(fw.id);
+      if (byRole === undefined) offerable.set(fw.id, (byRole = new Map()));
+      let byAgent = byRole.get(role);
+      if (byAgent === undefined) byRole.set(role, (byAgent = new Map()));
+      const prev = byAgent.get(agent.id);
+      byAgent.set(agent.id, prev === undefined ? allocated : prev.plus(allocated));
+      agent.available = agent.available.minus(toOffer);
+      agent.offered.set(fw.id, (agent.offered.get(fw.id) ?? Resources.empty()).plus(allocated));
+      this.trackOne(fw, role, agent.id, allocated, true);
+    };
+
+    const quotaConsumedAdd = (role: Role, q: QVec): void => {
+      const c = consumedQ.get(role);
+      if (c !== undefined) qAdd(c, q);
+    };
+
+    // Stage 1: roles with unsatisfied quota guarantees.
+    let anyGuarantees = false;
+    for (const r of this.roleTree.topLevel()) if (!qIsEmpty(r.quota.guarantees)) anyGuarantees = true;
+    if (anyGuarantees) {
+      for (const agentId of ids) {
+        const agent = this.agents.get(agentId)!;
+        for (const role of this.roleSorter.sort()) {
+          const node = this.roleTree.get(role);
+          const quota: QuotaConfig | undefined = node?.quota;
+          if (quota === undefined || qIsEmpty(quota.guarantees)) continue;
+          if (node!.frameworks.size === 0) continue;
+          if (agent.available.isEmpty()) break;
+          const unsatisfied = qMinus(quota.guarantees, consumedQ.get(role) ?? []);
+          if (qIsEmpty(unsatisfied)) continue;
+          const sorter = this.frameworkSorters.get(role)!;
+          sorter.forEachInOrder((fwId) => {
+            if (qIsEmpty(unsatisfied)) return false;
+            let available = allocatableTo(agent.available, role);
+            if (available.isEmpty()) return false;
+            const fw = this.frameworks.get(fwId)!;
+            if (!this.allocatable(qvecFrom(available.scalarQuantities()), false, role, fw)) return;
+            if (fw.caps.gpuResources === false && agent.hasGpu) return;
+            available = stripIncapable(available, fw.caps);
+            const quotaResources = available.filter(isQuotaResource);
+            const guaranteesOffering = shrink(quotaResources, unsatisfied, true);
+            if (guaranteesOffering.isEmpty()) return;
+            let toOffer = guaranteesOffering.plus(available.filter((x) => reservationRole(x) === role || x.type !== "SCALAR" || x.revocable !== undefined));
+            let additional = quotaResources.minus(guaranteesOffering);
+            const gQ = qvecFrom(guaranteesOffering.scalarQuantities());
+            if (quota.limits.size > 0) {
+              const c = consumedQ.get(role) ?? [];
+              const lim = new Map<number, number>();
+              for (const [k, v] of quota.limits) lim.set(k, Math.max(0, v - (c[k] ?? 0) - (gQ[k] ?? 0)));
+              additional = shrink(additional, lim, false);
+            }
+            if (!qIsEmpty(requiredHeadroom) && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
+            toOffer = toOffer.plus(additional);
+            if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+            offer(fw, role, agent, toOffer);
+            const inc = gQ.slice();
+            qAdd(inc, qvecFrom(additional.scalarQuantities()));
+            qSub(unsatisfied, inc);
+            quotaConsumedAdd(role, inc);
+            qSub(requiredHeadroom, gQ);
+            qSub(availableHeadroom, inc);
+          });
+        }
+      }
+    }
+
+    // Stage 2: fair sharing, within limits and headroom.
+    this.rng.shuffle(ids);
+    const quotaActive = !qIsEmpty(requiredHeadroom);
+    for (const agentId of ids) {
+      const agent = this.agents.get(agentId)!;
+      if (agent.available.isEmpty()) continue;
+      for (const role of this.roleSorter.sort()) {
+        if (agent.available.isEmpty()) break;
+        const quota = this.roleTree.get(role)?.quota;
+        const limits = quota?.limits;
+        const hasQuota = quota !== undefined && !isDefaultQuota(quota);
+        const sorter = this.frameworkSorters.get(role)!;
+        sorter.forEachInOrder((fwId) => {
+          let available = allocatableTo(agent.available, role);
+          if (available.isEmpty()) return false;
+          const fw = this.frameworks.get(fwId)!;
+          if (!this.allocatable(qvecFrom(available.scalarQuantities()), false, role, fw)) return;
+          if (fw.caps.gpuResources === false && agent.hasGpu) return;
+          available = stripIncapable(available, fw.caps);
+          let toOffer = available.filter((x) => reservationRole(x) !== null || x.type !== "SCALAR" || x.revocable !== undefined);
+          let additional = available.filter(isQuotaResource);
+          if (limits !== undefined && limits.size > 0) {
+            const c = consumedQ.get(role) ?? [];
+            const lim = new Map<number, number>();
+            for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
+            additional = shrink(additional, lim, false);
+          }
+          if (quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
+          toOffer = toOffer.plus(additional);
+          if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+          offer(fw, role, agent, toOffer);
+          const inc = qvecFrom(additional.scalarQuantities());
+          if (hasQuota) quotaConsumedAdd(role, inc);
+          qSub(availableHeadroom, inc);
+        });
+      }
+    }
+
+    for (const [fwId, byRole] of offerable) this.offerCallback(fwId, byRole);
+  }
+}

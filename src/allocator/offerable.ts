@@ -1,0 +1,80 @@
+/**
+ * Per-resource predicates and the resource selections the allocator makes
+ * for one (framework, role, agent): what a role may be offered, what a
+ * framework can understand, and shrinking to quota targets. Everything is
+ * expressed through `src/resources/` operations.
+ */
+import { Resources, toFixed } from "../resources/index.js";
+import type { Resource } from "../resources/index.js";
+import { NAMES, type QVec } from "./quantities.js";
+
+/** The role a resource is reserved to (innermost reservation), or null if unreserved. */
+export function reservationRole(r: Resource): string | null {
+  const stack = r.reservations;
+  if (stack !== undefined && stack.length > 0) return stack[stack.length - 1]!.role ?? null;
+  if (r.role !== undefined && r.role !== "*" && r.role !== "") return r.role;
+  return null;
+}
+
+/** True when `role` is `ancestor` or nested under it. */
+export function isRoleOrSubrole(role: string, ancestor: string): boolean {
+  return role === ancestor || (role.length > ancestor.length && role.startsWith(ancestor) && role[ancestor.length] === "/");
+}
+
+/** Mesos `allocatableTo(role)`: unreserved resources and those reserved to the role or an ancestor. */
+export function allocatableTo(available: Resources, role: string): Resources {
+  return available.allocatableTo(role);
+}
+
+/** Framework capabilities that decide which resources it may receive. */
+export interface FrameworkCaps {
+  multiRole: boolean;
+  gpuResources: boolean;
+  sharedResources: boolean;
+  revocableResources: boolean;
+  reservationRefinement: boolean;
+}
+
+/** Mesos `stripIncapableResources`: drops shared, revocable and refined-reservation resources the framework cannot handle. */
+export function stripIncapable(resources: Resources, caps: FrameworkCaps): Resources {
+  if (caps.sharedResources && caps.revocableResources && caps.reservationRefinement) return resources;
+  return resources.filter((r) => {
+    if (!caps.sharedResources && r.shared !== undefined) return false;
+    if (!caps.revocableResources && r.revocable !== undefined) return false;
+    if (!caps.reservationRefinement && r.reservations !== undefined && r.reservations.length > 1) return false;
+    return true;
+  });
+}
+
+/** Scalar, unreserved, non-revocable: what counts toward quota. */
+export function isQuotaResource(r: Resource): boolean {
+  return r.type === "SCALAR" && reservationRole(r) === null && r.revocable === undefined;
+}
+
+/**
+ * Mesos `shrinkResources` with a quantity target (absent names mean zero) or
+ * a limit target (absent names mean no limit): keeps each scalar entry up to
+ * what is left of the target for its name.
+ */
+export function shrink(resources: Resources, target: QVec | Map<number, number>, absentMeansZero: boolean): Resources {
+  const left = new Map<number, number>();
+  if (Array.isArray(target)) target.forEach((v, i) => { if (v > 0) left.set(i, v); });
+  else for (const [k, v] of target) left.set(k, v);
+  if (absentMeansZero && left.size === 0) return Resources.empty();
+  const out: Resource[] = [];
+  for (const r of resources.toProto()) {
+    const id = NAMES.id(r.name);
+    const limit = left.get(id);
+    if (limit === undefined) {
+      if (!absentMeansZero) out.push(r);
+      continue;
+    }
+    if (r.type !== "SCALAR") continue;
+    const have = toFixed(r.scalar ?? 0);
+    const keep = Math.min(have, limit);
+    left.set(id, limit - keep);
+    if (keep <= 0) continue;
+    out.push(keep === have ? r : { ...r, scalar: keep / 1000 });
+  }
+  return Resources.fromProto(out);
+}

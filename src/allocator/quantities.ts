@@ -1,0 +1,76 @@
+/**
+ * Dense scalar quantity vectors for the sorters and quota bookkeeping: every
+ * resource name gets a small integer index from one process-wide table, and a
+ * vector holds thousandths (Mesos' fixed point) per index. These are pure
+ * bookkeeping of totals that `src/resources/` computed; no resource semantics
+ * live here.
+ */
+import type { ResourceQuantities } from "../resources/index.js";
+
+/** Interns resource names into small indexes. */
+export class NameTable {
+  private readonly ids = new Map<string, number>();
+  /** Names by index. */
+  readonly names: string[] = [];
+
+  /** Index of `name`, assigning the next one if it is new. */
+  id(name: string): number {
+    let i = this.ids.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.ids.set(name, i);
+      this.names.push(name);
+    }
+    return i;
+  }
+
+  /** Index of `name` or -1 when it was never seen. */
+  find(name: string): number {
+    return this.ids.get(name) ?? -1;
+  }
+}
+
+/** The table every allocator in the process shares (names are few and stable). */
+export const NAMES = new NameTable();
+
+/** Thousandths per name index; missing indexes count as 0. */
+export type QVec = number[];
+
+/** A vector from a `ResourceQuantities` (thousandths per name). */
+export function qvecFrom(q: ResourceQuantities): QVec {
+  const v: QVec = [];
+  for (const [name, amount] of q.entries()) {
+    const i = NAMES.id(name);
+    while (v.length <= i) v.push(0);
+    v[i] = amount;
+  }
+  return v;
+}
+
+/** a += b. */
+export function qAdd(a: QVec, b: QVec): void {
+  while (a.length < b.length) a.push(0);
+  for (let i = 0; i < b.length; i++) a[i]! += b[i]!;
+}
+
+/** a -= b, flooring each entry at 0 (Mesos' quantity subtraction). */
+export function qSub(a: QVec, b: QVec): void {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - b[i]!;
+    a[i] = d > 0 ? d : 0;
+  }
+}
+
+/** True when every entry is 0. */
+export function qIsEmpty(a: QVec): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== 0) return false;
+  return true;
+}
+
+/** Plain object form {name: amount in units}, for views and errors. */
+export function qToRecord(a: QVec): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < a.length; i++) if (a[i] !== 0) out[NAMES.names[i]!] = a[i]! / 1000;
+  return out;
+}
