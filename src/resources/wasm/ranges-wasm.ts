@@ -1,11 +1,17 @@
 /**
- * The Wasm range kernels behind the same API as the TypeScript reference.
- * Each call copies its operands into one scratch block of Wasm memory (a
- * memcpy each: the flat form is the Wasm layout), makes one call, and copies
- * the result out. The scratch block is reused and grows on demand.
+ * The Wasm range kernels over RangeSet, behind the same API as the
+ * TypeScript reference. Each call copies its operands into one scratch block
+ * of Wasm memory, makes one call, and copies the result out:
+ *  - both operands in RangeSet's small form (Float64Array, values <= 2^53-1):
+ *    one memcpy each and the f64 kernels (bounds*);
+ *  - otherwise the u64 kernels (ranges*): a big operand (BigUint64Array) is
+ *    one memcpy; a small one is written as u32 halves from its numbers, so no
+ *    value is converted through BigInt on the way in.
+ * The scratch block is reused and grows on demand (re-reading views after).
  */
 import { heap } from "../../wasm/heap.js";
-import type { IntervalSet, RangeKernels } from "./intervals.js";
+import { RangeSet } from "../ranges.js";
+import type { RangeKernels } from "./range-kernels.js";
 
 let scratch = 0;
 let scratchBytes = 0;
@@ -21,23 +27,50 @@ function ensureScratch(bytes: number): number {
   return scratch;
 }
 
+const TWO32 = 4294967296;
+
+/** Writes a set's bounds as u64 at byte offset p. */
+function writeWide(set: RangeSet, p: number): void {
+  const h = heap();
+  if (set.big) {
+    h.u64.set(set.big, p >>> 3);
+    return;
+  }
+  const s = set.small!, u32 = h.u32;
+  let k = p >>> 2;
+  for (let i = 0; i < s.length; i++, k += 2) {
+    const v = s[i]!;
+    const hi = Math.floor(v / TWO32);
+    u32[k] = v - hi * TWO32;
+    u32[k + 1] = hi;
+  }
+}
+
 const UNION = 0, SUBTRACT = 1, INTERSECT = 2;
 
-/** Runs a binary kernel whose output needs room for na + nb intervals. */
-function binary(op: number, a: IntervalSet, b: IntervalSet): IntervalSet {
-  const na = a.length >>> 2, nb = b.length >>> 2;
-  const h = heap();
+function binary(op: number, a: RangeSet, b: RangeSet): RangeSet {
+  const sa = a.small, sb = b.small;
+  const na = a.intervalCount, nb = b.intervalCount;
   const pa = ensureScratch((na + nb) * 32 + 16);
   const pb = pa + na * 16;
   const po = pb + nb * 16;
-  const mem = h.u32;
-  mem.set(a, pa >>> 2);
-  mem.set(b, pb >>> 2);
+  const h = heap();
   const e = h.exports;
+  if (sa && sb) {
+    const f64 = h.f64;
+    f64.set(sa, pa >>> 3);
+    f64.set(sb, pb >>> 3);
+    const n = op === UNION ? e.boundsUnion(pa, na, pb, nb, po)
+      : op === SUBTRACT ? e.boundsSubtract(pa, na, pb, nb, po)
+      : e.boundsIntersect(pa, na, pb, nb, po);
+    return RangeSet.fromCanonicalSmall(f64.slice(po >>> 3, (po >>> 3) + 2 * n));
+  }
+  writeWide(a, pa);
+  writeWide(b, pb);
   const n = op === UNION ? e.rangesUnion(pa, na, pb, nb, po)
     : op === SUBTRACT ? e.rangesSubtract(pa, na, pb, nb, po)
     : e.rangesIntersect(pa, na, pb, nb, po);
-  return mem.slice(po >>> 2, (po >>> 2) + 4 * n);
+  return RangeSet.fromCanonicalBig(h.u64.slice(po >>> 3, (po >>> 3) + 2 * n));
 }
 
 /** The Wasm range kernels. */
@@ -47,25 +80,34 @@ export const wasmRangeKernels: RangeKernels = {
   subtract: (a, b) => binary(SUBTRACT, a, b),
   intersect: (a, b) => binary(INTERSECT, a, b),
   contains(a, b) {
-    const na = a.length >>> 2, nb = b.length >>> 2;
-    const h = heap();
+    const na = a.intervalCount, nb = b.intervalCount;
     const pa = ensureScratch((na + nb) * 16 + 16);
     const pb = pa + na * 16;
-    const mem = h.u32;
-    mem.set(a, pa >>> 2);
-    mem.set(b, pb >>> 2);
+    const h = heap();
+    if (a.small && b.small) {
+      const f64 = h.f64;
+      f64.set(a.small, pa >>> 3);
+      f64.set(b.small, pb >>> 3);
+      return h.exports.boundsContains(pa, na, pb, nb) === 1;
+    }
+    writeWide(a, pa);
+    writeWide(b, pb);
     return h.exports.rangesContains(pa, na, pb, nb) === 1;
   },
   pick(a, count) {
     if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`pick: count ${count} is not a non-negative safe integer`);
-    const na = a.length >>> 2;
-    const h = heap();
+    const na = a.intervalCount;
     const pa = ensureScratch(na * 32 + 16);
     const po = pa + na * 16;
-    const mem = h.u32;
-    mem.set(a, pa >>> 2);
+    const h = heap();
+    if (a.small) {
+      const f64 = h.f64;
+      f64.set(a.small, pa >>> 3);
+      const n = h.exports.boundsPick(pa, na, count, po);
+      return n < 0 ? null : RangeSet.fromCanonicalSmall(f64.slice(po >>> 3, (po >>> 3) + 2 * n));
+    }
+    writeWide(a, pa);
     const n = h.exports.rangesPick(pa, na, count, po);
-    if (n < 0) return null;
-    return mem.slice(po >>> 2, (po >>> 2) + 4 * n);
+    return n < 0 ? null : RangeSet.fromCanonicalBig(h.u64.slice(po >>> 3, (po >>> 3) + 2 * n));
   },
 };

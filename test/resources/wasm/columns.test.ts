@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { NameTable, ResourceColumns } from "../../../src/resources/columnar.js";
 import { tsColumnKernels, wasmColumnKernels, type ColumnKernels } from "../../../src/resources/wasm/columns.js";
+import { columnKernels } from "../../../src/resources/kernels.js";
 
 const NAMES = ["cpus", "mem", "disk", "gpus", "cpus(role1)", "mem(role1)", "ephemeral", "net"];
 
@@ -20,7 +21,7 @@ function storeOf(rows: number[][], names = new NameTable()): ResourceColumns {
   return s;
 }
 
-describe.each([tsColumnKernels, wasmColumnKernels])("column kernels ($name)", (k: ColumnKernels) => {
+describe.each([tsColumnKernels, wasmColumnKernels, columnKernels])("column kernels ($name)", (k: ColumnKernels) => {
   it("adds fixed-point scalars exactly: 0.1 + 0.2 == 0.3", () => {
     const s = storeOf([]);
     s.push([["cpus", fixed(0.1)]]);

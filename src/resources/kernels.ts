@@ -1,0 +1,72 @@
+/**
+ * The path chooser: for each resource-arithmetic operation, run the
+ * TypeScript reference or the Wasm kernel, whichever measured faster for the
+ * input size. The thresholds below are crossover sizes measured by
+ * `npx tsx bench/resources.bench.ts` and recorded, with the figures, in
+ * docs/bench-resources.md; where Wasm never won, the threshold is Infinity
+ * and TypeScript stays the default.
+ *
+ * Callers that want one path regardless of size import `tsRangeKernels`,
+ * `wasmRangeKernels`, `tsColumnKernels` or `wasmColumnKernels` directly.
+ */
+import type { RangeSet } from "./ranges.js";
+import { tsRangeKernels, type RangeKernels } from "./wasm/range-kernels.js";
+import { wasmRangeKernels } from "./wasm/ranges-wasm.js";
+import { tsColumnKernels, wasmColumnKernels, type ColumnKernels } from "./wasm/columns.js";
+
+export { tsRangeKernels, wasmRangeKernels, tsColumnKernels, wasmColumnKernels };
+export type { RangeKernels, ColumnKernels };
+
+/**
+ * Range operations: Wasm is used when the operands hold at least this many
+ * intervals in total (na + nb; na for pick). Big-form (above 2^53) operands
+ * always take Wasm: the TypeScript path has to go through BigInt there.
+ */
+export const RANGE_CROSSOVER: Readonly<Record<"union" | "subtract" | "intersect" | "contains" | "pick", number>> = {
+  union: Infinity,
+  subtract: Infinity,
+  intersect: Infinity,
+  contains: Infinity,
+  pick: Infinity,
+};
+
+/**
+ * Column (scalar vector) operations: Wasm is used for a batch of at least
+ * this many rows. Single-row operations have no size to grow with, so they
+ * use whichever path won at the store's width.
+ */
+export const COLUMN_CROSSOVER: Readonly<Record<"single" | "sum" | "containsMask" | "subtractRows", number>> = {
+  single: Infinity,
+  sum: Infinity,
+  containsMask: Infinity,
+  subtractRows: Infinity,
+};
+
+const big = (a: RangeSet, b: RangeSet) => a.big !== null || b.big !== null;
+
+/** Range kernels that pick TS or Wasm per call (see RANGE_CROSSOVER). */
+export const rangeKernels: RangeKernels = {
+  name: "auto",
+  union: (a, b) =>
+    (big(a, b) || a.intervalCount + b.intervalCount >= RANGE_CROSSOVER.union ? wasmRangeKernels : tsRangeKernels).union(a, b),
+  subtract: (a, b) =>
+    (big(a, b) || a.intervalCount + b.intervalCount >= RANGE_CROSSOVER.subtract ? wasmRangeKernels : tsRangeKernels).subtract(a, b),
+  intersect: (a, b) =>
+    (big(a, b) || a.intervalCount + b.intervalCount >= RANGE_CROSSOVER.intersect ? wasmRangeKernels : tsRangeKernels).intersect(a, b),
+  contains: (a, b) =>
+    (big(a, b) || a.intervalCount + b.intervalCount >= RANGE_CROSSOVER.contains ? wasmRangeKernels : tsRangeKernels).contains(a, b),
+  pick: (a, count) => (a.big !== null || a.intervalCount >= RANGE_CROSSOVER.pick ? wasmRangeKernels : tsRangeKernels).pick(a, count),
+};
+
+/** Column kernels that pick TS or Wasm per call (see COLUMN_CROSSOVER). */
+export const columnKernels: ColumnKernels = {
+  name: "auto",
+  addRow: (s, d, r) => (COLUMN_CROSSOVER.single <= s.width ? wasmColumnKernels : tsColumnKernels).addRow(s, d, r),
+  subtractRow: (s, d, r) => (COLUMN_CROSSOVER.single <= s.width ? wasmColumnKernels : tsColumnKernels).subtractRow(s, d, r),
+  rowContains: (s, a, b) => (COLUMN_CROSSOVER.single <= s.width ? wasmColumnKernels : tsColumnKernels).rowContains(s, a, b),
+  compareRows: (s, a, b) => (COLUMN_CROSSOVER.single <= s.width ? wasmColumnKernels : tsColumnKernels).compareRows(s, a, b),
+  sum: (s, rows, out) => ((rows ? rows.length : s.length) >= COLUMN_CROSSOVER.sum ? wasmColumnKernels : tsColumnKernels).sum(s, rows, out),
+  containsMask: (s, d, m) => (s.length >= COLUMN_CROSSOVER.containsMask ? wasmColumnKernels : tsColumnKernels).containsMask(s, d, m),
+  subtractRows: (s, t, a) => (t.length >= COLUMN_CROSSOVER.subtractRows ? wasmColumnKernels : tsColumnKernels).subtractRows(s, t, a),
+  addRows: (s, t, a) => (t.length >= COLUMN_CROSSOVER.subtractRows ? wasmColumnKernels : tsColumnKernels).addRows(s, t, a),
+};
