@@ -105,6 +105,11 @@ describe.each([tsRangeKernels, wasmRangeKernels, rangeKernels])("range kernels (
         expect(text(s)).toBe(text(ref((p, q) => p && !q)));
         expect(text(n)).toBe(text(ref((p, q) => p && q)));
         expect(k.contains(a, b)).toBe(y.every((q, i) => !q || x[i]!));
+        // Subsets found by galloping, and one missing value anywhere breaks inclusion.
+        const inside = fromBits(x.map((p, i) => p && y[i]!), base);
+        expect(k.contains(a, inside)).toBe(true);
+        const missing = x.findIndex((p, i) => !p && i % 7 === (count % 7));
+        if (missing >= 0) expect(k.contains(a, fromBits(x.map((p, i) => (p && y[i]!) || i === missing), base))).toBe(false);
         const held = x.filter(Boolean).length;
         let seen = 0;
         const lowest = x.map((p) => p && seen++ < count);
