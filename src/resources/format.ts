@@ -10,7 +10,7 @@
  */
 import type { Entry } from "./resource.js";
 import { SCALAR, SET } from "./resource.js";
-import { resourceToMesosJSON, stringifyMesosJSON } from "./json.js";
+import { formatMesosJSONArray } from "./json.js";
 
 const RESERVED_IN_NAME = /[;:()\n]/;
 const RESERVED_IN_ITEM = /[;:()[\]{},\n ]/;
@@ -52,19 +52,12 @@ export function formatText(entries: readonly Entry[]): string {
   return out;
 }
 
-/** Mesos JSON objects of a bag (one per copy); range bounds are bigints. */
-export function toMesosJSON(entries: readonly Entry[]): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  for (const e of entries) {
-    const j = resourceToMesosJSON(e.toResource());
-    for (let c = 0; c < e.count; c++) out.push(c === 0 ? j : structuredClone(j));
+/** Mesos JSON text of a bag (one array element per copy), range bounds written exactly. */
+export function formatJSONText(entries: readonly Entry[]): string {
+  function* all() {
+    for (const e of entries) for (let c = 0; c < e.count; c++) yield e.toResource();
   }
-  return out;
-}
-
-/** Mesos JSON text of a bag, range bounds written exactly. */
-export function formatJSONText(entries: readonly Entry[], indent?: number): string {
-  return stringifyMesosJSON(toMesosJSON(entries), indent);
+  return formatMesosJSONArray(all());
 }
 
 /** Mesos' debug form, e.g. `cpus(allocated: r1)(reservations: [(STATIC,r1)]):2; disk[MOUNT:/m]<SHARED>:10<2>`. */

@@ -9,6 +9,6 @@ export { canonicalSet, unionSets, subtractSets, containsSet, equalSets, formatSe
 export { parseValue, parseDouble, scalarToFixed, type ParsedValue, type ValueType } from "./value.js";
 export { roleError, isStrictSubroleOf, isRoleOrSubrole, roleAncestors } from "./roles.js";
 export { Entry, Meta, PLAIN, staticMeta, entryFromResource, type Resource, type ReservationInfo, type DiskInfo, type DiskSource } from "./resource.js";
-export { resourceFromMesosJSON, resourceToMesosJSON, stringifyMesosJSON } from "./json.js";
+export { parseMesosJSONArray, formatMesosJSONArray } from "./json.js";
 export { Resources } from "./resources.js";
 export { ResourceQuantities } from "./quantities.js";

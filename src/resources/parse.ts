@@ -27,7 +27,7 @@ import { RangeSet } from "./ranges.js";
 import { canonicalSet } from "./sets.js";
 import { roleError } from "./roles.js";
 import { Entry, PLAIN, SCALAR, RANGES, SET, staticMeta, entryFromResource, type Meta, type Resource, type TypeCode } from "./resource.js";
-import { resourceFromMesosJSON } from "./json.js";
+import { parseMesosJSONArray } from "./json.js";
 
 /** Reads resource text into validated entries (not yet merged). Throws ResourceParseError. */
 export function parseEntries(text: string, defaultRole = "*"): Entry[] {
@@ -36,8 +36,8 @@ export function parseEntries(text: string, defaultRole = "*"): Entry[] {
   if (text.length <= 16 && text.trim() === "{}") return [];
   const first = firstNonBlank(text);
   if (first >= 0 && text.charCodeAt(first) === 91 /* [ */) {
-    const json = tryJSON(text);
-    if (Array.isArray(json)) return entriesFromJSON(text, json, defaultRole);
+    const json = entriesFromJSON(text, defaultRole);
+    if (json !== null) return json;
   }
   const defaultMeta = defaultRole === "*" ? PLAIN : null;
   if (defaultMeta === null) {
@@ -133,28 +133,17 @@ function firstNonBlank(text: string): number {
   return -1;
 }
 
-function tryJSON(text: string): unknown {
+function entriesFromJSON(text: string, defaultRole: string): Entry[] | null {
   try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+    const list = parseMesosJSONArray(text);
+    if (list === null) return null;
+    return list.map((r) => {
+      // Mesos' fromJSON: a resource without role or reservations gets the default role.
+      const withRole = r.role === undefined && (r.reservations ?? []).length === 0 ? { ...r, role: defaultRole } : r;
+      return entryFromResource(withRole as Resource);
+    });
+  } catch (e) {
+    if (e instanceof ResourceError) throw new ResourceParseError(`invalid JSON resources: ${e.message}`, text, 0, text);
+    throw e;
   }
-}
-
-function entriesFromJSON(text: string, json: unknown[], defaultRole: string): Entry[] {
-  const out: Entry[] = [];
-  json.forEach((item, i) => {
-    let r: Resource;
-    try {
-      r = resourceFromMesosJSON(item);
-      if (r.role === undefined && (r.reservations ?? []).length === 0) r = { ...r, role: defaultRole };
-      out.push(entryFromResource(r));
-    } catch (e) {
-      if (e instanceof ResourceError || e instanceof ResourceParseError) {
-        throw new ResourceParseError(`invalid resource #${i} of the JSON array: ${e.message}`, text, 0, text);
-      }
-      throw e;
-    }
-  });
-  return out;
 }

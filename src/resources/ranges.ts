@@ -90,14 +90,47 @@ export function intersectBounds(a: Float64Array, b: Float64Array): Float64Array 
   return out.slice(0, o);
 }
 
-/** True when every value of `b` is in `a`. */
+/**
+ * True when every value of `b` is in `a`. For each interval of `a` that
+ * holds the next interval of `b`, the intervals of `b` it covers are skipped
+ * with a galloping search, so a coarse superset costs O(log n) and two
+ * fragmented sets cost O(n).
+ */
 export function containsBounds(a: Float64Array, b: Float64Array): boolean {
   const na = a.length, nb = b.length;
-  let i = 0;
-  for (let j = 0; j < nb; j += 2) {
+  if (nb === 0) return true;
+  if (na === 0) return false;
+  if (b[0]! < a[0]! || b[nb - 1]! > a[na - 1]!) return false;
+  let i = 0, j = 0;
+  while (j < nb) {
     const bb = b[j]!;
-    while (i < na && a[i + 1]! < bb) i += 2;
-    if (i >= na || a[i]! > bb || a[i + 1]! < b[j + 1]!) return false;
+    // Gallop in `a` to the first interval whose end is >= bb.
+    if (a[i + 1]! < bb) {
+      let step = 2, lo = i, hi = i + 2;
+      while (hi < na && a[hi + 1]! < bb) { lo = hi; hi += step; step <<= 1; }
+      if (hi >= na) hi = na - 2;
+      // a[lo+1] < bb <= a[hi+1]: binary search on interval indices.
+      while (hi - lo > 2) {
+        const mid = lo + (((hi - lo) >> 2) << 1);
+        if (a[mid + 1]! < bb) lo = mid; else hi = mid;
+      }
+      i = hi;
+      if (a[i + 1]! < bb) return false;
+    }
+    const ae = a[i + 1]!;
+    if (a[i]! > bb || b[j + 1]! > ae) return false;
+    // Skip every interval of `b` that starts at or before ae (they must end by ae).
+    if (j + 2 >= nb || b[j + 2]! > ae) { j += 2; continue; }
+    let step = 2, lo = j, hi = j + 2;
+    while (hi < nb && b[hi]! <= ae) { lo = hi; hi += step; step <<= 1; }
+    if (hi > nb) hi = nb;
+    // b[lo] <= ae, and b[hi] > ae or hi == nb.
+    while (hi - lo > 2) {
+      const mid = lo + (((hi - lo) >> 2) << 1);
+      if (b[mid]! <= ae) lo = mid; else hi = mid;
+    }
+    if (b[lo + 1]! > ae) return false;
+    j = lo + 2;
   }
   return true;
 }

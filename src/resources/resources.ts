@@ -16,7 +16,7 @@
  */
 import { ResourceError, ResourceParseError } from "./errors.js";
 import { parseEntries } from "./parse.js";
-import { formatDebug, formatJSONText, formatText, toMesosJSON } from "./format.js";
+import { formatDebug, formatJSONText, formatText } from "./format.js";
 import { ResourceQuantities } from "./quantities.js";
 import {
   Entry, Meta, PLAIN, SCALAR, RANGES, SET, NORMAL, SHARED, TYPE_NAMES, entryFromResource,
@@ -24,7 +24,7 @@ import {
 } from "./resource.js";
 import { RangeSet } from "./ranges.js";
 import { unionSets, subtractSets, containsSet } from "./sets.js";
-import { isStrictSubroleOf, isRoleOrSubrole } from "./roles.js";
+import { isStrictSubroleOf, isRoleOrSubrole, roleError } from "./roles.js";
 
 const INDEX_THRESHOLD = 8;
 
@@ -115,14 +115,9 @@ export class Resources implements Iterable<Resource> {
     return JSON.parse(formatJSONText(this.entries).replace(/"(begin|end)":(\d{16,})/g, '"$1":"$2"'));
   }
 
-  /** Mesos' JSON form as text, range bounds written as exact JSON numbers. */
-  toJSONText(indent?: number): string {
-    return formatJSONText(this.entries, indent);
-  }
-
-  /** Mesos' JSON objects with bigint range bounds. */
-  toMesosJSON(): Array<Record<string, unknown>> {
-    return toMesosJSON(this.entries);
+  /** Mesos' JSON form as text (the codec's Mesos JSON), range bounds written as exact JSON numbers. */
+  toJSONText(): string {
+    return formatJSONText(this.entries);
   }
 
   /** Iterates the codec `Resource` objects (one per copy). */
@@ -160,10 +155,13 @@ export class Resources implements Iterable<Resource> {
 
   /** Every entry of `o` is covered here (scalars <=, ranges and sets as subsets, shared counts <=). */
   contains(o: Resources): boolean {
+    if (o === this) return true;
     const es = o.entries;
+    const mineList = this.entries;
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
-      const mine = this.find(e.id);
+      let mine: Entry | undefined = mineList[i];
+      if (mine === undefined || mine.id !== e.id) mine = this.find(e.id);
       if (mine === undefined) return false;
       if (e.kind === NORMAL) {
         if (e.type === SCALAR) { if (e.scalar > mine.scalar) return false; }
@@ -191,14 +189,36 @@ export class Resources implements Iterable<Resource> {
   /** In place a += b. */
   add(o: Resources): this {
     const es = o === this ? this.entries.slice() : o.entries;
-    for (let i = 0; i < es.length; i++) this.addEntry(es[i]!, true);
+    const mineList = this.entries;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      // Fast path: bags built the same way keep entries at the same position.
+      let mine: Entry | undefined = mineList[i];
+      if (mine === undefined || mine.id !== e.id) mine = this.find(e.id);
+      if (mine !== undefined && mine.kind === NORMAL && e.type === SCALAR) {
+        mine.scalar += e.scalar;
+        continue;
+      }
+      this.addEntryTo(mine, e, true);
+    }
     return this;
   }
 
   /** In place a -= b: matching entries shrink; an entry that becomes empty or negative is dropped. */
   subtract(o: Resources): this {
     const es = o === this ? this.entries.slice() : o.entries;
-    for (let i = 0; i < es.length; i++) this.subtractEntry(es[i]!);
+    const mineList = this.entries;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      let mine: Entry | undefined = mineList[i];
+      if (mine === undefined || mine.id !== e.id) mine = this.find(e.id);
+      if (mine === undefined) continue;
+      if (mine.kind === NORMAL && e.type === SCALAR) {
+        const left = mine.scalar - e.scalar;
+        if (left > 0) { mine.scalar = left; continue; }
+      }
+      this.subtractFrom(mine, e);
+    }
     return this;
   }
 
@@ -328,11 +348,23 @@ export class Resources implements Iterable<Resource> {
   }
 
   /**
-   * Every resource re-reserved as one reservation: unreserved when `role` is
-   * undefined or `*`, else one STATIC (or `type`) reservation to `role`.
+   * Every resource re-reserved as one reservation (Mesos' `flatten`): unreserved
+   * when `role` is undefined or `*`; else one reservation to `role`, DYNAMIC
+   * with `reservation`'s principal and labels when `reservation` is given,
+   * STATIC otherwise. Throws ResourceError for an invalid role or for `*`
+   * with a reservation.
    */
-  flatten(role?: string, type: "STATIC" | "DYNAMIC" = "STATIC"): Resources {
-    const reservations: ReservationInfo[] = role === undefined || role === "*" ? [] : [{ type, role }];
+  flatten(role?: string, reservation?: { principal?: string; labels?: ReservationInfo["labels"] }): Resources {
+    if (role === undefined || role === "*") {
+      if (reservation !== undefined) throw new ResourceError(`role "*" cannot be dynamically reserved`);
+      return this.mapMeta((m) => (m.reservations.length === 0 ? m : m.with({ reservations: [] })));
+    }
+    const err = roleError(role);
+    if (err) throw new ResourceError(`cannot flatten to role '${role}': ${err}`);
+    const res: { -readonly [K in keyof ReservationInfo]: ReservationInfo[K] } = { type: reservation ? "DYNAMIC" : "STATIC", role };
+    if (reservation?.principal !== undefined) res.principal = reservation.principal;
+    if (reservation?.labels !== undefined) res.labels = reservation.labels.map((l) => ({ ...l }));
+    const reservations = [res];
     return this.mapMeta((m) => m.with({ reservations }));
   }
 
@@ -478,8 +510,12 @@ export class Resources implements Iterable<Resource> {
 
   /** Adds one entry (copied when `copy`); empty values are ignored. */
   private addEntry(e: Entry, copy: boolean): void {
+    this.addEntryTo(this.find(e.id), e, copy);
+  }
+
+  /** Adds `e` into `mine` (the entry with the same id, if any). */
+  private addEntryTo(mine: Entry | undefined, e: Entry, copy: boolean): void {
     if (e.count <= 0) return;
-    const mine = this.find(e.id);
     if (mine === undefined) {
       if (e.isEmptyValue()) return;
       this.insert(copy ? e.clone() : e);
@@ -494,9 +530,8 @@ export class Resources implements Iterable<Resource> {
     }
   }
 
-  private subtractEntry(e: Entry): void {
-    const mine = this.find(e.id);
-    if (mine === undefined) return;
+  /** Subtracts `e` from `mine` (the entry with the same id), dropping it when empty or negative. */
+  private subtractFrom(mine: Entry, e: Entry): void {
     if (mine.kind === NORMAL) {
       if (e.type === SCALAR) {
         mine.scalar -= e.scalar;

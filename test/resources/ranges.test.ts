@@ -1,0 +1,140 @@
+/**
+ * RangeSet against a naive reference (explicit sets of integers), on small
+ * values (the Float64Array path) and on values near 2^64 (the exact
+ * coordinate-compressed path), plus Mesos' ValuesTest range arithmetic.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { RangeSet, UINT64_MAX, SMALL_MAX, containsBounds } from "../../src/resources/ranges.js";
+import { ResourceError } from "../../src/resources/errors.js";
+
+type Pairs = Array<[bigint, bigint]>;
+
+function values(pairs: Pairs): Set<bigint> {
+  const s = new Set<bigint>();
+  for (const [b, e] of pairs) for (let v = b; v <= e; v++) s.add(v);
+  return s;
+}
+function setOf(r: RangeSet): Set<bigint> {
+  return values([...r.intervals()]);
+}
+function sorted(s: Set<bigint>): bigint[] {
+  return [...s].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+function isCanonical(r: RangeSet): boolean {
+  let prevEnd = -2n;
+  for (const [b, e] of r.intervals()) {
+    if (b > e || b <= prevEnd + 1n) return false;
+    prevEnd = e;
+  }
+  return true;
+}
+
+const intervalsAt = (base: bigint) =>
+  fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 12 })), { maxLength: 12 })
+    .map((xs) => xs.map(([b, len]) => [base + BigInt(b), base + BigInt(b + len)] as [bigint, bigint]));
+
+const bases: Array<[string, bigint]> = [
+  ["small values", 0n],
+  ["values around 2^53", BigInt(SMALL_MAX) - 60n],
+  ["values up to 2^64-1", UINT64_MAX - 132n],
+];
+
+describe.each(bases)("RangeSet operations on %s", (_label, base) => {
+  const arb = intervalsAt(base);
+  const mk = (p: Pairs) => RangeSet.fromIntervals(p);
+
+  it("builds canonical sets holding exactly the given values", () => {
+    fc.assert(fc.property(arb, (p) => {
+      const r = mk(p);
+      expect(isCanonical(r)).toBe(true);
+      expect(sorted(setOf(r))).toEqual(sorted(values(p)));
+      expect(r.countExact()).toBe(BigInt(values(p).size));
+    }), { numRuns: 150 });
+  });
+
+  it("union, subtract and intersect match set algebra and stay canonical", () => {
+    fc.assert(fc.property(arb, arb, (p, q) => {
+      const a = mk(p), b = mk(q), A = values(p), B = values(q);
+      const u = a.union(b), d = a.subtract(b), x = a.intersect(b);
+      for (const r of [u, d, x]) expect(isCanonical(r)).toBe(true);
+      expect(sorted(setOf(u))).toEqual(sorted(new Set([...A, ...B])));
+      expect(sorted(setOf(d))).toEqual(sorted(new Set([...A].filter((v) => !B.has(v)))));
+      expect(sorted(setOf(x))).toEqual(sorted(new Set([...A].filter((v) => B.has(v)))));
+    }), { numRuns: 150 });
+  });
+
+  it("contains is set inclusion and equals is set equality", () => {
+    fc.assert(fc.property(arb, arb, (p, q) => {
+      const a = mk(p), b = mk(q), A = values(p), B = values(q);
+      expect(a.contains(b)).toBe([...B].every((v) => A.has(v)));
+      expect(a.union(b).contains(b)).toBe(true);
+      expect(a.equals(b)).toBe(A.size === B.size && [...A].every((v) => B.has(v)));
+    }), { numRuns: 150 });
+  });
+
+  it("take(n) returns the n lowest values, or null when there are fewer", () => {
+    fc.assert(fc.property(arb, fc.integer({ min: 0, max: 60 }), (p, n) => {
+      const r = mk(p).take(n);
+      const all = sorted(values(p));
+      if (all.length < n) expect(r).toBeNull();
+      else expect(sorted(setOf(r!))).toEqual(all.slice(0, n));
+    }), { numRuns: 100 });
+  });
+});
+
+describe("containsBounds (galloping) on fragmented and coarse sets", () => {
+  it("agrees with a linear check on random canonical arrays", () => {
+    const arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 40 })), { maxLength: 60 })
+      .map((xs) => RangeSet.fromIntervals(xs.map(([b, l]) => [b, b + l] as [number, number])).small!);
+    const linear = (a: Float64Array, b: Float64Array) => {
+      for (let j = 0; j < b.length; j += 2) {
+        let ok = false;
+        for (let i = 0; i < a.length; i += 2) if (a[i]! <= b[j]! && b[j + 1]! <= a[i + 1]!) ok = true;
+        if (!ok) return false;
+      }
+      return true;
+    };
+    fc.assert(fc.property(arb, arb, (a, b) => {
+      expect(containsBounds(a, b)).toBe(linear(a, b));
+      const u = RangeSet.fromCanonicalSmall(a).union(RangeSet.fromCanonicalSmall(b)).small!;
+      expect(containsBounds(u, b)).toBe(true);
+    }), { numRuns: 300 });
+  });
+  it("handles Mesos' benchmark shape: [1-16000] against 8000 fragments", () => {
+    const frag = RangeSet.fromIntervals(Array.from({ length: 8000 }, (_, i) => [2 * i + 1, 2 * i + 1] as [number, number]));
+    const full = RangeSet.interval(1, 16000);
+    expect(full.contains(frag)).toBe(true);
+    expect(frag.contains(full)).toBe(false);
+    expect(frag.contains(frag)).toBe(true);
+    expect(frag.intervalCount).toBe(8000);
+  });
+});
+
+describe("Mesos ValuesTest.RangesAddition / RangesSubtraction", () => {
+  const R = (s: string) => RangeSet.fromIntervals(s.split(",").filter(Boolean).map((p) => p.split("-").map(Number) as [number, number]));
+  it.each([
+    ["3-8", "4-10", "3-10"], ["3-8", "1-4", "1-8"], ["2-3", "1-4", "1-4"], ["2-3", "4-6", "2-6"],
+    ["3-5", "1-2", "1-5"], ["3-5,7-8", "6-6", "3-8"], ["1-4,9-10,20-22,26-30", "5-8,23-25", "1-10,20-30"],
+  ])("[%s] + [%s] = [%s]", (a, b, c) => expect(R(a).union(R(b)).equals(R(c))).toBe(true));
+  it.each([
+    ["3-8", "1-10", ""], ["3-8", "3-5", "6-8"], ["3-8", "5-8", "3-4"], ["3-8", "5-6", "3-4,7-8"],
+    ["3-8", "1-3", "4-8"], ["3-8", "5-10", "3-4"], ["3-8", "9-10", "3-8"], ["3-8", "1-2", "3-8"],
+  ])("[%s] - [%s] = [%s]", (a, b, c) => expect(R(a).subtract(R(b)).equals(R(c))).toBe(true));
+});
+
+describe("RangeSet input checks", () => {
+  it("rejects begin > end, negative, fractional and out-of-range bounds", () => {
+    expect(() => RangeSet.interval(5, 3)).toThrow(ResourceError);
+    expect(() => RangeSet.interval(-1, 3)).toThrow(ResourceError);
+    expect(() => RangeSet.interval(1.5, 3)).toThrow(ResourceError);
+    expect(() => RangeSet.interval(0n, UINT64_MAX + 1n)).toThrow(ResourceError);
+    expect(() => RangeSet.interval(0, 2 ** 60)).toThrow(ResourceError);
+  });
+  it("switches to the exact form above 2^53 - 1 and back", () => {
+    const r = RangeSet.interval(9007199254740990n, 9007199254741000n);
+    expect(r.big).not.toBeNull();
+    expect(r.subtract(RangeSet.interval(9007199254740992n, 9007199254741000n)).small).not.toBeNull();
+    expect(r.toString()).toBe("[9007199254740990-9007199254741000]");
+  });
+});
