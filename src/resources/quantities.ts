@@ -23,6 +23,7 @@ export class ResourceQuantities {
    */
   static parse(text: string): ResourceQuantities {
     const q = new ResourceQuantities();
+    if (text.trim() === "{}") return q; // how an empty ResourceQuantities prints
     let start = 0;
     while (start <= text.length) {
       let end = text.indexOf(";", start);

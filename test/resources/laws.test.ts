@@ -1,0 +1,160 @@
+/**
+ * Algebraic laws of Resources on random bags (scalars with fractional
+ * values, fragmented ranges, sets, static / dynamic / refined reservations,
+ * revocable, allocation info, persistent volumes shared or not, MOUNT disks),
+ * the text round trip, and parser fuzzing.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { Resources, ResourceParseError, type Resource } from "../../src/resources/index.js";
+
+type Side = "a" | "b";
+
+const metaArb = fc.record({
+  res: fc.constantFrom("none", "static-r1", "static-a", "dyn-a", "dyn-a-p2", "refined-a/b"),
+  revocable: fc.boolean(),
+  alloc: fc.constantFrom(undefined, "r1", "a/b"),
+});
+
+function withMeta(r: Record<string, unknown>, m: { res: string; revocable: boolean; alloc: string | undefined }): Record<string, unknown> {
+  const out = { ...r };
+  switch (m.res) {
+    case "static-r1": out.reservations = [{ type: "STATIC", role: "r1" }]; break;
+    case "static-a": out.reservations = [{ type: "STATIC", role: "a" }]; break;
+    case "dyn-a": out.reservations = [{ type: "DYNAMIC", role: "a", principal: "p1" }]; break;
+    case "dyn-a-p2": out.reservations = [{ type: "DYNAMIC", role: "a", principal: "p2", labels: [{ key: "k", value: "v" }] }]; break;
+    case "refined-a/b": out.reservations = [{ type: "DYNAMIC", role: "a" }, { type: "DYNAMIC", role: "a/b", principal: "p" }]; break;
+  }
+  if (m.revocable) out.revocable = {};
+  if (m.alloc !== undefined) out.allocationInfo = { role: m.alloc };
+  return out;
+}
+
+/** One random resource; `side` keeps a's and b's ranges and set items apart so (a+b)-b == a must hold. */
+const resourceArb = (side: Side) => fc.oneof(
+  fc.record({ name: fc.constantFrom("cpus", "mem", "gpus"), v: fc.integer({ min: 1, max: 5_000_000 }), m: metaArb })
+    .map(({ name, v, m }) => withMeta({ name, type: "SCALAR", scalar: v / 1000 }, m)),
+  fc.record({
+    iv: fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 8 })), { minLength: 1, maxLength: 8 }),
+    big: fc.boolean(), m: metaArb,
+  }).map(({ iv, big, m }) => {
+    const base = (big ? 18446744073709550000n : 0n) + (side === "a" ? 0n : 1000n);
+    const ranges = iv.map(([b, l]) => ({ begin: base + BigInt(b), end: base + BigInt(b + l) }));
+    // Ranges in one Resource object must not overlap (Mesos' validate): merge them first.
+    ranges.sort((x, y) => (x.begin < y.begin ? -1 : 1));
+    const merged: Array<{ begin: bigint; end: bigint }> = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r.begin <= last.end) { if (r.end > last.end) last.end = r.end; } else merged.push({ ...r });
+    }
+    return withMeta({ name: "ports", type: "RANGES", ranges: merged }, m);
+  }),
+  fc.record({ items: fc.uniqueArray(fc.constantFrom("x", "y", "z", "w"), { minLength: 1 }), m: metaArb })
+    .map(({ items, m }) => withMeta({ name: "zones", type: "SET", set: items.map((i) => side + i) }, m)),
+  fc.record({ v: fc.integer({ min: 1, max: 100 }), kind: fc.constantFrom("pv", "shared-pv", "mount", "path"), id: fc.constantFrom("v1", "v2") })
+    .map(({ v, kind, id }) => {
+      const r: Record<string, unknown> = { name: "disk", type: "SCALAR", scalar: v, reservations: [{ type: "STATIC", role: "r1" }] };
+      if (kind === "pv" || kind === "shared-pv") r.disk = { persistence: { id }, volume: { mode: "RW", containerPath: "/data" } };
+      if (kind === "shared-pv") r.shared = {};
+      if (kind === "mount") r.disk = { source: { type: "MOUNT", mount: { root: "/mnt/" + id } } };
+      if (kind === "path") r.disk = { source: { type: "PATH", path: { root: "/p" } } };
+      return r;
+    }),
+);
+
+const bagArb = (side: Side) => fc.array(resourceArb(side), { maxLength: 8 })
+  .map((rs) => Resources.fromProto(rs as unknown as Resource[]));
+
+const RUNS = { numRuns: 200 };
+
+function canonicalRanges(r: Resources): boolean {
+  for (const x of r) {
+    if (x.type !== "RANGES") continue;
+    const rs = x.ranges ?? [];
+    for (let i = 0; i < rs.length; i++) {
+      if (rs[i]!.begin > rs[i]!.end) return false;
+      if (i > 0 && rs[i]!.begin <= rs[i - 1]!.end + 1n) return false;
+    }
+  }
+  return true;
+}
+
+describe("Resources laws", () => {
+  it("(a + b) - b == a", () => {
+    fc.assert(fc.property(bagArb("a"), bagArb("b"), (a, b) => {
+      expect(a.plus(b).minus(b).equals(a)).toBe(true);
+    }), RUNS);
+  });
+  it("(a + b) contains a and b; a contains a - b", () => {
+    fc.assert(fc.property(bagArb("a"), bagArb("b"), (a, b) => {
+      const s = a.plus(b);
+      expect(s.contains(a)).toBe(true);
+      expect(s.contains(b)).toBe(true);
+      expect(a.contains(a.minus(b))).toBe(true);
+    }), RUNS);
+  });
+  it("+ is commutative and associative (sides may overlap)", () => {
+    fc.assert(fc.property(bagArb("a"), bagArb("a"), bagArb("b"), (a, b, c) => {
+      expect(a.plus(b).equals(b.plus(a))).toBe(true);
+      expect(a.plus(b).plus(c).equals(a.plus(b.plus(c)))).toBe(true);
+    }), RUNS);
+  });
+  it("a - a is empty, a == a, and in-place forms match the pure ones", () => {
+    fc.assert(fc.property(bagArb("a"), bagArb("a"), (a, b) => {
+      expect(a.minus(a).isEmpty()).toBe(true);
+      expect(a.equals(a.clone())).toBe(true);
+      expect(a.clone().add(b).equals(a.plus(b))).toBe(true);
+      expect(a.clone().subtract(b).equals(a.minus(b))).toBe(true);
+    }), RUNS);
+  });
+  it("ranges stay canonical through + and -", () => {
+    fc.assert(fc.property(bagArb("a"), bagArb("a"), (a, b) => {
+      expect(canonicalRanges(a.plus(b))).toBe(true);
+      expect(canonicalRanges(a.minus(b))).toBe(true);
+    }), RUNS);
+  });
+  it("parse(toString(r)) == r and fromProto(toProto(r)) == r", () => {
+    fc.assert(fc.property(bagArb("a"), bagArb("b"), (a, b) => {
+      const r = a.plus(b);
+      expect(Resources.parse(r.toString()).equals(r)).toBe(true);
+      expect(Resources.fromProto(r.toProto()).equals(r)).toBe(true);
+      expect(Resources.parse(r.toJSONText()).equals(r)).toBe(true);
+    }), RUNS);
+  });
+  it("filters partition the bag", () => {
+    fc.assert(fc.property(bagArb("a"), (a) => {
+      expect(a.reserved().plus(a.unreserved()).equals(a)).toBe(true);
+      expect(a.revocable().plus(a.nonRevocable()).equals(a)).toBe(true);
+      expect(a.shared().plus(a.nonShared()).equals(a)).toBe(true);
+      expect(a.scalarQuantities().equals(a.scalars().scalarQuantities())).toBe(true);
+    }), RUNS);
+  });
+});
+
+describe("parser fuzzing: bad text gives ResourceParseError, never another exception", () => {
+  const alphabet = fc.constantFrom(..."cpus:;()[]{}-,0123456789.eE+ *x/\n\t\"".split(""));
+  const check = (s: string) => {
+    try {
+      Resources.parse(s);
+    } catch (e) {
+      if (!(e instanceof ResourceParseError)) throw e;
+      expect(e.message.length).toBeGreaterThan(0);
+    }
+  };
+  it("on strings over the text form's alphabet", () => {
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")), (s) => check(s)), { numRuns: 2000 });
+  });
+  it("on arbitrary unicode strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (s) => check(s)), { numRuns: 1000 });
+  });
+  it("on mutations of valid text and JSON", () => {
+    const seeds = [
+      "cpus:2;mem:1024;disk:0;ports:[31000-31999,32005-32005];zones:{a,b};cpus(role1):4",
+      Resources.parse("cpus(r1):2;ports:[1-5]").allocate("r1").toString(),
+    ];
+    fc.assert(fc.property(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.string({ maxLength: 3 }), (seed, i, j, ins) => {
+      const a = i % (seed.length + 1), b = a + (j % 4);
+      check(seed.slice(0, a) + ins + seed.slice(b));
+    }), { numRuns: 2000 });
+  });
+});
