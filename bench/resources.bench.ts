@@ -1,0 +1,216 @@
+/**
+ * Resources benchmarks with tinybench: the TypeScript path, the Wasm path and
+ * the batch path measured in the same run, so every figure is a ratio against
+ * a baseline from the same process on the same (shared) machine.
+ *
+ *   npx tsx bench/resources.bench.ts            # everything
+ *   npx tsx bench/resources.bench.ts ranges     # only sections whose name matches
+ *
+ * Prints one markdown table per section and, for the range and column
+ * operations, the crossover size where Wasm starts to win (what
+ * src/resources/kernels.ts uses; recorded in docs/bench-resources.md).
+ */
+import { Bench } from "tinybench";
+import { RangeSet } from "../src/resources/ranges.js";
+import { tsRangeKernels, type RangeKernels } from "../src/resources/wasm/range-kernels.js";
+import { wasmRangeKernels } from "../src/resources/wasm/ranges-wasm.js";
+import { NameTable, ResourceColumns } from "../src/resources/columnar.js";
+import { tsColumnKernels, wasmColumnKernels, type ColumnKernels } from "../src/resources/wasm/columns.js";
+import { heap } from "../src/wasm/heap.js";
+import { mesosRangePair, fragment } from "../src/benchmarks/resources.js";
+import { Resources } from "../src/resources/index.js";
+
+const filter = process.argv[2];
+const TIME = Number(process.env.BENCH_TIME_MS ?? 300);
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+/**
+ * Median ns per call of each named function. The machine is shared, so the
+ * functions are interleaved: ROUNDS short tinybench runs, each timing every
+ * function for TIME / ROUNDS ms, and the figure is the median over rounds of
+ * each run's median latency (robust to GC pauses and to other processes).
+ */
+async function measure(fns: Record<string, () => unknown>): Promise<Record<string, number>> {
+  const samples: Record<string, number[]> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time: Math.max(10, TIME / ROUNDS), warmupTime: round === 0 ? 50 : 5 });
+    for (const [name, fn] of Object.entries(fns)) bench.add(name, fn);
+    await bench.run();
+    for (const t of bench.tasks) {
+      const r = t.result;
+      (samples[t.name] ??= []).push(r.state === "completed" ? r.latency.p50 * 1e6 : NaN);
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const [name, xs] of Object.entries(samples)) out[name] = xs.sort((a, b) => a - b)[xs.length >> 1]!;
+  return out;
+}
+
+const fmt = (ns: number) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}x`;
+
+/** The smallest measured size from which Wasm won at every larger size, or "never". */
+function stableCrossover(wins: [number, boolean][]): number | string {
+  let from: number | string = "never";
+  for (let i = wins.length - 1; i >= 0 && wins[i]![1]; i--) from = wins[i]![0];
+  return from;
+}
+
+function section(name: string): boolean {
+  if (filter && !name.includes(filter)) return false;
+  console.log(`\n## ${name}\n`);
+  return true;
+}
+
+// ------------------------------------------------------------------ ranges
+
+const SIZES = [1, 2, 4, 8, 16, 32, 100, 1000, 10_000];
+const BATCH_SIZES = [1, 4, 16, 64, 256, 1000, 10_000];
+type RangeOp = "union" | "subtract" | "intersect" | "contains" | "pick";
+
+function rangeCall(k: RangeKernels, op: RangeOp, a: RangeSet, b: RangeSet, count: number): () => unknown {
+  switch (op) {
+    case "union": return () => k.union(a, b);
+    case "subtract": return () => k.subtract(a, b);
+    case "intersect": return () => k.intersect(a, b);
+    case "contains": return () => k.contains(b, a);
+    case "pick": return () => k.pick(a, count);
+  }
+}
+
+async function rangeSection(title: string, shift: bigint): Promise<void> {
+  if (!section(title)) return;
+  console.log("| op | fragments | TS | Wasm | TS/Wasm |\n|---|---:|---:|---:|---:|");
+  const crossover: Record<string, number | string> = {};
+  for (const op of ["union", "subtract", "intersect", "contains", "pick"] as RangeOp[]) {
+    const wins: [number, boolean][] = [];
+    for (const n of SIZES) {
+      // Mesos' Resources_Ranges_BENCHMARK_Test.ArithmeticOverlapping pair;
+      // contains: the fragment() set inside its bounds; pick: all but one value.
+      let a: RangeSet, b: RangeSet;
+      if (op === "contains") {
+        a = fragment(1n + shift, 2n * BigInt(n) + shift, n);
+        b = RangeSet.interval(1n + shift, 2n * BigInt(n) + shift);
+      } else [a, b] = mesosRangePair(n, shift);
+      const count = Math.max(0, a.count() - 1);
+      const r = await measure({ ts: rangeCall(tsRangeKernels, op, a, b, count), wasm: rangeCall(wasmRangeKernels, op, a, b, count) });
+      console.log(`| ${op} | ${n} | ${fmt(r.ts!)} | ${fmt(r.wasm!)} | ${ratio(r.ts!, r.wasm!)} |`);
+      wins.push([n, r.wasm! < r.ts!]);
+    }
+    crossover[op] = stableCrossover(wins);
+  }
+  console.log(`\ncrossover (smallest measured size from which Wasm wins at every larger size): ${JSON.stringify(crossover)}`);
+}
+
+// ----------------------------------------------------------------- columns
+
+function agentStore(rows: number, names: NameTable): ResourceColumns {
+  const s = new ResourceColumns(4, names, rows);
+  for (let i = 0; i < rows; i++) s.push([["cpus", 1000 + (i % 7) * 1000], ["gpus", i % 3 === 0 ? 1000 : 0], ["mem", 128_000 * (1 + (i % 5))], ["disk", 256_000]]);
+  return s;
+}
+
+async function columnSection(): Promise<void> {
+  if (!section("scalar columns: single row and batch")) return;
+  const names = new NameTable();
+  const one = agentStore(2, names);
+  const r1 = await measure({
+    "ts addRow": () => tsColumnKernels.addRow(one, 0, 1),
+    "wasm addRow": () => wasmColumnKernels.addRow(one, 0, 1),
+    "ts subtractRow": () => tsColumnKernels.subtractRow(one, 0, 1),
+    "wasm subtractRow": () => wasmColumnKernels.subtractRow(one, 0, 1),
+    "ts rowContains": () => tsColumnKernels.rowContains(one, 0, 1),
+    "wasm rowContains": () => wasmColumnKernels.rowContains(one, 0, 1),
+  });
+  console.log("| op (width 4) | TS | Wasm | TS/Wasm |\n|---|---:|---:|---:|");
+  for (const op of ["addRow", "subtractRow", "rowContains"]) console.log(`| ${op} | ${fmt(r1[`ts ${op}`]!)} | ${fmt(r1[`wasm ${op}`]!)} | ${ratio(r1[`ts ${op}`]!, r1[`wasm ${op}`]!)} |`);
+
+  console.log("\n| batch op | rows | TS | Wasm | TS/Wasm |\n|---|---:|---:|---:|---:|");
+  const crossover: Record<string, number | string> = {};
+  const wins: Record<string, [number, boolean][]> = {};
+  const demand = Float64Array.from([2000, 0, 256_000, 100_000]);
+  for (const n of BATCH_SIZES) {
+    const s = agentStore(n, names);
+    const allocs = agentStore(n, names);
+    const targets = Int32Array.from({ length: n }, (_, i) => i);
+    const mask = new Uint32Array(Math.ceil(n / 32));
+    const out = new Float64Array(4);
+    const run = (k: ColumnKernels) => ({
+      sum: () => k.sum(s, null, out),
+      containsMask: () => k.containsMask(s, demand, mask),
+      // subtract then add back, so the store stays the same between samples
+      subtractRows: () => { k.subtractRows(s, targets, allocs); k.addRows(s, targets, allocs); },
+    });
+    const t = run(tsColumnKernels), w = run(wasmColumnKernels);
+    const r = await measure({
+      "ts sum": t.sum, "wasm sum": w.sum,
+      "ts containsMask": t.containsMask, "wasm containsMask": w.containsMask,
+      "ts subtractRows": t.subtractRows, "wasm subtractRows": w.subtractRows,
+    });
+    for (const op of ["sum", "containsMask", "subtractRows"]) {
+      const ts = r[`ts ${op}`]!, wa = r[`wasm ${op}`]!;
+      console.log(`| ${op}${op === "subtractRows" ? " (+ addRows)" : ""} | ${n} | ${fmt(ts)} | ${fmt(wa)} | ${ratio(ts, wa)} |`);
+      (wins[op] ??= []).push([n, wa < ts]);
+    }
+    s.dispose(); allocs.dispose();
+  }
+  for (const op of ["sum", "containsMask", "subtractRows"]) crossover[op] = stableCrossover(wins[op]!);
+  console.log(`\ncrossover (smallest measured size from which Wasm wins at every larger size): ${JSON.stringify(crossover)}`);
+}
+
+// ------------------------------------------------------- writing u64 bounds
+
+async function writeSection(): Promise<void> {
+  if (!section("writing 10,000 interval bounds (20,000 u64) into Wasm memory")) return;
+  const n = 20_000;
+  const h = heap();
+  const p = h.alloc(n * 8);
+  const f64 = Float64Array.from({ length: n }, (_, i) => 31_000 + 3 * i);
+  const u64 = BigUint64Array.from(f64, (v) => BigInt(v));
+  const big = Array.from(f64, (v) => BigInt(v));
+  const r = await measure({
+    "f64 memcpy (Float64Array.set)": () => h.f64.set(f64, p >>> 3),
+    "u64 memcpy (BigUint64Array.set)": () => h.u64.set(u64, p >>> 3),
+    "u32 halves from numbers": () => {
+      const u32 = h.u32;
+      for (let i = 0, k = p >>> 2; i < n; i++, k += 2) { const v = f64[i]!; const hi = Math.floor(v / 4294967296); u32[k] = v - hi * 4294967296; u32[k + 1] = hi; }
+    },
+    "u64 from numbers via BigInt()": () => { const m = h.u64; for (let i = 0, k = p >>> 3; i < n; i++, k++) m[k] = BigInt(f64[i]!); },
+    "u64 from bigints": () => { const m = h.u64; for (let i = 0, k = p >>> 3; i < n; i++, k++) m[k] = big[i]!; },
+  });
+  const base = r["f64 memcpy (Float64Array.set)"]!;
+  console.log("| method | time | vs f64 memcpy |\n|---|---:|---:|");
+  for (const [k, v] of Object.entries(r)) console.log(`| ${k} | ${fmt(v)} | ${ratio(v, base)} |`);
+  h.free(p);
+}
+
+async function batchVsObjects(): Promise<void> {
+  if (!section("batch: one demand against 10,000 offers, sum of 10,000 agents (Resources objects vs columns)")) return;
+  const count = 10_000;
+  const names = new NameTable();
+  const store = agentStore(count, names);
+  const bags = Array.from({ length: count }, (_, i) => Resources.parse(`cpus:${1 + (i % 7)};gpus:${i % 3 === 0 ? 1 : 0};mem:${128 * (1 + (i % 5))};disk:256`));
+  const demand = Resources.parse("cpus:2;mem:256;disk:100");
+  const demandVec = store.vector([["cpus", 2000], ["mem", 256_000], ["disk", 100_000]]);
+  const mask = new Uint32Array(Math.ceil(count / 32));
+  const out = new Float64Array(store.width);
+  const r = await measure({
+    "contains: loop of Resources.contains": () => { let h = 0; for (const b of bags) if (b.contains(demand)) h++; return h; },
+    "contains: TS column kernel (bitmask)": () => tsColumnKernels.containsMask(store, demandVec, mask),
+    "contains: Wasm batch kernel (bitmask)": () => wasmColumnKernels.containsMask(store, demandVec, mask),
+    "sum: loop of Resources.add": () => { const t = Resources.empty(); for (const b of bags) t.add(b); return t; },
+    "sum: TS column kernel": () => tsColumnKernels.sum(store, null, out),
+    "sum: Wasm batch kernel": () => wasmColumnKernels.sum(store, null, out),
+  });
+  console.log("| operation over 10,000 | time | vs Resources loop |\n|---|---:|---:|");
+  const c0 = r["contains: loop of Resources.contains"]!, s0 = r["sum: loop of Resources.add"]!;
+  for (const [k, v] of Object.entries(r)) console.log(`| ${k} | ${fmt(v)} | ${ratio(k.startsWith("sum") ? s0 : c0, v)} faster |`);
+  store.dispose();
+}
+
+await rangeSection("ranges, small form (values < 2^53): TS vs Wasm", 0n);
+await rangeSection("ranges, big form (values above 2^53): TS vs Wasm", 1n << 60n);
+await columnSection();
+await batchVsObjects();
+await writeSection();

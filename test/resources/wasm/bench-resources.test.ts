@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { abbreviate, formatDuration, fragment, mesosRangePair, runResourcesBench } from "../../../src/benchmarks/resources.js";
+import { memoryIO } from "../../../src/cli/io.js";
+
+describe("formatDuration (stout's Duration printing)", () => {
+  it("picks the largest unit below the value and drops trailing zeros", () => {
+    expect(formatDuration(7.5e6)).toBe("7.5ms");
+    expect(formatDuration(150)).toBe("150ns");
+    expect(formatDuration(455e3)).toBe("455us");
+    expect(formatDuration(1e3)).toBe("1us");
+    expect(formatDuration(2.5e9)).toBe("2.5secs");
+    expect(formatDuration(90e9)).toBe("1.5mins");
+    expect(formatDuration(0)).toBe("0ns");
+  });
+});
+
+describe("Mesos' benchmark inputs", () => {
+  it("fragment() matches Mesos' resources_utils: n single values, the last stretched to the end", () => {
+    expect(fragment(1n, 10n, 3).toString()).toBe("[1-1,3-3,5-10]");
+    expect(fragment(1n, 16000n, 8000).intervalCount).toBe(8000);
+  });
+
+  it("ArithmeticOverlapping operands: [1-6, 11-16, ...] and [3-8, 13-18, ...]", () => {
+    const [a, b] = mesosRangePair(3);
+    expect(a.toString()).toBe("[1-6,11-16,21-26]");
+    expect(b.toString()).toBe("[3-8,13-18,23-28]");
+  });
+
+  it("abbreviate() cuts to max characters ending in '...'", () => {
+    expect(abbreviate("abcdefghij", 8)).toBe("abcde...");
+    expect(abbreviate("abc", 8)).toBe("abc");
+  });
+});
+
+describe("drfcore bench resources", () => {
+  it("prints every benchmark in Mesos' wording", async () => {
+    const io = memoryIO();
+    const figures = await runResourcesBench(io, { scale: 0.002, rounds: 1, minMs: 0 });
+    const lines = io.stdout.split("\n");
+    const took = lines.filter((l) => l.startsWith("Took "));
+    expect(took.length).toBeGreaterThan(40);
+    for (const l of took) expect(l).toMatch(/^Took \d+(\.\d+)?(ns|us|ms|secs|mins) to perform \d+ '.+' operations/);
+    expect(io.stdout).toMatch(/Took \S+ to perform 100 'total \+= r' operations on cpus:1;gpus:1;mem:128;disk:256\n/);
+    expect(io.stdout).toContain("'superset.contains(subset)' operations on superset resources ports:[1-16000] contains subset resources ports:[1-1,3-3,5-5");
+    expect(io.stdout).toMatch(/'a -= b' operations on ports:\[1-6,11-16,21-26,3\.\.\.9991-9996\] and ports:\[3-8,13-18,23-28,3\.\.\., 9993-9998\] with 1000 sub-ranges/);
+    expect(figures.every((f) => Number.isFinite(f.nsPerOp) && f.nsPerOp >= 0)).toBe(true);
+    expect(figures.some((f) => f.mesosNs !== undefined)).toBe(true);
+  }, 60_000);
+});
