@@ -8,6 +8,8 @@
  */
 import { heap } from "../../wasm/heap.js";
 import { readI64, writeI64, type ResourceColumns } from "../columnar.js";
+import type { RangeColumn } from "../columnar-ranges.js";
+import { containsBounds, type RangeSet } from "../ranges.js";
 
 /** Operations on rows of a ResourceColumns store. */
 export interface ColumnKernels {
@@ -227,4 +229,75 @@ export const wasmColumnKernels: ColumnKernels = {
     h.i32.set(targets, p >>> 2);
     h.exports.batchAdd(store.base, store.width, p, adds.base, targets.length);
   },
+};
+
+// -------------------------------------------------------- interval columns
+
+/**
+ * One demand interval set against every row of a RangeColumn, as a bitmask
+ * (bit r set when row r contains the demand). Both paths read the column in
+ * place; `tsRangeContainsMask` runs RangeSet's own contains algorithm
+ * (containsBounds) on views of the pool, `wasmRangeContainsMask` makes one
+ * Wasm call for all rows. Returns the number of rows that contain the demand.
+ */
+export type RangeContainsMask = (column: RangeColumn, demand: RangeSet, mask: Uint32Array) => number;
+
+function checkMask(column: RangeColumn, mask: Uint32Array): void {
+  const words = Math.ceil(column.length / 32);
+  if (mask.length < words) throw new RangeError(`rangeContainsMask: mask needs ${words} words, has ${mask.length}`);
+}
+
+/** The TypeScript path of the interval-column contains mask. */
+export const tsRangeContainsMask: RangeContainsMask = (column, demand, mask) => {
+  checkMask(column, mask);
+  const h = heap(), i32 = h.i32;
+  const n = column.length, t0 = column.tableBase >>> 2;
+  let hits = 0, word = 0;
+  if (column.element === "f64" && demand.small) {
+    const f64 = h.f64, p0 = column.poolBase >>> 3, d = demand.small;
+    for (let r = 0; r < n; r++) {
+      const k = p0 + 2 * i32[t0 + 2 * r]!;
+      if (containsBounds(f64.subarray(k, k + 2 * i32[t0 + 2 * r + 1]!), d)) { word |= 1 << (r & 31); hits++; }
+      if ((r & 31) === 31) { mask[r >>> 5] = word; word = 0; }
+    }
+  } else {
+    for (let r = 0; r < n; r++) {
+      if (column.get(r).contains(demand)) { word |= 1 << (r & 31); hits++; }
+      if ((r & 31) === 31) { mask[r >>> 5] = word; word = 0; }
+    }
+  }
+  if (n & 31) mask[n >>> 5] = word;
+  return hits;
+};
+
+let rscratch = 0;
+let rscratchBytes = 0;
+
+/** The Wasm path of the interval-column contains mask: one call for all rows. */
+export const wasmRangeContainsMask: RangeContainsMask = (column, demand, mask) => {
+  checkMask(column, mask);
+  const wide = column.element === "u64";
+  if (!wide && demand.big) {
+    // The demand holds a value above 2^53 - 1, which no f64 row holds.
+    mask.fill(0, 0, Math.ceil(column.length / 32));
+    return 0;
+  }
+  const nd = demand.intervalCount, words = Math.ceil(column.length / 32);
+  const bytes = nd * 16 + words * 4 + 16;
+  const h = heap();
+  if (bytes > rscratchBytes) {
+    if (rscratchBytes) h.free(rscratch);
+    rscratchBytes = Math.max(bytes, 2 * rscratchBytes, 4096);
+    rscratch = h.alloc(rscratchBytes);
+  }
+  const pd = rscratch, pm = rscratch + nd * 16;
+  if (!wide) h.f64.set(demand.small!, pd >>> 3);
+  else if (demand.big) h.u64.set(demand.big, pd >>> 3);
+  else {
+    const s = demand.small!, u32 = h.u32;
+    for (let i = 0, k = pd >>> 2; i < s.length; i++, k += 2) { const v = s[i]!, hi = Math.floor(v / 4294967296); u32[k] = v - hi * 4294967296; u32[k + 1] = hi; }
+  }
+  const hits = h.exports.batchRangesContainsMask(column.poolBase, column.tableBase, column.length, pd, nd, pm, wide ? 1 : 0);
+  mask.set(h.u32.subarray(pm >>> 2, (pm >>> 2) + words));
+  return hits;
 };

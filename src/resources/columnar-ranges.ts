@@ -1,0 +1,150 @@
+/**
+ * A column of interval sets (for example every agent's free ports) living in
+ * Wasm memory, so the TypeScript path and the Wasm batch kernel both read it
+ * in place. Layout (assembly/layout.ts): an interval pool plus an interval
+ * table with one (start, count) row per set.
+ *
+ * Element type, fixed per column:
+ *  - "f64": RangeSet's small form (every value <= 2^53 - 1), copied in and
+ *    read back as Float64Array with no conversion. Storing a set with a value
+ *    above 2^53 - 1 throws RangeError.
+ *  - "u64": exact over all of uint64; small sets are written as u32 halves,
+ *    big ones copied as BigUint64Array.
+ */
+import { heap } from "../wasm/heap.js";
+import { RangeSet } from "./ranges.js";
+
+const TWO32 = 4294967296;
+
+/** Interval sets, one per row, in Wasm memory. */
+export class RangeColumn {
+  private pool: number;
+  private poolCap: number; // intervals
+  private poolUsed = 0; // intervals
+  private table: number;
+  private tableCap: number; // rows
+  private rows = 0;
+  /** Per row: capacity reserved in the pool (intervals). */
+  private caps: number[] = [];
+
+  /** An empty column of the given element type. */
+  constructor(readonly element: "f64" | "u64" = "f64", capacityRows = 64, capacityIntervals = 1024) {
+    const h = heap();
+    this.tableCap = Math.max(1, capacityRows);
+    this.poolCap = Math.max(1, capacityIntervals);
+    this.table = h.alloc(this.tableCap * 8);
+    this.pool = h.alloc(this.poolCap * 16);
+  }
+
+  /** Number of rows. */
+  get length(): number {
+    return this.rows;
+  }
+
+  /** Byte offset of the interval pool (changes when the pool grows). */
+  get poolBase(): number {
+    return this.pool;
+  }
+
+  /** Byte offset of the interval table (changes when it grows). */
+  get tableBase(): number {
+    return this.table;
+  }
+
+  /** Appends a row holding `set`; returns its index. */
+  push(set: RangeSet): number {
+    this.checkElement(set);
+    if (this.rows === this.tableCap) {
+      const h = heap();
+      const next = h.alloc(this.tableCap * 16);
+      h.u8.copyWithin(next, this.table, this.table + this.tableCap * 8);
+      h.free(this.table);
+      this.table = next;
+      this.tableCap *= 2;
+    }
+    const row = this.rows++;
+    this.caps.push(0);
+    heap().i32.fill(0, (this.table >>> 2) + 2 * row, (this.table >>> 2) + 2 * row + 2);
+    this.set(row, set);
+    return row;
+  }
+
+  /** Replaces row `row` with `set`. */
+  set(row: number, set: RangeSet): void {
+    if (!Number.isInteger(row) || row < 0 || row >= this.rows) throw new RangeError(`RangeColumn: row ${row} out of range [0, ${this.rows})`);
+    this.checkElement(set);
+    const n = set.intervalCount;
+    let start = heap().i32[(this.table >>> 2) + 2 * row]!;
+    if (n > this.caps[row]!) {
+      start = this.reserve(n);
+      this.caps[row] = n;
+    }
+    const h = heap();
+    const p = this.pool + start * 16;
+    if (this.element === "f64") h.f64.set(set.small!, p >>> 3);
+    else if (set.big) h.u64.set(set.big, p >>> 3);
+    else {
+      const s = set.small!, u32 = h.u32;
+      for (let i = 0, k = p >>> 2; i < s.length; i++, k += 2) {
+        const v = s[i]!, hi = Math.floor(v / TWO32);
+        u32[k] = v - hi * TWO32;
+        u32[k + 1] = hi;
+      }
+    }
+    const t = (this.table >>> 2) + 2 * row;
+    h.i32[t] = start;
+    h.i32[t + 1] = n;
+  }
+
+  private checkElement(set: RangeSet): void {
+    if (this.element === "f64" && set.big) throw new RangeError(`RangeColumn: ${set} has values above 2^53 - 1; use a "u64" column`);
+  }
+
+  /** Start index of a fresh pool area of n intervals (grows and compacts the pool as needed). */
+  private reserve(n: number): number {
+    if (this.poolUsed + n > this.poolCap) {
+      // Compact live rows into a new pool with room to spare.
+      const h = heap();
+      let live = n;
+      for (let r = 0; r < this.rows; r++) live += this.caps[r]!;
+      const cap = Math.max(2 * live, 1024);
+      const next = h.alloc(cap * 16);
+      let used = 0;
+      const i32 = h.i32, u8 = h.u8;
+      for (let r = 0; r < this.rows; r++) {
+        const t = (this.table >>> 2) + 2 * r;
+        const from = this.pool + i32[t]! * 16;
+        u8.copyWithin(next + used * 16, from, from + i32[t + 1]! * 16);
+        i32[t] = used;
+        used += this.caps[r]!;
+      }
+      h.free(this.pool);
+      this.pool = next;
+      this.poolCap = cap;
+      this.poolUsed = used;
+    }
+    const start = this.poolUsed;
+    this.poolUsed += n;
+    return start;
+  }
+
+  /** A copy of row `row` as a RangeSet. */
+  get(row: number): RangeSet {
+    if (!Number.isInteger(row) || row < 0 || row >= this.rows) throw new RangeError(`RangeColumn: row ${row} out of range [0, ${this.rows})`);
+    const h = heap();
+    const t = (this.table >>> 2) + 2 * row;
+    const start = h.i32[t]!, n = h.i32[t + 1]!;
+    const k = (this.pool >>> 3) + 2 * start;
+    if (this.element === "f64") return RangeSet.fromCanonicalSmall(h.f64.slice(k, k + 2 * n));
+    return RangeSet.fromCanonicalBig(h.u64.slice(k, k + 2 * n));
+  }
+
+  /** Returns the column's memory to the Wasm heap; the column is unusable afterwards. */
+  dispose(): void {
+    const h = heap();
+    if (this.pool) h.free(this.pool);
+    if (this.table) h.free(this.table);
+    this.pool = this.table = 0;
+    this.rows = 0;
+  }
+}
