@@ -92,67 +92,66 @@ function zeroOf(f: FieldDesc): unknown {
 }
 
 /**
- * Decodes the fields between `r.pos` and `end` as message `d` (into `target`
- * when merging a repeated occurrence) and returns its representation.
+ * Decodes one field whose tag was just read into `obj` (the reference path:
+ * any field, any wire type, packed or not, maps, merges). Errors inside a
+ * known field carry that field's path segment.
  */
-export function decodeMessage(r: Reader, end: number, d: MessageDesc, depth: number, target: Record<string, unknown> | undefined): any {
-  if (depth > MAX_DEPTH) throw new PathedProblem(`messages nested deeper than ${MAX_DEPTH}`);
-  const obj: Record<string, any> = target ?? {};
-  const byNumber = d.byNumber;
-  let f: FieldDesc | undefined;
+export function decodeField(r: Reader, end: number, d: MessageDesc, depth: number, obj: Record<string, any>, tag: number): void {
+  const num = tag >>> 3;
+  const wt = tag & 7;
+  const f = d.byNumber[num];
+  if (f === undefined) {
+    if (num === 0) throw new PathedProblem("field number 0 is invalid");
+    r.skip(wt, end, num);
+    return;
+  }
   try {
-    while (r.pos < end) {
-      f = undefined;
-      const tag = r.tag();
-      const num = tag >>> 3;
-      const wt = tag & 7;
-      f = byNumber[num];
-      if (f === undefined) {
-        if (num === 0) throw new PathedProblem("field number 0 is invalid");
-        r.skip(wt, end, num);
-        continue;
-      }
-      const key = f.key;
-      if (f.mapValue !== undefined) {
-        if (wt !== WireType.LEN) throw wrongWireType(f, wt);
-        const map = (obj[key] ??= new Map<string, unknown>());
-        readMapEntry(r, end, f, depth, map);
-      } else if (f.repeated) {
-        const arr: unknown[] = (obj[key] ??= []);
-        if (wt === f.wireType) arr.push(readValue(r, end, f, depth));
-        else if (wt === WireType.LEN && f.packable) {
-          const stop = r.lengthDelimited(end);
-          while (r.pos < stop) arr.push(readValue(r, stop, f, depth));
-          if (r.pos !== stop) throw new PathedProblem("packed values run past their length");
-        } else throw wrongWireType(f, wt);
-      } else {
-        if (wt !== f.wireType) throw wrongWireType(f, wt);
-        if (f.kind === Kind.MESSAGE) {
-          const sub = f.message!;
-          const prev = obj[key];
-          const stop = r.lengthDelimited(end);
-          if (prev !== undefined && sub.unwrap === undefined && sub.adapter === undefined) {
-            decodeMessage(r, stop, sub, depth + 1, prev);
-          } else {
-            const v = decodeMessage(r, stop, sub, depth + 1, undefined);
-            obj[key] = prev !== undefined && sub.unwrap?.repeated ? (prev as unknown[]).concat(v) : v;
-          }
+    const key = f.key;
+    if (f.mapValue !== undefined) {
+      if (wt !== WireType.LEN) throw wrongWireType(f, wt);
+      const map = (obj[key] ??= new Map<string, unknown>());
+      readMapEntry(r, end, f, depth, map);
+    } else if (f.repeated) {
+      const arr: unknown[] = (obj[key] ??= []);
+      if (wt === f.wireType) arr.push(readValue(r, end, f, depth));
+      else if (wt === WireType.LEN && f.packable) {
+        const stop = r.lengthDelimited(end);
+        while (r.pos < stop) arr.push(readValue(r, stop, f, depth));
+        if (r.pos !== stop) throw new PathedProblem("packed values run past their length");
+      } else throw wrongWireType(f, wt);
+    } else {
+      if (wt !== f.wireType) throw wrongWireType(f, wt);
+      if (f.kind === Kind.MESSAGE) {
+        const sub = f.message!;
+        const prev = obj[key];
+        const stop = r.lengthDelimited(end);
+        if (prev !== undefined && sub.unwrap === undefined && sub.adapter === undefined) {
+          decodeMessage(r, stop, sub, depth + 1, prev);
         } else {
-          obj[key] = readValue(r, end, f, depth);
+          const v = decodeMessage(r, stop, sub, depth + 1, undefined);
+          obj[key] = prev !== undefined && sub.unwrap?.repeated ? (prev as unknown[]).concat(v) : v;
         }
-        const siblings = f.oneofSiblings;
-        for (let i = 0; i < siblings.length; i++) delete obj[siblings[i]!];
+      } else {
+        obj[key] = readValue(r, end, f, depth);
       }
+      const siblings = f.oneofSiblings;
+      for (let i = 0; i < siblings.length; i++) delete obj[siblings[i]!];
     }
-    f = undefined;
-    if (r.pos !== end) throw new PathedProblem("field runs past the end of its message");
   } catch (e) {
-    if (e instanceof PathedProblem && f !== undefined) {
-      const v = obj[f.key];
-      e.segments.unshift(f.repeated ? `${f.name}[${Array.isArray(v) ? v.length : 0}]` : f.name);
-    }
+    if (e instanceof PathedProblem) e.segments.unshift(fieldSegment(f, obj));
     throw e;
   }
+}
+
+/** The path segment of field `f` while decoding into `obj`: `name`, or `name[i]` for the i-th repeated item. */
+export function fieldSegment(f: FieldDesc, obj: Record<string, unknown>): string {
+  if (!f.repeated) return f.name;
+  const v = obj[f.key];
+  return `${f.name}[${Array.isArray(v) ? v.length : 0}]`;
+}
+
+/** Finishes a decoded message: required fields, structural check, then its representation. */
+export function finishMessage(d: MessageDesc, obj: Record<string, any>): any {
   const required = d.required;
   for (let i = 0; i < required.length; i++) {
     if (obj[required[i]!.key] === undefined) throw new PathedProblem(`missing required field '${required[i]!.name}'`);
@@ -166,8 +165,22 @@ export function decodeMessage(r: Reader, end: number, d: MessageDesc, depth: num
   return obj;
 }
 
-/** Decodes `bytes` as message `d`; malformed input throws `CodecError`. */
-export function decodeBinary(d: MessageDesc, bytes: Uint8Array): unknown {
+/**
+ * Decodes the fields between `r.pos` and `end` as message `d` (into `target`
+ * when merging a repeated occurrence) and returns its representation. This is
+ * the interpreted reference decoder; `decoder-gen.ts` compiles a faster one
+ * per message that must behave identically (tested on random inputs).
+ */
+export function decodeMessage(r: Reader, end: number, d: MessageDesc, depth: number, target: Record<string, unknown> | undefined): any {
+  if (depth > MAX_DEPTH) throw new PathedProblem(`messages nested deeper than ${MAX_DEPTH}`);
+  const obj: Record<string, any> = target ?? {};
+  while (r.pos < end) decodeField(r, end, d, depth, obj, r.tag());
+  if (r.pos !== end) throw new PathedProblem("field runs past the end of its message");
+  return finishMessage(d, obj);
+}
+
+/** Decodes `bytes` as message `d` with the interpreted reference decoder; malformed input throws `CodecError`. */
+export function decodeBinaryReference(d: MessageDesc, bytes: Uint8Array): unknown {
   try {
     const r = new Reader(bytes);
     return decodeMessage(r, bytes.length, d, 0, undefined);
@@ -175,6 +188,7 @@ export function decodeBinary(d: MessageDesc, bytes: Uint8Array): unknown {
     return toCodecError(e, d.fullName);
   }
 }
+
 
 // ---- Encoding --------------------------------------------------------------
 

@@ -6,7 +6,8 @@
  * Every function throws `CodecError` (and nothing else) on bad input.
  */
 import { CodecError } from "./errors.js";
-import { decodeBinary, encodeBinary } from "./binary.js";
+import { encodeBinary } from "./binary.js";
+import { decodeBinary } from "./decoder-gen.js";
 import { fromJsonText, toJsonText } from "./json.js";
 import { MESSAGE_TYPE_NAMES, messageDesc, type MessageDesc } from "./schema.js";
 import type * as T from "../types/index.js";

@@ -3,20 +3,31 @@
  * `Uint8Array`. 64-bit integers are `bigint`; every read past the end, every
  * over-long varint and every invalid UTF-8 string is a `PathedProblem`.
  */
+import { isUtf8 } from "node:buffer";
 import { PathedProblem } from "./errors.js";
 
 /** Wire type numbers. */
 export const WireType = { VARINT: 0, I64: 1, LEN: 2, SGROUP: 3, EGROUP: 4, I32: 5 } as const;
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+declare module "node:buffer" {
+  interface Buffer {
+    /** Node's native Latin-1 slice (what `toString("latin1", a, b)` calls). */
+    latin1Slice(start: number, end: number): string;
+    /** Node's native UTF-8 slice (what `toString("utf8", a, b)` calls). */
+    utf8Slice(start: number, end: number): string;
+  }
+}
 const TWO_32 = 4294967296;
 
 /** Reads protobuf wire data from a byte array, failing on anything malformed. */
 export class Reader {
   pos = 0;
+  /** The input as a Buffer view (no copy), for Node's native string slicing. */
+  readonly buf: Buffer;
   private readonly view: DataView;
-  constructor(readonly buf: Uint8Array) {
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  constructor(bytes: Uint8Array) {
+    this.buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** Reads a varint of up to 10 bytes and returns its low 32 bits as an unsigned number. */
@@ -112,30 +123,25 @@ export class Reader {
   string(end: number): string {
     const stop = this.lengthDelimited(end);
     const buf = this.buf;
-    let pos = this.pos;
-    // Short ASCII strings: build directly, no decoder call.
-    if (stop - pos <= 32) {
-      let s = "";
-      for (; pos < stop; pos++) {
-        const c = buf[pos]!;
-        if (c >= 0x80) break;
-        s += String.fromCharCode(c);
-      }
-      if (pos === stop) { this.pos = stop; return s; }
+    const start = this.pos;
+    this.pos = stop;
+    if (stop - start <= 48) {
+      let i = start;
+      while (i < stop && buf[i]! < 0x80) i++;
+      if (i === stop) return buf.latin1Slice(start, stop);
     }
-    try {
-      const s = utf8.decode(buf.subarray(this.pos, stop));
-      this.pos = stop;
-      return s;
-    } catch {
+    if (!isUtf8(buf.subarray(start, stop))) {
+      this.pos = start;
       throw new PathedProblem("string is not valid UTF-8");
     }
+    return buf.utf8Slice(start, stop);
   }
 
   /** Reads length-delimited bytes into a fresh copy. */
   bytes(end: number): Uint8Array {
     const stop = this.lengthDelimited(end);
-    const out = this.buf.slice(this.pos, stop);
+    const out = new Uint8Array(stop - this.pos);
+    out.set(this.buf.subarray(this.pos, stop));
     this.pos = stop;
     return out;
   }

@@ -1,0 +1,179 @@
+/**
+ * Codec benchmarks with tinybench: drfcore's decode/encode against, in the
+ * same run and on the same bytes/objects, plain protobufjs reflection
+ * (`Type.decode`/`Type.encode`, protobufjs' runtime-generated code) and
+ * `JSON.parse`/`JSON.stringify` of the same message in protobuf's JSON form.
+ *
+ *   npx tsx bench/codec.bench.ts            # BENCH_TIME_MS=400 by default
+ *
+ * Messages: an Offer with 10 resources including a 16-fragment port range, a
+ * TaskInfo with a command and 6 resources, a TaskStatus, and a ResourceUsage
+ * with full ResourceStatistics + PerfStatistics. Prints a markdown table of
+ * messages/s and MB/s, and the ratios the goals are stated in.
+ */
+import { Bench } from "tinybench";
+import protobuf from "protobufjs";
+import { readFileSync } from "node:fs";
+import { decode, encode, fromMesosJson, toMesosJson } from "../src/codec/index.js";
+import {
+  commandImplementation, frameworkId, offerId, slaveId, taskId, executorId,
+  type Offer, type PerfStatistics, type Resource, type ResourceStatistics, type ResourceUsage, type TaskInfo, type TaskStatus,
+} from "../src/types/index.js";
+
+const TIME = Number(process.env.BENCH_TIME_MS ?? 400);
+
+const scalar = (name: string, v: number, role?: string): Resource => ({
+  name, type: "SCALAR", scalar: v,
+  ...(role ? { reservations: [{ type: "STATIC", role }], allocationInfo: { role } } : {}),
+});
+const ports: Resource = {
+  name: "ports", type: "RANGES",
+  ranges: Array.from({ length: 16 }, (_, i) => ({ begin: BigInt(31000 + i * 100), end: BigInt(31000 + i * 100 + 49) })),
+  allocationInfo: { role: "web" },
+};
+
+const offer: Offer = {
+  id: offerId("6a1c2f3e-4b5d-4e6f-8a7b-9c0d1e2f3a4b-O1234"),
+  frameworkId: frameworkId("20240823-145900-16777343-5050-1234-0000"),
+  slaveId: slaveId("6a1c2f3e-4b5d-4e6f-8a7b-9c0d1e2f3a4b-S3"),
+  hostname: "agent-17.example.com",
+  resources: [
+    scalar("cpus", 15.5, "web"), scalar("mem", 61440, "web"), scalar("disk", 500000, "web"), scalar("gpus", 2, "web"),
+    ports, scalar("cpus", 4), scalar("mem", 8192), scalar("disk", 100000),
+    { name: "bandwidth", type: "SCALAR", scalar: 1000, revocable: {} },
+    { name: "zones", type: "SET", set: ["a", "b", "c"] },
+  ],
+  attributes: [{ name: "rack", type: "TEXT", text: "r17" }, { name: "zone", type: "SCALAR", scalar: 3 }],
+  allocationInfo: { role: "web" },
+};
+
+const task: TaskInfo = {
+  name: "web-server",
+  taskId: taskId("web.7f3b1c2d-9e8f-4a5b-8c7d-6e5f4a3b2c1d"),
+  slaveId: slaveId("6a1c2f3e-4b5d-4e6f-8a7b-9c0d1e2f3a4b-S3"),
+  resources: [scalar("cpus", 0.5, "web"), scalar("mem", 512, "web"), scalar("disk", 1024, "web"), scalar("gpus", 0), ports, scalar("network", 100)],
+  implementation: commandImplementation({
+    uris: [{ value: "https://artifacts.example.com/web-1.4.2.tgz", extract: true, cache: true }],
+    environment: { variables: [{ name: "PORT0", value: "31000" }, { name: "ENV", value: "prod" }] },
+    shell: true,
+    value: "./bin/web --port $PORT0",
+    user: "svc-web",
+  }),
+  labels: [{ key: "team", value: "frontend" }, { key: "tier", value: "1" }],
+};
+
+const status: TaskStatus = {
+  taskId: task.taskId,
+  state: "TASK_RUNNING",
+  message: "task is running",
+  source: "SOURCE_EXECUTOR",
+  reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED",
+  slaveId: task.slaveId,
+  executorId: executorId("web.7f3b1c2d"),
+  timestamp: 1724439540.123456,
+  uuid: new Uint8Array(16).map((_, i) => i * 17),
+  healthy: true,
+  labels: [{ key: "check", value: "http" }],
+  containerStatus: { containerId: { value: "c0ffee00-1234-5678-9abc-def012345678" }, networkInfos: [{ ipAddresses: [{ protocol: "IPv4", ipAddress: "10.0.0.7" }] }], executorPid: 4242 },
+};
+
+const u = (n: number) => BigInt(n) * 1_000_003n;
+const perf: PerfStatistics = {
+  timestamp: 1724439540.5, duration: 10,
+  cycles: u(9e9), stalledCyclesFrontend: u(1e9), stalledCyclesBackend: u(2e9), instructions: u(12e9), cacheReferences: u(3e8),
+  cacheMisses: u(2e7), branches: u(1e9), branchMisses: u(1e7), busCycles: u(3e8), refCycles: u(9e9),
+  cpuClock: 9876.5, taskClock: 9870.25, pageFaults: u(1e4), minorFaults: u(9e3), majorFaults: u(10), contextSwitches: u(5e4),
+  cpuMigrations: u(300), alignmentFaults: 0n, emulationFaults: 0n,
+  l1DcacheLoads: u(4e9), l1DcacheLoadMisses: u(1e8), l1DcacheStores: u(2e9), l1DcacheStoreMisses: u(5e7),
+  l1DcachePrefetches: u(1e7), l1DcachePrefetchMisses: u(1e6), l1IcacheLoads: u(3e9), l1IcacheLoadMisses: u(2e7),
+  l1IcachePrefetches: u(1e6), l1IcachePrefetchMisses: u(1e5), llcLoads: u(1e8), llcLoadMisses: u(1e7), llcStores: u(5e7),
+  llcStoreMisses: u(5e6), llcPrefetches: u(1e6), llcPrefetchMisses: u(1e5), dtlbLoads: u(4e9), dtlbLoadMisses: u(1e6),
+  dtlbStores: u(2e9), dtlbStoreMisses: u(1e5), dtlbPrefetches: u(1e4), dtlbPrefetchMisses: u(1e3), itlbLoads: u(3e9),
+  itlbLoadMisses: u(1e5), branchLoads: u(1e9), branchLoadMisses: u(1e7), nodeLoads: u(1e7), nodeLoadMisses: u(1e5),
+  nodeStores: u(5e6), nodeStoreMisses: u(1e4), nodePrefetches: u(1e4), nodePrefetchMisses: u(1e3),
+};
+const stats: ResourceStatistics = {
+  timestamp: 1724439540.75, processes: 12, threads: 96,
+  cpusUserTimeSecs: 1234.5, cpusSystemTimeSecs: 321.25, cpusLimit: 4.1, cpusSoftLimit: 2, cpusNrPeriods: 100000, cpusNrThrottled: 120,
+  cpusThrottledTimeSecs: 3.5, memTotalBytes: u(2e9), memTotalMemswBytes: u(3e9), memKmemUsageBytes: u(1e7), memKmemTcpUsageBytes: u(1e5),
+  memLimitBytes: 8589934592n, memSoftLimitBytes: 4294967296n, memFileBytes: u(5e8), memAnonBytes: u(1e9), memCacheBytes: u(5e8),
+  memRssBytes: u(1e9), memMappedFileBytes: u(1e8), memSwapBytes: 0n, memUnevictableBytes: u(1e6),
+  memLowPressureCounter: 3n, memMediumPressureCounter: 1n, memCriticalPressureCounter: 0n,
+  diskLimitBytes: 107374182400n, diskUsedBytes: u(4e10), perf,
+  netRxPackets: u(1e7), netRxBytes: u(1e10), netRxErrors: 0n, netRxDropped: 12n, netTxPackets: u(9e6), netTxBytes: u(8e9),
+  netTxErrors: 0n, netTxDropped: 3n, netTcpRttMicrosecsP50: 110.5, netTcpRttMicrosecsP90: 250, netTcpRttMicrosecsP95: 400.25,
+  netTcpRttMicrosecsP99: 1200, netTcpActiveConnections: 42, netTcpTimeWaitConnections: 7,
+};
+const usage: ResourceUsage = {
+  executors: [{
+    executorInfo: {
+      executorId: executorId("web.7f3b1c2d"), frameworkId: offer.frameworkId, name: "web executor",
+      command: { value: "./executor", shell: true }, resources: [scalar("cpus", 0.1), scalar("mem", 32)],
+    },
+    allocated: [scalar("cpus", 0.6), scalar("mem", 544)],
+    statistics: stats,
+    containerId: { value: "c0ffee00-1234-5678-9abc-def012345678" },
+    tasks: [{ name: "web-server", id: task.taskId, resources: [scalar("cpus", 0.5), scalar("mem", 512)] }],
+  }],
+  total: [scalar("cpus", 16), scalar("mem", 65536)],
+};
+
+const root = protobuf.parse(readFileSync(new URL("../proto/mesos.proto", import.meta.url), "utf8"), { keepCase: true }).root;
+root.resolveAll();
+
+interface Case { name: string; type: string; value: unknown }
+const cases: Case[] = [
+  { name: "Offer (10 resources, 16-fragment ports)", type: "mesos.Offer", value: offer },
+  { name: "TaskInfo (command, 6 resources)", type: "mesos.TaskInfo", value: task },
+  { name: "TaskStatus", type: "mesos.TaskStatus", value: status },
+  { name: "ResourceUsage (full statistics + perf)", type: "mesos.ResourceUsage", value: usage },
+];
+
+const rows: string[] = [];
+const ratios: string[] = [];
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(2));
+for (const c of cases) {
+  const bytes = encode(c.type, c.value as never);
+  const type = root.lookupType(c.type);
+  const pbMessage = type.decode(bytes);
+  const plain = type.toObject(pbMessage, { longs: String, enums: String, bytes: String, json: true });
+  const jsonText = JSON.stringify(plain);
+  const mesosJson = toMesosJson(c.type, c.value as never);
+  // Same message everywhere: protobufjs' bytes for our value decode back to our value.
+  const check = JSON.stringify(type.toObject(type.decode(type.encode(pbMessage).finish()), { longs: String, enums: String, bytes: String, json: true }));
+  if (check !== jsonText) throw new Error(`protobufjs does not round-trip ${c.type}`);
+
+  const bench = new Bench({ time: TIME, warmupTime: 100 });
+  const fns: Record<string, [() => unknown, number]> = {
+    "drfcore decode": [() => decode(c.type, bytes), bytes.length],
+    "protobufjs decode": [() => type.decode(bytes), bytes.length],
+    "JSON.parse": [() => JSON.parse(jsonText), jsonText.length],
+    "drfcore fromMesosJson": [() => fromMesosJson(c.type, mesosJson), mesosJson.length],
+    "drfcore encode": [() => encode(c.type, c.value as never), bytes.length],
+    "protobufjs encode": [() => type.encode(pbMessage).finish(), bytes.length],
+    "JSON.stringify": [() => JSON.stringify(plain), jsonText.length],
+    "drfcore toMesosJson": [() => toMesosJson(c.type, c.value as never), mesosJson.length],
+  };
+  for (const [name, [fn]] of Object.entries(fns)) bench.add(name, fn);
+  await bench.run();
+  const ns: Record<string, number> = {};
+  for (const t of bench.tasks) {
+    const r = t.result as { state: string; latency?: { mean: number } };
+    if (r.state !== "completed" || !r.latency) throw new Error(`${t.name} did not complete`);
+    ns[t.name] = r.latency.mean * 1e6;
+    const size = fns[t.name]![1];
+    const perSec = 1e9 / ns[t.name]!;
+    rows.push(`| ${c.name} | ${t.name} | ${size} | ${fmt(perSec)} | ${fmt((perSec * size) / 1e6)} | ${fmt(ns[t.name]!)} |`);
+  }
+  ratios.push(
+    `| ${c.name} | ${(ns["drfcore decode"]! / ns["protobufjs decode"]!).toFixed(2)} | ${(ns["JSON.parse"]! / ns["drfcore decode"]!).toFixed(2)} | ` +
+      `${(ns["drfcore encode"]! / ns["protobufjs encode"]!).toFixed(2)} | ${(ns["JSON.stringify"]! / ns["drfcore encode"]!).toFixed(2)} |`,
+  );
+}
+
+console.log(`Node ${process.version}, BENCH_TIME_MS=${TIME}\n`);
+console.log("| message | operation | bytes | messages/s | MB/s | ns/op |\n| --- | --- | ---: | ---: | ---: | ---: |");
+console.log(rows.join("\n"));
+console.log("\nRatios (time ÷ time; decode goal: ≤ 1.2 vs protobufjs, ≥ 3 vs JSON.parse):\n");
+console.log("| message | drfcore/protobufjs decode | JSON.parse/drfcore decode | drfcore/protobufjs encode | JSON.stringify/drfcore encode |\n| --- | ---: | ---: | ---: | ---: |");
+console.log(ratios.join("\n"));
