@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { memoryIO } from "../../src/cli/io.js";
+
+const dir = mkdtempSync(join(tmpdir(), "drfcore-sim-"));
+
+describe("drfcore simulate", () => {
+  it("runs a small simulation, prints the table and writes the report", async () => {
+    const io = memoryIO();
+    const report = join(dir, "nested", "r.html");
+    const status = await main(["simulate", "--agents", "6", "--frameworks", "4", "--duration", "240", "--seed", "5", "--report", report], io);
+    expect(io.stderr).toContain("simulating: 100%");
+    expect(status).toBe(0);
+    expect(io.stdout).toMatch(/^role\s+weight\s+quota/m);
+    for (const role of ["services", "analytics", "batch", "dev"]) expect(io.stdout).toMatch(new RegExp(`^${role}\\s`, "m"));
+    expect(io.stdout).toContain("Simulated 240 s on 6 agents with 4 frameworks in 4 roles (seed 5)");
+    expect(io.stdout.trimEnd().endsWith(`Report: ${report}`)).toBe(true);
+    const html = readFileSync(report, "utf8");
+    expect(html).toContain("<svg");
+    // Not a TTY here: plain percentage lines, one per 10%.
+    expect(io.stderr.split("\n").filter((l) => /^simulating: \d+%$/.test(l)).length).toBe(11);
+  });
+
+  it("is quiet with --quiet and deterministic for a seed", async () => {
+    const runOnce = async () => {
+      const io = memoryIO();
+      expect(await main(["simulate", "--agents", "4", "--frameworks", "4", "--duration", "120", "--quiet", "--report", join(dir, "q.html")], io)).toBe(0);
+      expect(io.stderr).toBe("");
+      return io.stdout.replace(/in [\d.]+ s of wall time/, "");
+    };
+    expect(await runOnce()).toBe(await runOnce());
+  });
+
+  it("loads a cluster file, including the example", async () => {
+    const io = memoryIO();
+    const status = await main(["simulate", "--cluster", "examples/cluster.json", "--agents", "4", "--frameworks", "4", "--duration", "60", "--quiet", "--report", join(dir, "e.html")], io);
+    expect(status).toBe(0);
+    expect(io.stdout).toContain("on 4 agents");
+  });
+
+  it("reads the cluster from stdin with --cluster -", async () => {
+    const cluster = { durationSeconds: 60, agents: [{ count: 2, resources: "cpus:4;mem:4096" }], roles: [{ name: "only", arrivalsPerMinute: 30, tasks: [{ resources: "cpus:1;mem:128", duration: { distribution: "fixed", seconds: 5 } }] }] };
+    const io = memoryIO(JSON.stringify(cluster));
+    expect(await main(["simulate", "--cluster", "-", "--quiet", "--report", join(dir, "s.html")], io)).toBe(0);
+    expect(io.stdout).toMatch(/^only\s+1\s+-\s+1\s/m);
+  });
+
+  it("rejects a bad cluster file with status 2 and a message naming the field", async () => {
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ agents: [{ count: 1, resources: "cpus:2;mem:1024" }], roles: [{ name: "x", weight: 0, arrivalsPerMinute: 1, tasks: [{ resources: "cpus:1", duration: { distribution: "fixed", seconds: 1 } }] }] }));
+    const io = memoryIO();
+    expect(await main(["simulate", "--cluster", file, "--quiet", "--report", join(dir, "never.html")], io)).toBe(2);
+    expect(io.stderr).toContain(`invalid cluster description ${file} at roles[0].weight: must be greater than 0, got 0`);
+    expect(existsSync(join(dir, "never.html"))).toBe(false);
+  });
+
+  it("rejects a missing file and bad options with status 2", async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [["--cluster", join(dir, "missing.json")], /cannot read cluster file .*ENOENT/],
+      [["--agents", "0"], /--agents must be an integer from 1/],
+      [["--agents", "2.5"], /--agents must be an integer/],
+      [["--duration", "-3"], /--duration must be a number of seconds above 0/],
+      [["--seed", "abc"], /--seed must be an integer/],
+      [["--frameworks", "2"], /--frameworks must be at least the number of roles/],
+    ];
+    for (const [args, message] of cases) {
+      const io = memoryIO();
+      expect(await main(["simulate", ...args, "--quiet", "--report", join(dir, "x.html")], io)).toBe(2);
+      expect(io.stderr).toMatch(message);
+    }
+  });
+});

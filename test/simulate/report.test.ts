@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { REPORT_CHARTS, renderHtmlReport, renderRoleTable, runSimulation, validateClusterConfig } from "../../src/simulate/index.js";
+import { checkXml, isInside } from "./xml-check.js";
+
+const result = runSimulation(validateClusterConfig({
+  durationSeconds: 300,
+  seed: 11,
+  agents: [{ name: "n", count: 4, resources: "cpus:8;mem:16384;disk:10000" }],
+  roles: [
+    { name: "front&back", weight: 2, quota: { guarantees: "cpus:4" }, frameworks: 1, arrivalsPerMinute: 30, tasks: [{ resources: "cpus:1;mem:1024", duration: { distribution: "exponential", mean: 60 } }] },
+    { name: "eng/ml", frameworks: 2, arrivalsPerMinute: 30, tasks: [{ resources: "cpus:2;mem:4096;disk:100", duration: { distribution: "fixed", seconds: 45 } }] },
+  ],
+}), { verify: true });
+const html = renderHtmlReport(result);
+
+describe("HTML report", () => {
+  const { problems, elements } = checkXml(html);
+
+  it("is a well-formed, self-contained document", () => {
+    expect(problems).toEqual([]);
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(elements[0]!.name).toBe("html");
+    expect(html).not.toMatch(/<script|<link|<img|\bsrc=|href="http/i);
+  });
+
+  it("has one SVG chart per metric, each naming its series", () => {
+    const svgs = elements.map((e, k) => [e, k] as const).filter(([e]) => e.name === "svg");
+    expect(svgs.map(([e]) => e.attrs.get("id"))).toEqual(REPORT_CHARTS.map((c) => c.id));
+    const seriesOf = (id: string) => {
+      const k = elements.findIndex((e) => e.name === "svg" && e.attrs.get("id") === id);
+      return elements
+        .map((e, j) => [e, j] as const)
+        .filter(([e, j]) => e.name === "polyline" && isInside(elements, j, "svg") && ownerSvg(j) === k)
+        .map(([e]) => e.attrs.get("data-series"));
+    };
+    const ownerSvg = (j: number): number => {
+      let p = elements[j]!.parent;
+      while (p >= 0 && elements[p]!.name !== "svg") p = elements[p]!.parent;
+      return p;
+    };
+    const roles = ["front&amp;back", "eng/ml"];
+    expect(seriesOf("dominant-share")).toEqual(roles);
+    expect(seriesOf("weighted-share")).toEqual(roles);
+    expect(seriesOf("pending")).toEqual(roles);
+    expect(seriesOf("utilization").sort()).toEqual(["cpus", "disk", "mem"]);
+    // Each line has one point per sample.
+    const line = elements.find((e) => e.name === "polyline")!;
+    expect(line.attrs.get("points")!.trim().split(/\s+/).length).toBe(result.metrics.times.length);
+  });
+
+  it("contains the role table with every role and its figures", () => {
+    const cells = elements.filter((e, k) => e.name === "td" && isInside(elements, k, "table")).map((e) => e.text);
+    for (const r of result.roles) {
+      expect(cells).toContain(r.role.replace("&", "&amp;"));
+      expect(cells).toContain(String(r.tasksRun));
+    }
+    expect(cells).toContain("cpus:4");
+  });
+});
+
+describe("terminal table", () => {
+  it("has a header, a rule and one aligned row per role", () => {
+    const lines = renderRoleTable(result.roles).trimEnd().split("\n");
+    expect(lines.length).toBe(2 + result.roles.length);
+    expect(lines[0]).toMatch(/^role\s+weight\s+quota\s+frameworks\s+mean dominant share\s+tasks run\s+launched\s+pending at end\s+mean wait \(s\)\s+p95 wait \(s\)$/);
+    expect(lines[2]!.startsWith("front&back")).toBe(true);
+    expect(lines[3]!.startsWith("eng/ml")).toBe(true);
+    // Right-aligned numeric columns end at the same place as their headers.
+    const end = lines[0]!.indexOf("tasks run") + "tasks run".length;
+    expect(lines[2]!.slice(0, end).trimEnd().endsWith(String(result.roles[0]!.tasksRun))).toBe(true);
+  });
+});

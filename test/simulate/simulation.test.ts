@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { runSimulation, validateClusterConfig, type SimLogEvent, type SimulationResult } from "../../src/simulate/index.js";
+import { scalarQuantities } from "../../src/simulate/cluster-config.js";
+
+/** A small mixed cluster: three roles, one with quota, several task shapes. */
+function mixedCluster(seed = 7, durationSeconds = 300): any {
+  return {
+    durationSeconds,
+    seed,
+    agents: [
+      { name: "s", count: 6, resources: "cpus:8;mem:16384;disk:65536;ports:[31000-31100]" },
+      { name: "l", count: 2, resources: "cpus:16;mem:65536;disk:131072" },
+    ],
+    roles: [
+      { name: "svc", weight: 2, quota: { guarantees: "cpus:16;mem:16384" }, frameworks: 2, arrivalsPerMinute: 20,
+        tasks: [{ name: "web", resources: "cpus:1;mem:2048", duration: { distribution: "exponential", mean: 120 } }] },
+      { name: "eng/batch", weight: 1, frameworks: 2, arrivalsPerMinute: 40, startSecond: 30, endSecond: 250,
+        tasks: [
+          { name: "small", resources: "cpus:0.5;mem:512;disk:1024", weight: 3, duration: { distribution: "lognormal", median: 40, sigma: 0.5 } },
+          { name: "big", resources: "cpus:4;mem:8192", weight: 1, duration: { distribution: "uniform", min: 30, max: 90 } },
+        ] },
+      { name: "dev", frameworks: 1, arrivalsPerMinute: 6,
+        tasks: [{ resources: "cpus:0.25;mem:256", duration: { distribution: "fixed", seconds: 30 } }] },
+    ],
+  };
+}
+
+function run(doc: any): SimulationResult {
+  return runSimulation(validateClusterConfig(doc), { verify: true });
+}
+
+const mixed = run(mixedCluster());
+
+describe("simulation", () => {
+  it("is deterministic for a seed, and the seed matters", () => {
+    const again = run(mixedCluster());
+    expect(again.events).toEqual(mixed.events);
+    expect(again.roles).toEqual(mixed.roles);
+    expect(again.metrics).toEqual(mixed.metrics);
+    const other = run(mixedCluster(8));
+    expect(other.events).not.toEqual(mixed.events);
+  });
+
+  it("reports per-role numbers that match the event log", () => {
+    const byRole = (kind: SimLogEvent["kind"], role: string) => mixed.events.filter((e) => e.kind === kind && "role" in e && e.role === role);
+    for (const r of mixed.roles) {
+      const arrivals = byRole("arrive", r.role) as Extract<SimLogEvent, { kind: "arrive" }>[];
+      const launches = byRole("launch", r.role) as Extract<SimLogEvent, { kind: "launch" }>[];
+      const finishes = byRole("finish", r.role) as Extract<SimLogEvent, { kind: "finish" }>[];
+      expect(r.tasksArrived).toBe(arrivals.length);
+      expect(r.tasksLaunched).toBe(launches.length);
+      expect(r.tasksRun).toBe(finishes.length);
+      // Every finished task was launched before, and every launched task arrived before.
+      const arrivedAt = new Map(arrivals.map((e) => [e.task, e.t]));
+      const launchedAt = new Map(launches.map((e) => [e.task, e.t]));
+      for (const f of finishes) expect(launchedAt.get(f.task)!).toBeLessThanOrEqual(f.t);
+      for (const l of launches) expect(arrivedAt.get(l.task)!).toBeLessThanOrEqual(l.t);
+      expect(r.pendingAtEnd).toBe(arrivals.length - launches.length);
+      expect(r.runningAtEnd).toBe(launches.length - finishes.length);
+      const waits = launches.map((l) => l.t - arrivedAt.get(l.task)!);
+      const meanWait = waits.reduce((a, b) => a + b, 0) / waits.length;
+      expect(r.meanWaitSeconds).toBeCloseTo(meanWait, 9);
+      expect(r.tasksRun).toBeGreaterThan(0);
+    }
+    // Quota text and weights are the configured ones.
+    expect(mixed.roles.map((r) => [r.role, r.weight, r.quota])).toEqual([
+      ["svc", 2, "cpus:16;mem:16384"],
+      ["eng/batch", 1, ""],
+      ["dev", 1, ""],
+    ]);
+  });
+
+  it("never commits or offers an agent beyond its total", () => {
+    const totals = new Map<string, Map<string, number>>();
+    for (const g of mixed.config.agents) for (let i = 0; i < g.count; i++) totals.set(`${g.name}-${i}`, scalarQuantities(g.resources));
+    const used = new Map<string, Map<string, number>>([...totals.keys()].map((a) => [a, new Map()]));
+    const add = (agent: string, text: string, sign: number) => {
+      const u = used.get(agent)!;
+      for (const [n, v] of scalarQuantities(text)) u.set(n, (u.get(n) ?? 0) + sign * v);
+    };
+    let offers = 0;
+    for (const e of mixed.events) {
+      if (e.kind === "launch") add(e.agent, e.resources, 1);
+      if (e.kind === "finish") add(e.agent, e.resources, -1);
+      if (e.kind === "launch" || e.kind === "offer") {
+        const extra = e.kind === "offer" ? scalarQuantities(e.scalars) : new Map<string, number>();
+        const total = totals.get(e.agent)!;
+        for (const [n, t] of total) {
+          expect((used.get(e.agent)!.get(n) ?? 0) + (extra.get(n) ?? 0)).toBeLessThanOrEqual(t);
+        }
+        if (e.kind === "offer") offers++;
+      }
+    }
+    expect(offers).toBeGreaterThan(100);
+  });
+
+  it("samples at the configured interval, with shares and utilization in [0, 1]", () => {
+    const m = mixed.metrics;
+    expect(m.times.length).toBe(31);
+    expect(m.times[1]).toBe(10);
+    for (const r of m.roles) for (const s of m.dominantShare.get(r)!) expect(s >= 0 && s <= 1).toBe(true);
+    for (const n of m.resources) for (const u of m.utilization.get(n)!) expect(u >= 0 && u <= 1).toBe(true);
+    expect([...m.resources].sort()).toEqual(["cpus", "disk", "mem"]);
+  });
+});
+
+/** Two saturating roles with identical cpu-bound tasks. */
+function contended(roles: Array<{ name: string; weight: number; quota?: string }>, durationSeconds = 400): any {
+  return {
+    durationSeconds,
+    seed: 3,
+    agents: [{ name: "a", count: 10, resources: "cpus:8;mem:32768" }],
+    roles: roles.map((r) => ({
+      name: r.name,
+      weight: r.weight,
+      ...(r.quota ? { quota: { guarantees: r.quota } } : {}),
+      frameworks: 1,
+      arrivalsPerMinute: 300,
+      tasks: [{ resources: "cpus:1;mem:1024", duration: { distribution: "exponential", mean: 30 } }],
+    })),
+  };
+}
+
+/** Mean of a role's sampled dominant share from `from` seconds on. */
+function meanShareAfter(result: SimulationResult, role: string, from: number): number {
+  const xs = result.metrics.dominantShare.get(role)!.filter((_, i) => result.metrics.times[i]! >= from);
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+describe("fairness in a saturated cluster", () => {
+  it("gives weighted roles dominant shares in proportion to their weights", () => {
+    const r = run(contended([{ name: "heavy", weight: 3 }, { name: "light", weight: 1 }]));
+    const heavy = meanShareAfter(r, "heavy", 100);
+    const light = meanShareAfter(r, "light", 100);
+    // Saturated: together they use (nearly) the whole cluster ...
+    expect(heavy + light).toBeGreaterThan(0.95);
+    // ... split 3:1 by DRF with weights, within 15%.
+    expect(heavy / light).toBeGreaterThan(3 * 0.85);
+    expect(heavy / light).toBeLessThan(3 * 1.15);
+    // Both kept a backlog, so both wanted more than they got.
+    expect(r.roles.every((x) => x.pendingAtEnd > 0)).toBe(true);
+  });
+
+  it("gives the quota role at least its guarantee while it has demand, which weights alone would not", () => {
+    const guaranteeCpus = 30;
+    const total = 80;
+    const withQuota = run(contended([{ name: "prod", weight: 1, quota: `cpus:${guaranteeCpus}` }, { name: "bulk", weight: 9 }]));
+    const m = withQuota.metrics;
+    const shares = m.dominantShare.get("prod")!;
+    const pending = m.pending.get("prod")!;
+    let checked = 0;
+    for (let i = 0; i < m.times.length; i++) {
+      if (m.times[i]! < 100 || pending[i]! === 0) continue;
+      checked++;
+      // cpus are the dominant resource: share * total = cpus allocated; allow one task of slack.
+      expect(shares[i]! * total).toBeGreaterThanOrEqual(guaranteeCpus - 1);
+    }
+    expect(checked).toBeGreaterThan(25);
+    // Control: without quota the same role gets about a tenth of the cluster.
+    const without = run(contended([{ name: "prod", weight: 1 }, { name: "bulk", weight: 9 }]));
+    expect(meanShareAfter(without, "prod", 100) * total).toBeLessThan(guaranteeCpus / 2);
+  });
+});
