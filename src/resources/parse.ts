@@ -24,6 +24,7 @@
 import { ResourceError, ResourceParseError } from "./errors.js";
 import { parseValue, scalarToFixed } from "./value.js";
 import { RangeSet } from "./ranges.js";
+import { toFixed } from "./fixed.js";
 import { canonicalSet } from "./sets.js";
 import { roleError } from "./roles.js";
 import { Entry, PLAIN, SCALAR, RANGES, SET, staticMeta, entryFromResource, type Meta, type Resource, type TypeCode } from "./resource.js";
@@ -76,11 +77,15 @@ function parsePiece(text: string, start: number, end: number, defaultRole: strin
   }
   if (parts !== 2) fail(text, start, end, "expecting one ':' between a name and a value (missing or extra ':')");
 
-  const head = text.slice(p0s, p0e);
   let name: string, role: string;
-  const open = head.indexOf("(");
+  // Fast path: a head without '(' and without surrounding whitespace is the name itself.
+  let plainHead = true;
+  for (let i = p0s; i < p0e; i++) if (text.charCodeAt(i) === 40 /* ( */) { plainHead = false; break; }
+  const head = text.slice(p0s, p0e);
+  const open = plainHead ? -1 : head.indexOf("(");
   if (open < 0) {
-    name = head.trim();
+    const c0 = text.charCodeAt(p0s), c1 = text.charCodeAt(p0e - 1);
+    name = c0 > 32 && c1 > 32 ? head : head.trim();
     role = defaultRole;
   } else {
     const close = head.indexOf(")");
@@ -98,6 +103,16 @@ function parsePiece(text: string, start: number, end: number, defaultRole: strin
     meta = staticMeta(role);
   }
 
+  // Fast path: a value of plain decimal digits (the common scalar).
+  if (p1e - p1s <= 15) {
+    let v = 0, digits = true;
+    for (let i = p1s; i < p1e; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) { digits = false; break; }
+      v = v * 10 + (c - 48);
+    }
+    if (digits) return Entry.make(name, SCALAR, meta, toFixed(v), null, null);
+  }
   const valueText = text.slice(p1s, p1e);
   const v = parseValue(valueText);
   if ("error" in v) fail(text, start, end, `invalid value '${valueText}': ${v.error}`);

@@ -75,6 +75,12 @@ export class Meta {
 
   /** The entry kind that resources with this metadata have. */
   get kind(): Kind {
+    return this.kindCache ??= this.computeKind();
+  }
+
+  private kindCache: Kind | undefined;
+
+  private computeKind(): Kind {
     if (this.shared) return SHARED;
     const d = this.disk;
     if (d) {
@@ -133,12 +139,21 @@ export function internKey(key: string): number {
 }
 
 const plainIds: Array<Map<string, number>> = [new Map(), new Map(), new Map()];
+// A direct-mapped cache in front of plainIds: freshly sliced name strings are
+// compared by content, which is cheaper than hashing them for a Map lookup.
+const recentNames: string[] = new Array<string>(192).fill("");
+const recentIds = new Int32Array(192);
 /** Identity id for a NORMAL entry (cached per name and type for plain unreserved resources). */
 export function identityId(name: string, type: TypeCode, meta: Meta): number {
   if (meta === PLAIN) {
+    const len = name.length;
+    const slot = type * 64 + ((len * 7 + (len > 0 ? name.charCodeAt(0) + name.charCodeAt(len - 1) * 3 : 0)) & 63);
+    if (recentNames[slot] === name) return recentIds[slot]!;
     const m = plainIds[type]!;
     let id = m.get(name);
     if (id === undefined) { id = internKey(name + "\u0001" + type + "\u0001"); m.set(name, id); }
+    recentNames[slot] = name;
+    recentIds[slot] = id;
     return id;
   }
   return internKey(name + "\u0001" + type + "\u0001" + meta.key);
@@ -161,6 +176,8 @@ export class Entry {
     public set: readonly string[] | null,
     /** Copies: the shared count of SHARED entries, identical copies of EXCLUSIVE ones, 1 for NORMAL. */
     public count: number,
+    /** The bag allowed to mutate this entry in place (null: shared between bags, copy before writing). */
+    public owner: object | null = null,
   ) {}
 
   /** Builds an entry, computing its identity id. */
@@ -172,9 +189,9 @@ export class Entry {
     return new Entry(id, name, type, meta, kind, scalar, ranges, set, count);
   }
 
-  /** An independent copy. */
-  clone(): Entry {
-    return new Entry(this.id, this.name, this.type, this.meta, this.kind, this.scalar, this.ranges, this.set, this.count);
+  /** An independent copy owned by `owner`. */
+  clone(owner: object | null = null): Entry {
+    return new Entry(this.id, this.name, this.type, this.meta, this.kind, this.scalar, this.ranges, this.set, this.count, owner);
   }
 
   /** A copy with other metadata (identity recomputed). */

@@ -9,10 +9,13 @@
  * other bag is covered by the matching entry here; `equals` is contains
  * both ways. Empty values (zero scalars, empty ranges and sets) are never stored.
  *
- * Representation: an array of mutable `Entry` objects owned by this bag,
- * plus an index id -> entry (a Map) once the bag has more than 8 entries;
- * identity keys are interned to integers, scalars are integer thousandths,
- * ranges are `RangeSet`s. Hot loops: `add`, `subtract`, `contains` below.
+ * Representation: an array of `Entry` objects plus, once the bag has more
+ * than 8 entries, an index identity id -> position (a Map). Identity keys are
+ * interned to integers, scalars are integer thousandths, ranges are
+ * `RangeSet`s. Entries are copy-on-write: `clone`/`plus` share them, and a
+ * bag copies an entry it does not own before changing it. Hot loops: `add`,
+ * `subtract`, `contains` below (positional fast path: bags built the same
+ * way keep an identity at the same position).
  */
 import { ResourceError, ResourceParseError } from "./errors.js";
 import { parseEntries } from "./parse.js";
@@ -23,6 +26,7 @@ import {
   type Resource, type ReservationInfo, type TypeCode,
 } from "./resource.js";
 import { RangeSet } from "./ranges.js";
+import { IdIndex } from "./id-index.js";
 import { unionSets, subtractSets, containsSet } from "./sets.js";
 import { isStrictSubroleOf, isRoleOrSubrole, roleError } from "./roles.js";
 
@@ -31,7 +35,7 @@ const INDEX_THRESHOLD = 8;
 /** Mesos' `Resources`. Value semantics; the methods that mutate are `add` and `subtract` (and the `*InPlace` forms). */
 export class Resources implements Iterable<Resource> {
   private entries: Entry[] = [];
-  private index: Map<number, Entry> | null = null;
+  private index: IdIndex | null = null;
 
   private constructor() {}
 
@@ -44,14 +48,16 @@ export class Resources implements Iterable<Resource> {
   static parse(text: string, defaultRole = "*"): Resources {
     const r = new Resources();
     for (const e of parseEntries(text, defaultRole)) r.addEntry(e, false);
-    const types = new Map<string, TypeCode>();
-    for (const e of r.entries) {
-      const t = types.get(e.name);
-      if (t === undefined) types.set(e.name, e.type);
-      else if (t !== e.type) {
-        throw new ResourceParseError(
-          `invalid resources '${text}': resources with the same name ('${e.name}') but different types (${TYPE_NAMES[t]}, ${TYPE_NAMES[e.type]}) are not allowed`,
-          text, text.indexOf(e.name), e.name);
+    const es = r.entries;
+    for (let i = 1; i < es.length; i++) {
+      const e = es[i]!;
+      for (let j = 0; j < i; j++) {
+        const f = es[j]!;
+        if (f.name === e.name && f.type !== e.type) {
+          throw new ResourceParseError(
+            `invalid resources '${text}': resources with the same name ('${e.name}') but different types (${TYPE_NAMES[f.type]}, ${TYPE_NAMES[e.type]}) are not allowed`,
+            text, text.indexOf(e.name), e.name);
+        }
       }
     }
     return r;
@@ -131,10 +137,10 @@ export class Resources implements Iterable<Resource> {
   clone(): Resources {
     const r = new Resources();
     const es = this.entries;
-    const out = new Array<Entry>(es.length);
-    for (let i = 0; i < es.length; i++) out[i] = es[i]!.clone();
-    r.entries = out;
-    if (out.length > INDEX_THRESHOLD) r.buildIndex();
+    // Share the entries: neither bag owns them any more (copy on write).
+    for (let i = 0; i < es.length; i++) es[i]!.owner = null;
+    r.entries = es.slice();
+    r.index = this.index === null ? null : this.index.clone();
     return r;
   }
 
@@ -161,8 +167,11 @@ export class Resources implements Iterable<Resource> {
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
       let mine: Entry | undefined = mineList[i];
-      if (mine === undefined || mine.id !== e.id) mine = this.find(e.id);
-      if (mine === undefined) return false;
+      if (mine === undefined || mine.id !== e.id) {
+        const at = this.find(e.id);
+        if (at < 0) return false;
+        mine = mineList[at]!;
+      }
       if (e.kind === NORMAL) {
         if (e.type === SCALAR) { if (e.scalar > mine.scalar) return false; }
         else if (e.type === RANGES) { if (!mine.ranges!.contains(e.ranges!)) return false; }
@@ -192,14 +201,19 @@ export class Resources implements Iterable<Resource> {
     const mineList = this.entries;
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
-      // Fast path: bags built the same way keep entries at the same position.
-      let mine: Entry | undefined = mineList[i];
-      if (mine === undefined || mine.id !== e.id) mine = this.find(e.id);
-      if (mine !== undefined && mine.kind === NORMAL && e.type === SCALAR) {
-        mine.scalar += e.scalar;
-        continue;
+      // Fast path: bags built the same way keep an identity at the same position.
+      let at = i;
+      const guess = mineList[i];
+      if (guess === undefined || guess.id !== e.id) at = this.find(e.id);
+      if (at >= 0) {
+        let mine = mineList[at]!;
+        if (mine.kind === NORMAL && e.type === SCALAR) {
+          if (mine.owner !== this) mine = this.own(at);
+          mine.scalar += e.scalar;
+          continue;
+        }
       }
-      this.addEntryTo(mine, e, true);
+      this.addAt(at, e, true);
     }
     return this;
   }
@@ -210,14 +224,24 @@ export class Resources implements Iterable<Resource> {
     const mineList = this.entries;
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
-      let mine: Entry | undefined = mineList[i];
-      if (mine === undefined || mine.id !== e.id) mine = this.find(e.id);
-      if (mine === undefined) continue;
+      let at = i;
+      const guess = mineList[i];
+      if (guess === undefined || guess.id !== e.id) {
+        at = this.find(e.id);
+        if (at < 0) continue;
+      }
+      let mine = mineList[at]!;
       if (mine.kind === NORMAL && e.type === SCALAR) {
         const left = mine.scalar - e.scalar;
-        if (left > 0) { mine.scalar = left; continue; }
+        if (left > 0) {
+          if (mine.owner !== this) mine = this.own(at);
+          mine.scalar = left;
+        } else {
+          this.removeAt(at);
+        }
+        continue;
       }
-      this.subtractFrom(mine, e);
+      this.subtractAt(at, e);
     }
     return this;
   }
@@ -309,7 +333,7 @@ export class Resources implements Iterable<Resource> {
   /** Total scalar thousandths named `name` over every entry (0 if none). */
   scalar(name: string): number {
     let t = 0;
-    for (const e of this.entries) if (e.name === name && e.type === SCALAR) t += e.scalar * e.count;
+    for (const e of this.entries) if (e.name === name && e.type === SCALAR) t += e.kind === SHARED ? e.scalar : e.scalar * e.count;
     return t;
   }
 
@@ -441,17 +465,19 @@ export class Resources implements Iterable<Resource> {
 
   // ------------------------------------------------------------------ quantities
 
-  /** Per-name totals of the scalar entries, in thousandths (shared copies counted once, as Mesos). */
+  /** Per-name totals of the scalar entries, in thousandths (a shared volume counts once whatever its count, as Mesos). */
   scalarQuantities(): ResourceQuantities {
     const q = ResourceQuantities.empty();
-    for (const e of this.entries) if (e.type === SCALAR) q.addAmount(e.name, e.scalar);
+    for (const e of this.entries) if (e.type === SCALAR) q.addAmount(e.name, e.kind === SHARED ? e.scalar : e.scalar * e.count);
     return q;
   }
 
   /** Scalars stripped of every metadata and merged per name (Mesos `createStrippedScalarQuantity`). */
   createStrippedScalarQuantity(): Resources {
     const r = new Resources();
-    for (const e of this.entries) if (e.type === SCALAR) r.addEntry(Entry.make(e.name, SCALAR, PLAIN, e.scalar, null, null), false);
+    for (const e of this.entries) {
+      if (e.type === SCALAR) r.addEntry(Entry.make(e.name, SCALAR, PLAIN, e.kind === SHARED ? e.scalar : e.scalar * e.count, null, null), false);
+    }
     return r;
   }
 
@@ -480,47 +506,66 @@ export class Resources implements Iterable<Resource> {
     return this.entries;
   }
 
-  private find(id: number): Entry | undefined {
+  /** Position of the entry with identity `id`, or -1. */
+  private find(id: number): number {
     const idx = this.index;
     if (idx !== null) return idx.get(id);
     const es = this.entries;
-    for (let i = 0; i < es.length; i++) if (es[i]!.id === id) return es[i];
-    return undefined;
+    for (let i = 0; i < es.length; i++) if (es[i]!.id === id) return i;
+    return -1;
   }
 
   private buildIndex(): void {
-    const idx = new Map<number, Entry>();
-    for (const e of this.entries) idx.set(e.id, e);
+    const es = this.entries;
+    const idx = new IdIndex(es.length);
+    for (let i = 0; i < es.length; i++) idx.set(es[i]!.id, i);
     this.index = idx;
   }
 
-  private insert(e: Entry): void {
-    this.entries.push(e);
-    if (this.index !== null) this.index.set(e.id, e);
-    else if (this.entries.length > INDEX_THRESHOLD) this.buildIndex();
+  /** Makes the entry at `at` one this bag owns (copying a shared one) and returns it. */
+  private own(at: number): Entry {
+    const e = this.entries[at]!;
+    if (e.owner === this) return e;
+    const c = e.clone(this);
+    this.entries[at] = c;
+    return c;
   }
 
-  private remove(e: Entry): void {
+  /** Appends an entry this bag owns. */
+  private insert(e: Entry): void {
     const es = this.entries;
-    const i = es.indexOf(e);
+    if (this.index !== null) this.index.set(e.id, es.length);
+    es.push(e);
+    if (this.index === null && es.length > INDEX_THRESHOLD) this.buildIndex();
+  }
+
+  /** Removes the entry at `at` (the last entry takes its place, as in Mesos). */
+  private removeAt(at: number): void {
+    const es = this.entries;
+    const gone = es[at]!;
     const last = es.pop()!;
-    if (last !== e) es[i] = last;
-    if (this.index !== null) this.index.delete(e.id);
+    if (at < es.length) {
+      es[at] = last;
+      if (this.index !== null) this.index.set(last.id, at);
+    }
+    if (this.index !== null) this.index.delete(gone.id);
   }
 
   /** Adds one entry (copied when `copy`); empty values are ignored. */
   private addEntry(e: Entry, copy: boolean): void {
-    this.addEntryTo(this.find(e.id), e, copy);
+    this.addAt(this.find(e.id), e, copy);
   }
 
-  /** Adds `e` into `mine` (the entry with the same id, if any). */
-  private addEntryTo(mine: Entry | undefined, e: Entry, copy: boolean): void {
+  /** Adds `e` into the entry at `at` (the same identity), or appends it when `at` is -1. */
+  private addAt(at: number, e: Entry, copy: boolean): void {
     if (e.count <= 0) return;
-    if (mine === undefined) {
+    if (at < 0) {
       if (e.isEmptyValue()) return;
-      this.insert(copy ? e.clone() : e);
+      if (copy) e = e.clone(this); else e.owner = this;
+      this.insert(e);
       return;
     }
+    const mine = this.own(at);
     if (mine.kind === NORMAL) {
       if (e.type === SCALAR) mine.scalar += e.scalar;
       else if (e.type === RANGES) mine.ranges = mine.ranges!.union(e.ranges!);
@@ -530,28 +575,29 @@ export class Resources implements Iterable<Resource> {
     }
   }
 
-  /** Subtracts `e` from `mine` (the entry with the same id), dropping it when empty or negative. */
-  private subtractFrom(mine: Entry, e: Entry): void {
+  /** Subtracts `e` from the entry at `at` (the same identity), dropping it when empty or negative. */
+  private subtractAt(at: number, e: Entry): void {
+    const mine = this.entries[at]!;
     if (mine.kind === NORMAL) {
       if (e.type === SCALAR) {
-        mine.scalar -= e.scalar;
-        if (mine.scalar <= 0) this.remove(mine);
+        const left = mine.scalar - e.scalar;
+        if (left <= 0) this.removeAt(at); else this.own(at).scalar = left;
       } else if (e.type === RANGES) {
-        mine.ranges = mine.ranges!.subtract(e.ranges!);
-        if (mine.ranges.isEmpty()) this.remove(mine);
+        const left = mine.ranges!.subtract(e.ranges!);
+        if (left.isEmpty()) this.removeAt(at); else this.own(at).ranges = left;
       } else {
-        mine.set = subtractSets(mine.set!, e.set!);
-        if (mine.set.length === 0) this.remove(mine);
+        const left = subtractSets(mine.set!, e.set!);
+        if (left.length === 0) this.removeAt(at); else this.own(at).set = left;
       }
     } else {
-      mine.count -= e.count;
-      if (mine.count <= 0) this.remove(mine);
+      const left = mine.count - e.count;
+      if (left <= 0) this.removeAt(at); else this.own(at).count = left;
     }
   }
 
   private filterEntries(pred: (e: Entry) => boolean): Resources {
     const r = new Resources();
-    for (const e of this.entries) if (pred(e)) r.insert(e.clone());
+    for (const e of this.entries) if (pred(e)) { e.owner = null; r.insert(e); }
     return r;
   }
 

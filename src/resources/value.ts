@@ -50,6 +50,11 @@ export function parseValue(text: string): ParsedValue | ValueSyntaxError {
     for (let i = 0; i < n; i++) v = v * 10 + (temp.charCodeAt(i) - 48);
     return { type: "SCALAR", scalar: v };
   }
+  const c0 = temp.charCodeAt(0);
+  if (c0 === 91 /* [ */ && temp.charCodeAt(n - 1) === 93 /* ] */) {
+    const fast = parseSimpleRanges(temp);
+    if (fast !== null) return fast;
+  }
 
   let curly = 0, square = 0, round = 0, bad = false;
   for (let i = 0; i < n; i++) {
@@ -95,6 +100,31 @@ export function scalarToFixed(v: number): number | ValueSyntaxError {
     return { error: `scalar ${v} is too large` };
   }
   return f;
+}
+
+/**
+ * Fast path for `[a-b,c-d,...]` whose inside holds only digits, '-' and ','
+ * with numbers of at most 15 digits: the same tokens as the general path,
+ * read in one pass. Returns null to fall back to the general path.
+ */
+function parseSimpleRanges(temp: string): ParsedValue | ValueSyntaxError | null {
+  const n = temp.length - 1;
+  const bounds: number[] = [];
+  let v = 0, digits = 0;
+  for (let i = 1; i <= n; i++) {
+    const c = i === n ? 44 : temp.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      if (++digits > 15) return null;
+    } else if (c === 45 /* - */ || c === 44 /* , */) {
+      if (digits > 0) { bounds.push(v); v = 0; digits = 0; }
+    } else {
+      return null;
+    }
+  }
+  if (bounds.length % 2 !== 0) return null; // the general path reports it
+  if (bounds.length === 0) return { type: "RANGES", ranges: RangeSet.EMPTY };
+  return coalesceSmall(bounds);
 }
 
 /** Splits on any of `seps`, skipping empty pieces (stout `strings::tokenize`). */
@@ -198,6 +228,12 @@ function parseRanges(temp: string): ParsedValue | ValueSyntaxError {
  */
 function coalesceSmall(raw: number[]): ParsedValue | ValueSyntaxError {
   const m = raw.length >> 1;
+  if (m === 1) {
+    if (raw[0]! > raw[1]!) return { error: `invalid range ${raw[0]}-${raw[1]}: begin > end` };
+    const one = new Float64Array(2);
+    one[0] = raw[0]!; one[1] = raw[1]!;
+    return { type: "RANGES", ranges: RangeSet.fromCanonicalSmall(one) };
+  }
   let sorted = true;
   for (let k = 1; k < m; k++) {
     const pb = raw[2 * k - 2]!, pe = raw[2 * k - 1]!, b = raw[2 * k]!, e = raw[2 * k + 1]!;
