@@ -29,7 +29,7 @@ describe("drfcore simulate", () => {
       const io = memoryIO();
       expect(await main(["simulate", "--agents", "4", "--frameworks", "4", "--duration", "120", "--quiet", "--report", join(dir, "q.html")], io)).toBe(0);
       expect(io.stderr).toBe("");
-      return io.stdout.replace(/in [\d.]+ s of wall time/, "");
+      return io.stdout.replace(/in [\d.]+ s of wall time \([\d.]+ s in the allocator\)/, "");
     };
     expect(await runOnce()).toBe(await runOnce());
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { runSimulation, validateClusterConfig, type SimLogEvent, type SimulationResult } from "../../src/simulate/index.js";
 import { scalarQuantities } from "../../src/simulate/cluster-config.js";
 
@@ -37,8 +38,9 @@ describe("simulation", () => {
     expect(again.events).toEqual(mixed.events);
     expect(again.roles).toEqual(mixed.roles);
     expect(again.metrics).toEqual(mixed.metrics);
-    const other = run(mixedCluster(8));
-    expect(other.events).not.toEqual(mixed.events);
+    expect({ ...again, wallSeconds: 0, allocatorSeconds: 0 }).toEqual({ ...mixed, wallSeconds: 0, allocatorSeconds: 0 });
+    const other = run(mixedCluster(8, 60));
+    expect(other.events.filter((e) => e.t <= 60)).not.toEqual(mixed.events.filter((e) => e.t <= 60));
   });
 
   it("reports per-role numbers that match the event log", () => {
@@ -159,5 +161,49 @@ describe("fairness in a saturated cluster", () => {
     // Control: without quota the same role gets about a tenth of the cluster.
     const without = run(contended([{ name: "prod", weight: 1 }, { name: "bulk", weight: 9 }]));
     expect(meanShareAfter(without, "prod", 100) * total).toBeLessThan(guaranteeCpus / 2);
+  });
+});
+
+describe("invariants on random clusters and workloads", () => {
+  const cluster = fc.record({
+    seed: fc.integer(),
+    allocationIntervalSeconds: fc.constantFrom(0.5, 1, 2),
+    refuseSeconds: fc.constantFrom(0, 1, 5, 30),
+    agents: fc.array(fc.record({ count: fc.integer({ min: 1, max: 4 }), cpus: fc.integer({ min: 2, max: 16 }), mem: fc.integer({ min: 2048, max: 32768 }) }), { minLength: 1, maxLength: 3 }),
+    roles: fc.array(fc.record({
+      weight: fc.double({ min: 0.25, max: 5, noNaN: true }),
+      quotaCpus: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      frameworks: fc.integer({ min: 1, max: 2 }),
+      arrivalsPerMinute: fc.integer({ min: 1, max: 120 }),
+      tasks: fc.array(fc.record({ cpus: fc.integer({ min: 1, max: 20 }), mem: fc.integer({ min: 32, max: 2048 }), mean: fc.integer({ min: 2, max: 90 }) }), { minLength: 1, maxLength: 3 }),
+    }), { minLength: 1, maxLength: 3 }),
+  }).map((g) => ({
+    durationSeconds: 120,
+    sampleIntervalSeconds: 5,
+    seed: g.seed,
+    allocationIntervalSeconds: g.allocationIntervalSeconds,
+    refuseSeconds: g.refuseSeconds,
+    agents: g.agents.map((a, i) => ({ name: `g${i}`, count: a.count, resources: `cpus:${a.cpus};mem:${a.mem};disk:1000` })),
+    roles: g.roles.map((r, i) => ({
+      // A top-level role (the only one that may carry quota), a nested role under it, and a sibling.
+      name: ["r0", "r0/sub", "other"][i]!,
+      weight: r.weight,
+      ...(r.quotaCpus !== undefined && i === 0 ? { quota: { guarantees: `cpus:${r.quotaCpus}` } } : {}),
+      frameworks: r.frameworks,
+      arrivalsPerMinute: r.arrivalsPerMinute,
+      tasks: r.tasks.map((t) => ({ resources: `cpus:${t.cpus / 10};mem:${t.mem}`, duration: { distribution: "exponential", mean: t.mean } })),
+    })),
+  }));
+
+  it("keeps the allocator's books equal to the tasks', never over-commits, and reports what the log says", () => {
+    fc.assert(fc.property(cluster, (doc) => {
+      const r = runSimulation(validateClusterConfig(doc), { verify: true }); // throws SimulationInvariantError on a broken invariant
+      const count = (kind: string, role: string) => r.events.filter((e) => e.kind === kind && "role" in e && e.role === role).length;
+      for (const s of r.roles) {
+        expect(s.tasksRun).toBe(count("finish", s.role));
+        expect(s.tasksLaunched).toBe(count("launch", s.role));
+        expect(s.tasksArrived).toBe(count("arrive", s.role));
+      }
+    }), { numRuns: 8 });
   });
 });
