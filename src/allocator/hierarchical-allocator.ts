@@ -97,6 +97,9 @@ interface OfferFilter {
   resources: Resources;
   expiresAt: number;
   removed: boolean;
+  /** The last offer candidate checked against this filter, and the answer. */
+  memoOffer?: Resources;
+  memoCovers?: boolean;
 }
 
 interface FrameworkState {
@@ -129,6 +132,9 @@ interface AgentState {
   /** the part of `offered` that is allocated (tasks launched), not merely offered */
   allocated: Resources;
   hasGpu: boolean;
+  /** Memo: a full fair-share pass offered nothing from this `available` at this epoch. */
+  idleAvailable?: Resources;
+  idleEpoch?: number;
 }
 
 const AGENT_CAPABILITIES = ["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"];
@@ -165,6 +171,36 @@ function splitOf(r: Resources): ScalarSplit {
   };
 }
 
+/** Memo of derived forms per (immutable) Resources object: the hot path reuses them. */
+const quantityMemo = new WeakMap<Resources, QVec>();
+function quantitiesOf(r: Resources): QVec {
+  let q = quantityMemo.get(r);
+  if (q === undefined) quantityMemo.set(r, (q = qvecFrom(r.scalarQuantities())));
+  return q;
+}
+const allocatableMemo = new WeakMap<Resources, Map<Role, Resources>>();
+function allocatableToMemo(r: Resources, role: Role): Resources {
+  let m = allocatableMemo.get(r);
+  if (m === undefined) allocatableMemo.set(r, (m = new Map()));
+  let out = m.get(role);
+  if (out === undefined) {
+    out = allocatableTo(r, role);
+    if (out.equals(r)) out = r;
+    m.set(role, out);
+  }
+  return out;
+}
+const plainMemo = new WeakMap<Resources, boolean>();
+/** True when no entry is shared, revocable or carries refined reservations (nothing to strip for any framework). */
+function isPlain(r: Resources): boolean {
+  let p = plainMemo.get(r);
+  if (p === undefined) {
+    p = r.filter((x) => x.shared !== undefined || x.revocable !== undefined || (x.reservations !== undefined && x.reservations.length > 1)).isEmpty();
+    plainMemo.set(r, p);
+  }
+  return p;
+}
+
 function qContains(a: QVec, b: QVec): boolean {
   for (let i = 0; i < b.length; i++) if (b[i]! > (i < a.length ? a[i]! : 0)) return false;
   return true;
@@ -199,6 +235,8 @@ export class HierarchicalDRFAllocator {
   private batchEpoch = 0;
   private closed = false;
   private sorterSeed = 0;
+  /** Bumped by every change that could make an agent offerable to someone who could not take it before. */
+  private epoch = 0;
 
   constructor(options: AllocatorOptions) {
     if (options === null || typeof options !== "object") throw new AllocatorError("INVALID_ARGUMENT", "options must be an object");
@@ -226,6 +264,7 @@ export class HierarchicalDRFAllocator {
   /** Adds a framework (Mesos `addFramework`); `used` is what it already holds per agent (allocated resources). Triggers an allocation when active. */
   addFramework(id: FrameworkId, info: FrameworkInfo, used: Map<AgentId, Resources> | Record<AgentId, Resources> = new Map(), active = true): void {
     this.checkOpen();
+    this.epoch++;
     this.checkId(id, "framework id");
     if (this.frameworks.has(id)) throw new AllocatorError("DUPLICATE_FRAMEWORK", `framework '${id}' is already added`);
     const parsed = this.validateFrameworkInfo(info, `addFramework('${id}')`);
@@ -262,6 +301,7 @@ export class HierarchicalDRFAllocator {
   /** Removes a framework; everything it was offered or allocated returns to the pool. */
   removeFramework(id: FrameworkId): void {
     this.checkOpen();
+    this.epoch++;
     const fw = this.getFramework(id);
     for (const agent of this.agents.values()) {
       const held = agent.offered.get(id);
@@ -282,6 +322,7 @@ export class HierarchicalDRFAllocator {
   /** Marks a framework active again (its unsuppressed roles become eligible) and triggers an allocation. */
   activateFramework(id: FrameworkId): void {
     this.checkOpen();
+    this.epoch++;
     const fw = this.getFramework(id);
     fw.active = true;
     for (const role of fw.roles) if (!fw.suppressed.has(role)) this.frameworkSorters.get(role)!.activate(id);
@@ -291,6 +332,7 @@ export class HierarchicalDRFAllocator {
   /** Marks a framework inactive: it gets no offers, keeps its allocation, and loses its filters. */
   deactivateFramework(id: FrameworkId): void {
     this.checkOpen();
+    this.epoch++;
     const fw = this.getFramework(id);
     for (const role of fw.roles) this.frameworkSorters.get(role)!.deactivate(id);
     fw.active = false;
@@ -300,6 +342,7 @@ export class HierarchicalDRFAllocator {
   /** Updates roles, suppressed roles, capabilities and per-role minimums (Mesos `updateFramework`); no allocation is triggered. */
   updateFramework(id: FrameworkId, info: FrameworkInfo): void {
     this.checkOpen();
+    this.epoch++;
     const fw = this.getFramework(id);
     const parsed = this.validateFrameworkInfo(info, `updateFramework('${id}')`);
     const oldRoles = fw.roles;
@@ -329,6 +372,7 @@ export class HierarchicalDRFAllocator {
   /** Stops offers to the given roles of a framework (default: all its roles). */
   suppressOffers(id: FrameworkId, roles?: Role[]): void {
     this.checkOpen();
+    this.epoch++;
     const fw = this.getFramework(id);
     const list = this.rolesArg(fw, roles, "suppressOffers");
     for (const role of list) this.suppressRole(fw, role);
@@ -337,6 +381,7 @@ export class HierarchicalDRFAllocator {
   /** Resumes offers to the given roles (default: all), clears their filters, and triggers an allocation. */
   reviveOffers(id: FrameworkId, roles?: Role[]): void {
     this.checkOpen();
+    this.epoch++;
     const fw = this.getFramework(id);
     const list = this.rolesArg(fw, roles, "reviveOffers");
     for (const role of list) this.reviveRole(fw, role);
@@ -398,6 +443,7 @@ export class HierarchicalDRFAllocator {
   /** Removes an agent: what was offered or allocated on it leaves the shares, and its filters go. */
   removeAgent(id: AgentId): void {
     this.checkOpen();
+    this.epoch++;
     const agent = this.getAgent(id);
     for (const fw of this.frameworks.values()) {
       for (const [role, byAgent] of [...fw.holdings]) {
@@ -422,6 +468,7 @@ export class HierarchicalDRFAllocator {
   /** Updates an agent's total resources and/or capabilities; triggers an allocation on it when anything changed. */
   updateAgent(id: AgentId, total?: Resources, capabilities?: string[]): void {
     this.checkOpen();
+    this.epoch++;
     const agent = this.getAgent(id);
     if (total !== undefined && !(total instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `updateAgent('${id}'): total must be Resources`);
     const caps = capabilities === undefined ? undefined : this.validateCapabilities(capabilities, `updateAgent('${id}')`);
@@ -440,12 +487,14 @@ export class HierarchicalDRFAllocator {
   /** Makes an agent eligible for offers again (no allocation is triggered). */
   activateAgent(id: AgentId): void {
     this.checkOpen();
+    this.epoch++;
     this.getAgent(id).activated = true;
   }
 
   /** Stops offering an agent; what is on it stays allocated. */
   deactivateAgent(id: AgentId): void {
     this.checkOpen();
+    this.epoch++;
     this.getAgent(id).activated = false;
   }
 
@@ -501,6 +550,7 @@ export class HierarchicalDRFAllocator {
    */
   updateAllocation(frameworkId: FrameworkId, agentId: AgentId, offeredResources: Resources, conversions: ResourceConversion[]): void {
     this.checkOpen();
+    this.epoch++;
     const fw = this.getFramework(frameworkId);
     const agent = this.getAgent(agentId);
     const allocations = this.allocationsOf(offeredResources);
@@ -540,6 +590,7 @@ export class HierarchicalDRFAllocator {
   /** Sets role weights (> 0); no allocation is triggered. */
   updateWeights(weights: Record<Role, number> | Map<Role, number>): void {
     this.checkOpen();
+    this.epoch++;
     const entries = weights instanceof Map ? [...weights] : Object.entries(weights ?? {});
     for (const [role, w] of entries) {
       const p = roleProblem(role);
@@ -555,6 +606,7 @@ export class HierarchicalDRFAllocator {
   /** Sets a top-level role's quota (guarantees and limits replace the previous ones); no allocation is triggered. */
   updateQuota(role: Role, quota: QuotaUpdate): void {
     this.checkOpen();
+    this.epoch++;
     const p = roleProblem(role);
     if (p !== null) throw new AllocatorError("INVALID_ARGUMENT", `updateQuota: ${p}`);
     if (role.includes("/")) throw new AllocatorError("INVALID_ARGUMENT", `updateQuota: quota can only be set on top-level roles, got '${role}'`);
@@ -943,6 +995,7 @@ export class HierarchicalDRFAllocator {
   }
 
   private expireFilter(f: OfferFilter): void {
+    this.epoch++;
     const owner = (f as OfferFilter & { owner?: [FrameworkState, Role, AgentId] }).owner!;
     const [fw, role, agentId] = owner;
     f.removed = true;
@@ -968,7 +1021,14 @@ export class HierarchicalDRFAllocator {
     if (!agent.hierarchicalRole && role.includes("/")) return true;
     const list = fw.filters.get(role)?.get(agent.id);
     if (list === undefined) return false;
-    for (const f of list) if (!f.removed && f.resources.contains(toOffer)) return true;
+    for (const f of list) {
+      if (f.removed) continue;
+      if (f.memoOffer !== toOffer) {
+        f.memoOffer = toOffer;
+        f.memoCovers = f.resources.contains(toOffer);
+      }
+      if (f.memoCovers === true) return true;
+    }
     return false;
   }
 
@@ -1027,7 +1087,9 @@ export class HierarchicalDRFAllocator {
     this.rng.shuffle(ids);
 
     const offerable = new Map<FrameworkId, Map<Role, Map<AgentId, Resources>>>();
-    const h = this.headroom();
+    let anyQuota = false;
+    for (const r of this.roleTree.topLevel()) if (!isDefaultQuota(r.quota)) anyQuota = true;
+    const h = anyQuota ? this.headroom() : { consumed: new Map<Role, QVec>(), required: [] as QVec, available: [] as QVec };
     const consumedQ = h.consumed;
     const requiredHeadroom = h.required;
     const availableHeadroom = h.available;
@@ -1106,19 +1168,32 @@ export class HierarchicalDRFAllocator {
     for (const agentId of ids) {
       const agent = this.agents.get(agentId)!;
       if (agent.available.isEmpty()) continue;
+      // Skip an agent wholesale when a previous full pass found every
+      // framework filtered or unable to take it and nothing has changed since.
+      if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) continue;
+      const before = agent.available;
       for (const role of this.roleSorter.sort()) {
         if (agent.available.isEmpty()) break;
         const quota = this.roleTree.get(role)?.quota;
         const limits = quota?.limits;
         const hasQuota = quota !== undefined && !isDefaultQuota(quota);
         const sorter = this.frameworkSorters.get(role)!;
+        const noShrink = !hasQuota && !quotaActive;
         sorter.forEachInOrder((fwId) => {
-          let available = allocatableTo(agent.available, role);
+          let available = allocatableToMemo(agent.available, role);
           if (available.isEmpty()) return false;
           const fw = this.frameworks.get(fwId)!;
-          if (!this.allocatable(qvecFrom(available.scalarQuantities()), false, role, fw)) return;
+          if (!this.allocatable(quantitiesOf(available), false, role, fw)) return;
           if (fw.caps.gpuResources === false && agent.hasGpu) return;
-          available = stripIncapable(available, fw.caps);
+          if (!isPlain(available)) available = stripIncapable(available, fw.caps);
+          if (noShrink) {
+            // Without limits or headroom every entry is offered: reserved,
+            // non-scalar and revocable ones always, unreserved scalars unshrunk.
+            const q = quantitiesOf(available);
+            if (!this.allocatable(q, available.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, available)) return;
+            offer(fw, role, agent, available);
+            return;
+          }
           let toOffer = available.filter((x) => reservationRole(x) !== null || x.type !== "SCALAR" || x.revocable !== undefined);
           let additional = available.filter(isQuotaResource);
           if (limits !== undefined && limits.size > 0) {
@@ -1135,6 +1210,10 @@ export class HierarchicalDRFAllocator {
           if (hasQuota) quotaConsumedAdd(role, inc);
           qSub(availableHeadroom, inc);
         });
+      }
+      if (agent.available === before) {
+        agent.idleAvailable = before;
+        agent.idleEpoch = this.epoch;
       }
     }
 
