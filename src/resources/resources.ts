@@ -32,6 +32,33 @@ import { isStrictSubroleOf, isRoleOrSubrole, roleError } from "./roles.js";
 
 const INDEX_THRESHOLD = 8;
 
+/**
+ * The range-set operations `Resources` runs on RANGES entries. By default the
+ * TypeScript `RangeSet` methods; `useRangeKernels` installs another
+ * implementation with the same contract (e.g. the measured TS/Wasm chooser
+ * `rangeKernels` of kernels.ts): union and subtract return canonical sets,
+ * contains is set inclusion, and none of them mutates its operands.
+ */
+export interface RangeOps {
+  union(a: RangeSet, b: RangeSet): RangeSet;
+  subtract(a: RangeSet, b: RangeSet): RangeSet;
+  contains(a: RangeSet, b: RangeSet): boolean;
+}
+
+/** The TypeScript reference range operations (RangeSet's own methods). */
+export const TS_RANGE_OPS: RangeOps = {
+  union: (a, b) => a.union(b),
+  subtract: (a, b) => a.subtract(b),
+  contains: (a, b) => a.contains(b),
+};
+
+let rangeOps: RangeOps = TS_RANGE_OPS;
+
+/** Makes every `Resources` use `ops` for range arithmetic (pass TS_RANGE_OPS to restore the default). */
+export function useRangeKernels(ops: RangeOps): void {
+  rangeOps = ops;
+}
+
 /** Mesos' `Resources`. Value semantics; the methods that mutate are `add` and `subtract` (and the `*InPlace` forms). */
 export class Resources implements Iterable<Resource> {
   private entries: Entry[] = [];
@@ -118,7 +145,9 @@ export class Resources implements Iterable<Resource> {
 
   /** Mesos' JSON form: an array of Resource objects; range bounds above 2^53 - 1 are decimal strings. */
   toJSON(): unknown {
-    return JSON.parse(formatJSONText(this.entries).replace(/"(begin|end)":(\d{16,})/g, '"$1":"$2"'));
+    const text = formatJSONText(this.entries).replace(/"(begin|end)":(\d{16,})/g,
+      (m, key: string, digits: string) => (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER) ? `"${key}":"${digits}"` : m));
+    return JSON.parse(text);
   }
 
   /** Mesos' JSON form as text (the codec's Mesos JSON), range bounds written as exact JSON numbers. */
@@ -174,7 +203,7 @@ export class Resources implements Iterable<Resource> {
       }
       if (e.kind === NORMAL) {
         if (e.type === SCALAR) { if (e.scalar > mine.scalar) return false; }
-        else if (e.type === RANGES) { if (!mine.ranges!.contains(e.ranges!)) return false; }
+        else if (e.type === RANGES) { if (!rangeOps.contains(mine.ranges!, e.ranges!)) return false; }
         else if (!containsSet(mine.set!, e.set!)) return false;
       } else if (e.kind === SHARED || e.meta.disk?.persistence) {
         // Shared counts compare; Mesos also consumes each contained persistent volume.
@@ -568,7 +597,7 @@ export class Resources implements Iterable<Resource> {
     const mine = this.own(at);
     if (mine.kind === NORMAL) {
       if (e.type === SCALAR) mine.scalar += e.scalar;
-      else if (e.type === RANGES) mine.ranges = mine.ranges!.union(e.ranges!);
+      else if (e.type === RANGES) mine.ranges = rangeOps.union(mine.ranges!, e.ranges!);
       else mine.set = unionSets(mine.set!, e.set!);
     } else {
       mine.count += e.count;
@@ -583,7 +612,7 @@ export class Resources implements Iterable<Resource> {
         const left = mine.scalar - e.scalar;
         if (left <= 0) this.removeAt(at); else this.own(at).scalar = left;
       } else if (e.type === RANGES) {
-        const left = mine.ranges!.subtract(e.ranges!);
+        const left = rangeOps.subtract(mine.ranges!, e.ranges!);
         if (left.isEmpty()) this.removeAt(at); else this.own(at).ranges = left;
       } else {
         const left = subtractSets(mine.set!, e.set!);

@@ -350,6 +350,7 @@ describe("shared resources (SharedResourcesTest)", () => {
     expect(sum.size()).toBe(3);
     expect([sum.scalar("cpus"), sum.scalar("mem")]).toEqual([3000, 15000]);
     expect(sum.toProto().filter((r) => r.shared)).toHaveLength(2);
+    expect(sum.scalar("disk")).toBe(50000); // a shared volume counts once, whatever its count
     expect(r1.clone().add(r2).equals(sum)).toBe(true);
   });
   it("ScalarSubtractionShared: copies are removed one by one", () => {
@@ -381,6 +382,7 @@ describe("shared resources (SharedResourcesTest)", () => {
     expect(P("cpus:1;mem:5").plus(sharedDisk).contains(P("cpus:1;mem:5").plus(nonShared))).toBe(false);
     const r3 = sharedDisk.plus(sharedDisk).plus(nonShared);
     expect(r3.size()).toBe(2);
+    expect(r3.scalar("disk")).toBe(200000);
     expect(nonShared.minus(sharedDisk).equals(nonShared)).toBe(true);
   });
   it("Filter", () => {
@@ -454,5 +456,27 @@ describe("containsQuantities (Resources::contains(ResourceQuantities))", () => {
     expect(q("ports:11")).toBe(false);
     expect(q("zones:2")).toBe(true);
     expect(q("gpus:1")).toBe(false);
+  });
+});
+
+describe("JSON and proto forms", () => {
+  it("toJSON gives Mesos' JSON objects, bounds above 2^53 as exact decimal strings", () => {
+    const r = P("cpus(r1):2.5;ports:[1-3,9007199254740993-9007199254740995];zones:{b,a}");
+    expect(r.toJSON()).toEqual([
+      { name: "cpus", type: "SCALAR", scalar: { value: 2.5 }, reservations: [{ type: "STATIC", role: "r1" }] },
+      { name: "ports", type: "RANGES", ranges: { range: [{ begin: 1, end: 3 }, { begin: "9007199254740993", end: "9007199254740995" }] } },
+      { name: "zones", type: "SET", set: { item: ["a", "b"] } },
+    ]);
+    expect(r.toJSONText()).toContain('{"begin":9007199254740993,"end":9007199254740995}');
+    expect(P(r.toJSONText()).equals(r)).toBe(true);
+  });
+  it("toProto gives the codec's Resource objects with exact bigint bounds", () => {
+    const [ports] = P("ports:[9007199254740993-9007199254740995]").toProto();
+    expect(ports).toEqual({ name: "ports", type: "RANGES", ranges: [{ begin: 9007199254740993n, end: 9007199254740995n }] });
+  });
+  it("fromProto upgrades the pre-refinement role/reservation fields", () => {
+    const r = Resources.fromProto([{ name: "cpus", type: "SCALAR", scalar: 1, role: "r1", reservation: { principal: "p" } } as unknown as Resource]);
+    expect(r.equals(P("cpus:1").flatten("r1", { principal: "p" }))).toBe(true);
+    expect(Resources.isDynamicallyReserved([...r][0]!)).toBe(true);
   });
 });
