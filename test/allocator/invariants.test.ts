@@ -1,0 +1,185 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AllocatorError, HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
+import { Resources } from "../../src/resources/index.js";
+
+const AGENTS = ["a1", "a2", "a3"];
+const FRAMEWORKS = ["f1", "f2", "f3"];
+const ROLE_SETS = [["r1"], ["r2"], ["r1", "eng"], ["eng/web"]];
+const AGENT_RESOURCES = ["cpus:4;mem:4096;ports:[31000-31009]", "cpus:2;mem:1024;cpus(r1):1;mem(r1):256", "cpus:1;mem:512;disk:100", "cpus:8;mem:8192;gpus:1"];
+
+type Op =
+  | { k: "addAgent"; a: number; r: number }
+  | { k: "removeAgent"; a: number }
+  | { k: "addFramework"; f: number; roles: number; gpu: boolean }
+  | { k: "removeFramework"; f: number }
+  | { k: "activate" | "deactivate"; f: number }
+  | { k: "suppress" | "revive"; f: number }
+  | { k: "recover"; f: number; refuse: number; part: boolean }
+  | { k: "advance"; s: number }
+  | { k: "quota"; role: number; limit: number }
+  | { k: "weights"; role: number; w: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(2), r: fc.nat(3) }),
+  fc.record({ k: fc.constant("removeAgent" as const), a: fc.nat(2) }),
+  fc.record({ k: fc.constant("addFramework" as const), f: fc.nat(2), roles: fc.nat(3), gpu: fc.boolean() }),
+  fc.record({ k: fc.constant("removeFramework" as const), f: fc.nat(2) }),
+  fc.record({ k: fc.constantFrom("activate" as const, "deactivate" as const), f: fc.nat(2) }),
+  fc.record({ k: fc.constantFrom("suppress" as const, "revive" as const), f: fc.nat(2) }),
+  fc.record({ k: fc.constant("recover" as const), f: fc.nat(2), refuse: fc.constantFrom(0, 1, 3, 10), part: fc.boolean() }),
+  fc.record({ k: fc.constant("advance" as const), s: fc.constantFrom(0.5, 1, 2, 5) }),
+  fc.record({ k: fc.constant("quota" as const), role: fc.nat(1), limit: fc.nat(6) }),
+  fc.record({ k: fc.constant("weights" as const), role: fc.nat(2), w: fc.constantFrom(0.5, 1, 3) }),
+);
+
+let offersSeen = 0;
+
+/** Runs ops, checking the invariants on every offer and after every step. */
+function check(ops: Op[]): void {
+  const clock = new ManualClock();
+  let allocator!: HierarchicalDRFAllocator;
+  const limits = new Map<string, number>();
+  allocator = new HierarchicalDRFAllocator({
+    clock,
+    seed: 3,
+    offerCallback: (fwId, byRole) => {
+      const st = allocator.frameworkState(fwId);
+      offersSeen++;
+      // Inactive or suppressed frameworks get nothing.
+      expect(st.active).toBe(true);
+      for (const [role, byAgent] of byRole) {
+        expect(st.suppressedRoles).not.toContain(role);
+        for (const [agentId, r] of byAgent) {
+          // Filtered resources are not re-offered before the filter expires.
+          for (const f of allocator.activeFilters(fwId)) {
+            if (f.role === role && f.agent === agentId) expect(f.resources.contains(r.unallocate())).toBe(false);
+          }
+          // Quota limits are never exceeded by an offer.
+          const lim = limits.get(role);
+          if (lim !== undefined && r.unallocate().unreserved().scalar("cpus") > 0) {
+            expect(allocator.roleAllocation(role).unallocate().unreserved().scalar("cpus")).toBeLessThanOrEqual(lim * 1000);
+          }
+        }
+      }
+    },
+  });
+  const conservation = () => {
+    for (const id of allocator.agentIds()) {
+      const { total, available } = allocator.agentResources(id);
+      let held = Resources.empty();
+      for (const fw of allocator.frameworkIds()) {
+        const m = allocator.frameworkAllocation(fw);
+        const r = m.get(id);
+        if (r !== undefined) held = held.plus(r.unallocate());
+      }
+      // Nothing offered or allocated beyond the total, nothing offered twice.
+      expect(total.contains(held)).toBe(true);
+      expect(available.plus(held).equals(total)).toBe(true);
+    }
+  };
+  const invalid = (f: () => void) => {
+    const before = JSON.stringify(allocator.snapshot());
+    expect(f).toThrow(AllocatorError);
+    expect(JSON.stringify(allocator.snapshot())).toBe(before);
+  };
+  for (const op of ops) {
+    switch (op.k) {
+      case "addAgent": {
+        const id = AGENTS[op.a]!;
+        if (allocator.agentIds().includes(id)) invalid(() => allocator.addAgent(id, { resources: Resources.parse(AGENT_RESOURCES[op.r]!) }));
+        else allocator.addAgent(id, { resources: Resources.parse(AGENT_RESOURCES[op.r]!) });
+        break;
+      }
+      case "removeAgent": {
+        const id = AGENTS[op.a]!;
+        if (!allocator.agentIds().includes(id)) invalid(() => allocator.removeAgent(id));
+        else allocator.removeAgent(id);
+        break;
+      }
+      case "addFramework": {
+        const id = FRAMEWORKS[op.f]!;
+        const info = { roles: ROLE_SETS[op.roles]!, capabilities: op.gpu ? ["MULTI_ROLE", "GPU_RESOURCES"] : ["MULTI_ROLE"] };
+        if (allocator.frameworkIds().includes(id)) invalid(() => allocator.addFramework(id, info));
+        else allocator.addFramework(id, info);
+        break;
+      }
+      case "removeFramework": {
+        const id = FRAMEWORKS[op.f]!;
+        if (!allocator.frameworkIds().includes(id)) invalid(() => allocator.removeFramework(id));
+        else {
+          const held = allocator.frameworkAllocation(id);
+          const avail = new Map(allocator.agentIds().map((a) => [a, allocator.agentResources(a).available]));
+          allocator.removeFramework(id);
+          // Its resources return to the pool.
+          for (const [a, r] of held) expect(allocator.agentResources(a).available.equals(avail.get(a)!.plus(r.unallocate()))).toBe(true);
+        }
+        break;
+      }
+      case "activate":
+      case "deactivate":
+      case "suppress":
+      case "revive": {
+        const id = FRAMEWORKS[op.f]!;
+        const call = () => {
+          if (op.k === "activate") allocator.activateFramework(id);
+          else if (op.k === "deactivate") allocator.deactivateFramework(id);
+          else if (op.k === "suppress") allocator.suppressOffers(id);
+          else allocator.reviveOffers(id);
+        };
+        if (!allocator.frameworkIds().includes(id)) invalid(call);
+        else call();
+        break;
+      }
+      case "recover": {
+        const id = FRAMEWORKS[op.f]!;
+        if (!allocator.frameworkIds().includes(id)) {
+          invalid(() => allocator.recoverResources(id, "a1", Resources.parse("cpus:1").allocate("r1")));
+          break;
+        }
+        const byRole = allocator.frameworkAllocationByRole(id);
+        const first = [...byRole].flatMap(([role, m]) => [...m].map(([a, r]) => ({ role, a, r })))[0];
+        if (first === undefined) {
+          // Recovering what it does not hold is refused and changes nothing.
+          if (allocator.agentIds().length > 0) invalid(() => allocator.recoverResources(id, allocator.agentIds()[0]!, Resources.parse("cpus:1000").allocate("r1")));
+          break;
+        }
+        const r = op.part && first.r.unreserved().scalar("cpus") >= 1000 ? Resources.parse("cpus:1").allocate(first.role) : first.r;
+        allocator.recoverResources(id, first.a, r, op.refuse === 0 ? undefined : { refuseSeconds: op.refuse });
+        break;
+      }
+      case "advance":
+        clock.advance(op.s);
+        break;
+      case "quota": {
+        const role = ["r1", "r2"][op.role]!;
+        limits.set(role, op.limit);
+        allocator.updateQuota(role, { limits: `cpus:${op.limit}` });
+        break;
+      }
+      case "weights":
+        allocator.updateWeights({ [["r1", "r2", "eng"][op.role]!]: op.w });
+        break;
+    }
+    conservation();
+  }
+  invalid(() => allocator.updateQuota("eng/web", { guarantees: "cpus:1" }));
+  invalid(() => allocator.updateWeights({ r1: -1 }));
+  allocator.close();
+}
+
+describe("allocator invariants on random event sequences", () => {
+  it("hold after every step (fast-check)", () => {
+    fc.assert(fc.property(fc.array(opArb, { minLength: 1, maxLength: 40 }), (ops) =>
+      check([
+        { k: "addAgent", a: 0, r: 0 },
+        { k: "addAgent", a: 1, r: 1 },
+        { k: "addFramework", f: 0, roles: 2, gpu: false },
+        { k: "addFramework", f: 1, roles: 1, gpu: true },
+        ...ops,
+      ]),
+    ), { numRuns: 150, seed: 42 });
+    // The sequences do exercise offers (the checks above ran on them).
+    expect(offersSeen).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { DrfSorter, RandomSorter, type Sorter } from "../../src/allocator/index.js";
+import { NAMES, type QVec } from "../../src/allocator/quantities.js";
+
+function q(cpus: number, mem: number): QVec {
+  const v: QVec = [];
+  const c = NAMES.id("cpus");
+  const m = NAMES.id("mem");
+  while (v.length <= Math.max(c, m)) v.push(0);
+  v[c] = cpus * 1000;
+  v[m] = mem * 1000;
+  return v;
+}
+
+const kinds: [string, () => Sorter][] = [
+  ["drf", () => new DrfSorter()],
+  ["random", () => new RandomSorter(7)],
+];
+
+describe.each(kinds)("Sorter contract: %s", (_name, make) => {
+  it("sorts only active clients, each once", () => {
+    const s = make();
+    s.addTotal(q(10, 100));
+    for (const c of ["a", "b", "c", "d/e"]) s.add(c);
+    s.activate("a");
+    s.activate("c");
+    s.activate("d/e");
+    expect(s.sort().sort()).toEqual(["a", "c", "d/e"]);
+    s.deactivate("c");
+    expect(s.sort().sort()).toEqual(["a", "d/e"]);
+    expect(s.count()).toBe(4);
+    expect(s.contains("b")).toBe(true);
+  });
+  it("tracks allocations up the tree and removes clients", () => {
+    const s = make();
+    s.addTotal(q(10, 100));
+    s.add("x/y");
+    s.activate("x/y");
+    s.allocated("x/y", q(2, 10));
+    expect(s.allocation("x/y")[NAMES.id("cpus")]).toBe(2000);
+    s.unallocated("x/y", q(1, 5));
+    expect(s.allocation("x/y")[NAMES.id("cpus")]).toBe(1000);
+    s.remove("x/y");
+    expect(s.contains("x/y")).toBe(false);
+    expect(s.sort()).toEqual([]);
+  });
+  it("forEachInOrder visits what sort() returns, even when the visited client is allocated to", () => {
+    const s = make();
+    s.addTotal(q(10, 100));
+    for (const c of ["a", "b", "c", "d"]) {
+      s.add(c);
+      s.activate(c);
+    }
+    const expected = s.sort();
+    if (_name === "random") return; // random: every sort draws a new order
+    const seen: string[] = [];
+    s.forEachInOrder((c) => {
+      seen.push(c);
+      s.allocated(c, q(1, 1));
+    });
+    expect(seen).toEqual(expected);
+  });
+});
+
+describe("DrfSorter (Mesos DRFSorter semantics)", () => {
+  it("orders by dominant share, then allocation count, then name", () => {
+    const s = new DrfSorter();
+    s.addTotal(q(10, 100));
+    for (const c of ["b", "a", "c"]) {
+      s.add(c);
+      s.activate(c);
+    }
+    expect(s.sort()).toEqual(["a", "b", "c"]); // all zero: by name
+    s.allocated("a", q(1, 50)); // a: 0.5 (mem)
+    s.allocated("b", q(3, 0)); // b: 0.3
+    expect(s.sort()).toEqual(["c", "b", "a"]);
+    s.allocated("c", q(3, 0)); // c ties b at 0.3, same count -> name
+    expect(s.sort()).toEqual(["b", "c", "a"]);
+    s.allocated("b", q(0, 0)); // b counts 2 allocations now
+    expect(s.sort()).toEqual(["c", "b", "a"]);
+  });
+  it("divides shares by weight and excludes fairness-excluded names", () => {
+    const s = new DrfSorter(["gpus"]);
+    const gpus = NAMES.id("gpus");
+    const total = q(10, 100);
+    while (total.length <= gpus) total.push(0);
+    total[gpus] = 4000;
+    s.addTotal(total);
+    for (const c of ["r1", "r2"]) {
+      s.add(c);
+      s.activate(c);
+    }
+    const g = q(1, 0);
+    while (g.length <= gpus) g.push(0);
+    g[gpus] = 4000; // all GPUs, but GPUs do not count
+    s.allocated("r1", g); // share 0.1
+    s.allocated("r2", q(3, 0)); // share 0.3
+    expect(s.sort()).toEqual(["r1", "r2"]);
+    s.updateWeight("r2", 4); // 0.3 / 4 = 0.075
+    expect(s.sort()).toEqual(["r2", "r1"]);
+    expect(s.share("r2")).toBeCloseTo(0.075, 12);
+  });
+  it("shares hierarchically: children of a role sort within it", () => {
+    const s = new DrfSorter();
+    s.addTotal(q(10, 100));
+    for (const c of ["eng", "eng/web", "ops"]) {
+      s.add(c);
+      s.activate(c);
+    }
+    s.allocated("eng/web", q(2, 0)); // eng subtree 0.2
+    s.allocated("ops", q(1, 0)); // ops 0.1
+    // ops first (0.1 < 0.2), then inside eng: eng's own leaf (0) before eng/web (0.2).
+    expect(s.sort()).toEqual(["ops", "eng", "eng/web"]);
+  });
+});
