@@ -104,8 +104,9 @@ export function containsBounds(a: Float64Array, b: Float64Array): boolean {
   let i = 0, j = 0;
   while (j < nb) {
     const bb = b[j]!;
-    // Gallop in `a` to the first interval whose end is >= bb.
-    if (a[i + 1]! < bb) {
+    // Step, then gallop, in `a` to the first interval whose end is >= bb.
+    if (a[i + 1]! < bb) i += 2;
+    if (i < na && a[i + 1]! < bb) {
       let step = 2, lo = i, hi = i + 2;
       while (hi < na && a[hi + 1]! < bb) { lo = hi; hi += step; step <<= 1; }
       if (hi >= na) hi = na - 2;
@@ -117,6 +118,7 @@ export function containsBounds(a: Float64Array, b: Float64Array): boolean {
       i = hi;
       if (a[i + 1]! < bb) return false;
     }
+    if (i >= na) return false;
     const ae = a[i + 1]!;
     if (a[i]! > bb || b[j + 1]! > ae) return false;
     // Skip every interval of `b` that starts at or before ae (they must end by ae).
