@@ -3,7 +3,8 @@
  * `--cluster` JSON file) through the real allocator, shows progress on stderr,
  * prints the per-role table on stdout and writes the HTML report.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { CliExit, processIO, type CliIO } from "./io.js";
@@ -97,14 +98,21 @@ export function register(program: Command, io: CliIO): void {
         throw err;
       }
 
+      // Fail on an unusable report path before spending time on the run.
+      const reportPath = opts.report;
+      try {
+        await mkdir(dirname(resolve(reportPath)), { recursive: true });
+        await access(dirname(resolve(reportPath)), constants.W_OK);
+      } catch (err) {
+        throw new CliExit(1, `drfcore simulate: cannot write report ${reportPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+
       const isTTY = io === processIO && process.stderr.isTTY === true;
       const progress = opts.quiet ? undefined : progressReporter({ write: (s) => io.err(s), isTTY });
       const result = runSimulation(config, progress ? { onProgress: progress.update, recordEvents: false } : { recordEvents: false });
       progress?.done();
 
-      const reportPath = opts.report;
       try {
-        await mkdir(dirname(resolve(reportPath)), { recursive: true });
         await writeFile(reportPath, renderHtmlReport(result), "utf8");
       } catch (err) {
         throw new CliExit(1, `drfcore simulate: cannot write report ${reportPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);

@@ -57,6 +57,15 @@ describe("drfcore simulate", () => {
     expect(existsSync(join(dir, "never.html"))).toBe(false);
   });
 
+  it("fails fast with status 1 when the report cannot be written", async () => {
+    const blocker = join(dir, "a-file");
+    writeFileSync(blocker, "");
+    const io = memoryIO();
+    expect(await main(["simulate", "--quiet", "--report", join(blocker, "r.html")], io)).toBe(1);
+    expect(io.stderr).toMatch(/cannot write report .*a-file\/r\.html: (ENOTDIR|EEXIST)/);
+    expect(io.stdout).toBe("");
+  });
+
   it("rejects a missing file and bad options with status 2", async () => {
     const cases: Array<[string[], RegExp]> = [
       [["--cluster", join(dir, "missing.json")], /cannot read cluster file .*ENOENT/],
