@@ -15,7 +15,8 @@ import { RangeSet } from "../src/resources/ranges.js";
 import { tsRangeKernels, type RangeKernels } from "../src/resources/wasm/range-kernels.js";
 import { wasmRangeKernels } from "../src/resources/wasm/ranges-wasm.js";
 import { NameTable, ResourceColumns } from "../src/resources/columnar.js";
-import { tsColumnKernels, wasmColumnKernels, type ColumnKernels } from "../src/resources/wasm/columns.js";
+import { tsColumnKernels, wasmColumnKernels, tsRangeContainsMask, wasmRangeContainsMask, type ColumnKernels } from "../src/resources/wasm/columns.js";
+import { RangeColumn } from "../src/resources/columnar-ranges.js";
 import { heap } from "../src/wasm/heap.js";
 import { mesosRangePair, fragment } from "../src/benchmarks/resources.js";
 import { Resources } from "../src/resources/index.js";
@@ -34,7 +35,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 async function measure(fns: Record<string, () => unknown>): Promise<Record<string, number>> {
   const samples: Record<string, number[]> = {};
   for (let round = 0; round < ROUNDS; round++) {
-    const bench = new Bench({ time: Math.max(10, TIME / ROUNDS), warmupTime: round === 0 ? 50 : 5 });
+    const bench = new Bench({ time: Math.max(10, TIME / ROUNDS), iterations: 5, warmupTime: round === 0 ? 50 : 5, warmupIterations: round === 0 ? 5 : 1 });
     for (const [name, fn] of Object.entries(fns)) bench.add(name, fn);
     await bench.run();
     for (const t of bench.tasks) {
@@ -207,6 +208,28 @@ async function batchVsObjects(): Promise<void> {
   const c0 = r["contains: loop of Resources.contains"]!, s0 = r["sum: loop of Resources.add"]!;
   for (const [k, v] of Object.entries(r)) console.log(`| ${k} | ${fmt(v)} | ${ratio(k.startsWith("sum") ? s0 : c0, v)} faster |`);
   store.dispose();
+
+  // Ports: every agent offers [31000-32000] minus every 40th port from a
+  // per-agent offset (25 fragments); the demand is two ports.
+  const ports = new RangeColumn("f64", count, count * 26);
+  const portBags: Resources[] = [];
+  for (let i = 0; i < count; i++) {
+    const used: [number, number][] = [];
+    for (let p = 31000 + (i % 40); p <= 32000; p += 40) used.push([p, p]);
+    const free = RangeSet.interval(31000, 32000).subtract(RangeSet.fromIntervals(used));
+    ports.push(free);
+    portBags.push(Resources.ranges("ports", free));
+  }
+  const want = RangeSet.fromIntervals([[31500, 31501]]);
+  const wantBag = Resources.ranges("ports", want);
+  const p = await measure({
+    "ports contains: loop of Resources.contains": () => { let h = 0; for (const b of portBags) if (b.contains(wantBag)) h++; return h; },
+    "ports contains: TS interval column (bitmask)": () => tsRangeContainsMask(ports, want, mask),
+    "ports contains: Wasm batch kernel (bitmask)": () => wasmRangeContainsMask(ports, want, mask),
+  });
+  const p0 = p["ports contains: loop of Resources.contains"]!;
+  for (const [k, v] of Object.entries(p)) console.log(`| ${k} | ${fmt(v)} | ${ratio(p0, v)} faster |`);
+  ports.dispose();
 }
 
 await rangeSection("ranges, small form (values < 2^53): TS vs Wasm", 0n);

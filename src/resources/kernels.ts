@@ -23,11 +23,17 @@ export type { RangeKernels, ColumnKernels };
  * always take Wasm: the TypeScript path has to go through BigInt there.
  */
 export const RANGE_CROSSOVER: Readonly<Record<"union" | "subtract" | "intersect" | "contains" | "pick", number>> = {
-  union: Infinity,
-  subtract: Infinity,
-  intersect: Infinity,
+  // Wasm lost at 1 and 2 intervals per operand (TS 0.66-0.76x of Wasm's
+  // time) and won from 4 per operand (1.1-2.6x), up to 10,000.
+  union: 8,
+  subtract: 8,
+  intersect: 8,
+  // Never: RangeSet.contains gallops (about 130 ns even for 10,000
+  // fragments) while the Wasm path first copies O(n) bytes (4.4 µs there).
   contains: Infinity,
-  pick: Infinity,
+  // Always: RangeSet.take works through BigInt; Wasm won 2.4x at 1 interval
+  // and 41x at 10,000.
+  pick: 0,
 };
 
 /**
@@ -36,10 +42,15 @@ export const RANGE_CROSSOVER: Readonly<Record<"union" | "subtract" | "intersect"
  * use whichever path won at the store's width.
  */
 export const COLUMN_CROSSOVER: Readonly<Record<"single" | "sum" | "containsMask" | "subtractRows", number>> = {
-  single: Infinity,
-  sum: Infinity,
-  containsMask: Infinity,
-  subtractRows: Infinity,
+  // Single rows of width 4: Wasm 70-76 ns, TS 123-137 ns (the TS path reads
+  // each i64 as two halves).
+  single: 1,
+  // Wasm won from 1 row (1.1x) to 10,000 rows (5.4x).
+  sum: 1,
+  // TS won below 16 rows (0.5-0.7x), Wasm from 16 (1.1x) to 10,000 (3.5x).
+  containsMask: 16,
+  // Wasm won from 1 row (1.1x) to 10,000 rows (5.6x).
+  subtractRows: 1,
 };
 
 const big = (a: RangeSet, b: RangeSet) => a.big !== null || b.big !== null;
