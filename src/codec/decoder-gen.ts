@@ -9,7 +9,7 @@
  * checks that on random and mutated bytes.
  */
 import { PathedProblem, toCodecError } from "./errors.js";
-import { decodeField, fieldSegment, finishMessage, MAX_DEPTH } from "./binary.js";
+import { decodeField, fieldSegment, MAX_DEPTH } from "./binary.js";
 import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
 import { Reader } from "./wire.js";
 
@@ -50,6 +50,8 @@ function generate(d: MessageDesc, consts: unknown[]): string {
   };
   const fieldsRef = c(d.fields);
   const cases: string[] = [];
+  const hoisted = d.adapter?.hoisted ?? [];
+  const target = (f: FieldDesc) => (hoisted.includes(f.key) ? `L_${f.key}` : `o[${K(f.key)}]`);
   d.fields.forEach((f, i) => {
     if (f.mapValue !== undefined) return; // maps take the reference path
     const tag = f.number * 8 + f.wireType;
@@ -76,10 +78,10 @@ function generate(d: MessageDesc, consts: unknown[]): string {
         expr = `(s = r.lengthDelimited(end), T[${indexOf(sub)}](r, s, depth + 1, undefined))`;
       }
     }
-    const key = K(f.key);
+    const slot = target(f);
     let body: string;
     if (f.repeated) {
-      body = `v = ${expr}; a = o[${key}]; if (a === undefined) o[${key}] = [v]; else a.push(v);`;
+      body = `v = ${expr}; a = ${slot}; if (a === undefined) ${slot} = [v]; else a.push(v);`;
     } else if (f.kind === Kind.MESSAGE) {
       const sub = f.message!;
       const decodeSub = `T[${indexOf(sub)}](r, s, depth + 1, `;
@@ -87,26 +89,41 @@ function generate(d: MessageDesc, consts: unknown[]): string {
         sub.unwrap === undefined && sub.adapter === undefined ? `${decodeSub}p)`
         : sub.unwrap?.repeated ? `p.concat(${decodeSub}undefined))`
         : `${decodeSub}undefined)`;
-      body = `s = r.lengthDelimited(end); p = o[${key}]; o[${key}] = p === undefined ? ${decodeSub}undefined) : ${merge};`;
+      body = `s = r.lengthDelimited(end); p = ${slot}; ${slot} = p === undefined ? ${decodeSub}undefined) : ${merge};`;
     } else {
-      body = `o[${key}] = ${expr};`;
+      body = `${slot} = ${expr};`;
     }
     for (const sib of f.oneofSiblings) body += ` delete o[${K(sib)}];`;
     cases.push(`case ${tag}: f = ${i}; ${body} break;`);
   });
   const required = d.required.map((f) => `if (o[${K(f.key)}] === undefined) throw new P(${K(`missing required field '${f.name}'`)});`);
-  const simpleFinish = d.check === undefined && d.unwrap === undefined && d.adapter === undefined;
+  let finish = required.join("\n  ");
+  if (d.check !== undefined) finish += `\n  { const problem = ${c(d.check)}(o); if (problem !== undefined) throw new P(problem); }`;
+  if (d.unwrap !== undefined) {
+    finish += d.unwrap.repeated ? `\n  v = o[${K(d.unwrap.key)}]; return v === undefined ? [] : v;` : `\n  return o[${K(d.unwrap.key)}];`;
+  } else if (d.adapter !== undefined) {
+    // A hoisted field that reached the object (through the reference path) sends the message the general way.
+    const stray = hoisted.map((k) => `o[${K(k)}] !== undefined`).join(" || ") || "false";
+    const locals = hoisted.map((k) => `L_${k}`).join(", ");
+    finish += `\n  if (${stray}) return ${c(d.adapter)}.fromRaw({ ...o, ${hoisted.map((k) => `${k}: L_${k} !== undefined ? L_${k} : o[${K(k)}]`).join(", ")} });`;
+    finish += `\n  return ${c(d.adapter)}.fromHoisted(o, [${locals}]);`;
+  } else finish += "\n  return o;";
   return `
 return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) {
   if (depth > ${MAX_DEPTH}) throw new P("messages nested deeper than ${MAX_DEPTH}");
   const o = target === undefined ? {} : target;
   const buf = r.buf;
-  let f = -1, s = 0, n = 0, p, v, a;
+  let f = -1, s = 0, n = 0, p, v, a;${hoisted.map((k) => ` let L_${k};`).join("")}
   try {
     while (r.pos < end) {
       f = -1;
       let tag = buf[r.pos];
-      if (tag !== undefined && tag < 128) r.pos++; else tag = r.tag();
+      if (tag !== undefined && tag < 128) r.pos++;
+      else {
+        const b1 = buf[r.pos + 1];
+        if (tag !== undefined && b1 !== undefined && b1 < 128) { tag = (tag & 127) | (b1 << 7); r.pos += 2; }
+        else tag = r.tag();
+      }
       switch (tag) {
         ${cases.join("\n        ")}
         default: H.decodeField(r, end, D, depth, o, tag);
@@ -118,11 +135,11 @@ return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) 
     if (f >= 0 && e instanceof P) e.segments.unshift(H.fieldSegment(${fieldsRef}[f], o));
     throw e;
   }
-  ${simpleFinish ? required.join("\n  ") + "\n  return o;" : "return H.finishMessage(D, o);"}
+  ${finish}
 };`;
 }
 
-const helpers = { decodeField, fieldSegment, finishMessage, badEnum };
+const helpers = { decodeField, fieldSegment, badEnum };
 
 function compileOne(d: MessageDesc): void {
   const consts: unknown[] = [];

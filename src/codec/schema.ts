@@ -74,6 +74,13 @@ export interface FieldDesc {
 
 /** Converts between a message's representation in drfcore and its raw field object. */
 export interface Adapter {
+  /**
+   * Fields the compiled decoder keeps in local variables instead of the raw
+   * object; `fromHoisted` receives their values in this order.
+   */
+  readonly hoisted: readonly string[];
+  /** Raw decoded fields (without the hoisted ones) plus the hoisted values → drfcore value. */
+  fromHoisted(raw: Record<string, unknown>, hoisted: readonly unknown[]): unknown;
   /** Raw decoded fields (camelCase keys) → drfcore value. */
   fromRaw(raw: Record<string, unknown>): unknown;
   /** drfcore value → raw fields; throws `PathedProblem` on a malformed value. */
@@ -230,32 +237,38 @@ export const MESSAGE_TYPE_NAMES: readonly string[] = [...messages.keys()].sort()
 
 // ---- Representation rules that are not mechanical --------------------------
 
-/** Value, Resource and Attribute: a payload that is present must match `type`. */
-function payloadCheck(payloads: Record<string, string>) {
-  return (raw: Record<string, unknown>): string | undefined => {
-    const type = raw["type"] as string | undefined;
-    for (const [key, wanted] of Object.entries(payloads)) {
-      if (raw[key] !== undefined && type !== wanted) {
-        return `field '${key === "set" ? "set" : key}' does not match type ${type ?? "(unset)"}; a ${wanted} payload needs type ${wanted}`;
-      }
-    }
-    return undefined;
-  };
+/** Value, Resource and Attribute: a payload that is present must match `type` (Resource has no `text`). */
+function payloadProblem(raw: Record<string, unknown>): string | undefined {
+  const type = raw["type"];
+  if (raw["scalar"] !== undefined && type !== "SCALAR") return mismatch("scalar", type, "SCALAR");
+  if (raw["ranges"] !== undefined && type !== "RANGES") return mismatch("ranges", type, "RANGES");
+  if (raw["set"] !== undefined && type !== "SET") return mismatch("set", type, "SET");
+  if (raw["text"] !== undefined && type !== "TEXT") return mismatch("text", type, "TEXT");
+  return undefined;
 }
-messages.get("mesos.Value")!.check = payloadCheck({ scalar: "SCALAR", ranges: "RANGES", set: "SET", text: "TEXT" });
-messages.get("mesos.Attribute")!.check = payloadCheck({ scalar: "SCALAR", ranges: "RANGES", set: "SET", text: "TEXT" });
-messages.get("mesos.Resource")!.check = payloadCheck({ scalar: "SCALAR", ranges: "RANGES", set: "SET" });
+function mismatch(field: string, type: unknown, wanted: string): string {
+  return `field '${field}' does not match type ${typeof type === "string" ? type : "(unset)"}; a ${wanted} payload needs type ${wanted}`;
+}
+messages.get("mesos.Value")!.check = payloadProblem;
+messages.get("mesos.Attribute")!.check = payloadProblem;
+messages.get("mesos.Resource")!.check = payloadProblem;
 
 /** TaskInfo: `command`/`executor` become the `implementation` union. */
+function implementationOf(command: unknown, executor: unknown): unknown {
+  return command !== undefined && executor !== undefined ? { kind: "both", executor, command }
+    : command !== undefined ? { kind: "command", command }
+    : executor !== undefined ? { kind: "executor", executor }
+    : { kind: "neither" };
+}
 messages.get("mesos.TaskInfo")!.adapter = {
+  hoisted: ["command", "executor"],
+  fromHoisted(raw, [command, executor]) {
+    raw["implementation"] = implementationOf(command, executor);
+    return raw;
+  },
   fromRaw(raw) {
     const { command, executor, ...rest } = raw;
-    const implementation =
-      command !== undefined && executor !== undefined ? { kind: "both", executor, command }
-      : command !== undefined ? { kind: "command", command }
-      : executor !== undefined ? { kind: "executor", executor }
-      : { kind: "neither" };
-    return { ...rest, implementation };
+    return { ...rest, implementation: implementationOf(command, executor) };
   },
   toRaw(value) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new PathedProblem("expected an object");

@@ -9,45 +9,68 @@ import { PathedProblem } from "./errors.js";
 /** Wire type numbers. */
 export const WireType = { VARINT: 0, I64: 1, LEN: 2, SGROUP: 3, EGROUP: 4, I32: 5 } as const;
 
-declare module "node:buffer" {
-  interface Buffer {
-    /** Node's native Latin-1 slice (what `toString("latin1", a, b)` calls). */
-    latin1Slice(start: number, end: number): string;
-    /** Node's native UTF-8 slice (what `toString("utf8", a, b)` calls). */
-    utf8Slice(start: number, end: number): string;
-  }
-}
+type Slice = (this: Uint8Array, start: number, end: number) => string;
+/** Node's native Latin-1 slice (what `Buffer#toString("latin1", a, b)` calls); works on any Uint8Array. */
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: Slice }).latin1Slice;
+/** Node's native UTF-8 slice (what `Buffer#toString("utf8", a, b)` calls); works on any Uint8Array. */
+const utf8Slice = (Buffer.prototype as unknown as { utf8Slice: Slice }).utf8Slice;
+
+const SCRATCH_DOUBLE = new Float64Array(1);
+const SCRATCH_BYTES = new Uint8Array(SCRATCH_DOUBLE.buffer);
+const LITTLE_ENDIAN = ((): boolean => {
+  SCRATCH_DOUBLE[0] = 1;
+  return SCRATCH_BYTES[7] === 0x3f;
+})();
 const TWO_32 = 4294967296;
 
 /** Reads protobuf wire data from a byte array, failing on anything malformed. */
 export class Reader {
   pos = 0;
-  /** The input as a Buffer view (no copy), for Node's native string slicing. */
-  readonly buf: Buffer;
-  private readonly view: DataView;
-  constructor(bytes: Uint8Array) {
-    this.buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+  constructor(readonly buf: Uint8Array) {}
 
   /** Reads a varint of up to 10 bytes and returns its low 32 bits as an unsigned number. */
   varint32(): number {
     const buf = this.buf;
     let pos = this.pos;
-    let b = buf[pos++];
-    if (b !== undefined && b < 0x80) { this.pos = pos; return b; }
-    let result = 0;
-    let shift = 0;
-    for (let i = 0; i < 10; i++) {
-      if (b === undefined) throw new PathedProblem("truncated varint");
-      if (shift < 32) result += (b & 0x7f) * 2 ** shift;
+    if (pos + 10 > buf.length) return this.varint32Checked();
+    let b = buf[pos++]!;
+    let v = b & 0x7f;
+    if (b < 0x80) { this.pos = pos; return v; }
+    b = buf[pos++]!; v |= (b & 0x7f) << 7;
+    if (b < 0x80) { this.pos = pos; return v; }
+    b = buf[pos++]!; v |= (b & 0x7f) << 14;
+    if (b < 0x80) { this.pos = pos; return v; }
+    b = buf[pos++]!; v |= (b & 0x7f) << 21;
+    if (b < 0x80) { this.pos = pos; return v; }
+    b = buf[pos++]!; v = (v | ((b & 0x0f) << 28)) >>> 0;
+    if (b < 0x80) { this.pos = pos; return v; }
+    // Bytes 6..10 only carry bits 35..63, which a 32-bit value drops.
+    for (let i = 5; i < 10; i++) {
+      b = buf[pos++]!;
       if (b < 0x80) {
         if (i === 9 && b > 1) throw new PathedProblem("varint longer than 64 bits");
         this.pos = pos;
-        return result >>> 0 === result ? result : result % TWO_32;
+        return v;
       }
-      shift += 7;
-      b = buf[pos++];
+    }
+    throw new PathedProblem("varint longer than 10 bytes");
+  }
+
+  /** `varint32` near the end of the buffer: every byte read is bounds-checked. */
+  private varint32Checked(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    let v = 0;
+    for (let i = 0; i < 10; i++) {
+      if (pos >= buf.length) throw new PathedProblem("truncated varint");
+      const b = buf[pos++]!;
+      if (i < 4) v |= (b & 0x7f) << (7 * i);
+      else if (i === 4) v = (v | ((b & 0x0f) << 28)) >>> 0;
+      if (b < 0x80) {
+        if (i === 9 && b > 1) throw new PathedProblem("varint longer than 64 bits");
+        this.pos = pos;
+        return v >>> 0;
+      }
     }
     throw new PathedProblem("varint longer than 10 bytes");
   }
@@ -74,28 +97,47 @@ export class Reader {
   varint64(): bigint {
     const buf = this.buf;
     let pos = this.pos;
-    // Fast path: up to 7 bytes (< 2^49) fits a double exactly.
-    let value = 0;
+    if (pos + 10 > buf.length) return this.varint64Checked();
+    // lo: bits 0..27 (4 bytes, exact in an int); hi: bits 28..63 (exact in a double).
+    let b = buf[pos++]!;
+    let lo = b & 0x7f;
+    if (b < 0x80) { this.pos = pos; return BigInt(lo); }
+    b = buf[pos++]!; lo |= (b & 0x7f) << 7;
+    if (b < 0x80) { this.pos = pos; return BigInt(lo); }
+    b = buf[pos++]!; lo |= (b & 0x7f) << 14;
+    if (b < 0x80) { this.pos = pos; return BigInt(lo); }
+    b = buf[pos++]!; lo |= (b & 0x7f) << 21;
+    if (b < 0x80) { this.pos = pos; return BigInt(lo); }
+    let hi = 0;
     let scale = 1;
-    for (let i = 0; i < 7; i++) {
-      const b = buf[pos++];
-      if (b === undefined) throw new PathedProblem("truncated varint");
-      value += (b & 0x7f) * scale;
-      if (b < 0x80) { this.pos = pos; return BigInt(value); }
+    for (let i = 4; i < 10; i++) {
+      b = buf[pos++]!;
+      hi += (b & 0x7f) * scale;
       scale *= 128;
-    }
-    let big = BigInt(value);
-    let shift = 49n;
-    for (let i = 7; i < 10; i++) {
-      const b = buf[pos++];
-      if (b === undefined) throw new PathedProblem("truncated varint");
-      big |= BigInt(b & 0x7f) << shift;
       if (b < 0x80) {
         if (i === 9 && b > 1) throw new PathedProblem("varint longer than 64 bits");
         this.pos = pos;
-        return big;
+        if (hi < 0x2000000) return BigInt(hi * 0x10000000 + lo); // < 2^53: one exact double
+        return (BigInt(hi) << 28n) | BigInt(lo);
       }
-      shift += 7n;
+    }
+    throw new PathedProblem("varint longer than 10 bytes");
+  }
+
+  /** `varint64` near the end of the buffer: every byte read is bounds-checked. */
+  private varint64Checked(): bigint {
+    const buf = this.buf;
+    let pos = this.pos;
+    let v = 0n;
+    for (let i = 0; i < 10; i++) {
+      if (pos >= buf.length) throw new PathedProblem("truncated varint");
+      const b = buf[pos++]!;
+      v |= BigInt(b & 0x7f) << BigInt(7 * i);
+      if (b < 0x80) {
+        if (i === 9 && b > 1) throw new PathedProblem("varint longer than 64 bits");
+        this.pos = pos;
+        return v;
+      }
     }
     throw new PathedProblem("varint longer than 10 bytes");
   }
@@ -105,7 +147,13 @@ export class Reader {
     const pos = this.pos;
     if (pos + 8 > this.buf.length) throw new PathedProblem("truncated 64-bit value");
     this.pos = pos + 8;
-    return this.view.getFloat64(pos, true);
+    const buf = this.buf;
+    if (LITTLE_ENDIAN) {
+      SCRATCH_BYTES[0] = buf[pos]!; SCRATCH_BYTES[1] = buf[pos + 1]!; SCRATCH_BYTES[2] = buf[pos + 2]!; SCRATCH_BYTES[3] = buf[pos + 3]!;
+      SCRATCH_BYTES[4] = buf[pos + 4]!; SCRATCH_BYTES[5] = buf[pos + 5]!; SCRATCH_BYTES[6] = buf[pos + 6]!; SCRATCH_BYTES[7] = buf[pos + 7]!;
+      return SCRATCH_DOUBLE[0]!;
+    }
+    return new DataView(buf.buffer, buf.byteOffset, buf.byteLength).getFloat64(pos, true);
   }
 
   /** Reads a length prefix and checks that many bytes remain before `end`; returns the end offset. */
@@ -125,16 +173,27 @@ export class Reader {
     const buf = this.buf;
     const start = this.pos;
     this.pos = stop;
-    if (stop - start <= 48) {
+    const len = stop - start;
+    if (len <= 8) {
+      // Short ASCII: cheaper in JavaScript than a call into Node's C++ slicing.
+      let s = "";
+      let i = start;
+      for (; i < stop; i++) {
+        const c = buf[i]!;
+        if (c >= 0x80) break;
+        s += String.fromCharCode(c);
+      }
+      if (i === stop) return s;
+    } else if (len <= 64) {
       let i = start;
       while (i < stop && buf[i]! < 0x80) i++;
-      if (i === stop) return buf.latin1Slice(start, stop);
+      if (i === stop) return latin1Slice.call(buf, start, stop);
     }
     if (!isUtf8(buf.subarray(start, stop))) {
       this.pos = start;
       throw new PathedProblem("string is not valid UTF-8");
     }
-    return buf.utf8Slice(start, stop);
+    return utf8Slice.call(buf, start, stop);
   }
 
   /** Reads length-delimited bytes into a fresh copy. */
