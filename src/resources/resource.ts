@@ -254,7 +254,8 @@ function valueKey(type: TypeCode, scalar: number, ranges: RangeSet | null, set: 
  */
 export function entryFromResource(r: Resource, count = 1): Entry {
   if (typeof r !== "object" || r === null) throw new ResourceError("invalid resource: not an object");
-  const what = `resource '${String(r.name)}'`;
+  const what = `resource '${typeof r.name === "string" ? r.name : "?"}'`;
+  checkShape(r, what);
   if (typeof r.name !== "string" || r.name.length === 0) throw new ResourceError("invalid resource: empty resource name");
   const type = r.type === "SCALAR" ? SCALAR : r.type === "RANGES" ? RANGES : r.type === "SET" ? SET : -1;
   if (type < 0) throw new ResourceError(`invalid ${what}: unsupported type ${String(r.type)} (a resource is SCALAR, RANGES or SET)`);
@@ -342,6 +343,64 @@ export function entryFromResource(r: Resource, count = 1): Entry {
       : new Meta(reservations, r.disk ? structuredClone(r.disk) : undefined, !!r.revocable, !!r.shared,
         r.providerId === undefined ? undefined : String(r.providerId), alloc?.role, !!alloc);
   return Entry.make(r.name, type as TypeCode, meta, scalar, ranges, set, count);
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const optString = (v: unknown) => v === undefined || typeof v === "string";
+
+function checkLabels(v: unknown, where: string, what: string): void {
+  if (v === undefined) return;
+  if (!Array.isArray(v) || !v.every((l) => isObj(l) && typeof l.key === "string" && optString(l.value))) {
+    throw new ResourceError(`invalid ${what}: ${where} must be a list of {key, value?} strings`);
+  }
+}
+
+/** Checks the JavaScript shape of a Resource object (types of every field read), so bad input is a ResourceError. */
+function checkShape(r: Resource, what: string): void {
+  const o = r as unknown as Record<string, unknown>;
+  const bad = (why: string): never => { throw new ResourceError(`invalid ${what}: ${why}`); };
+  if (o.type === "SCALAR" && o.scalar !== undefined && typeof o.scalar !== "number") bad("scalar must be a number");
+  if (o.type === "RANGES" && o.ranges !== undefined && (!Array.isArray(o.ranges) || !o.ranges.every(isObj))) bad("ranges must be a list of {begin, end}");
+  if (o.type === "SET" && o.set !== undefined && (!Array.isArray(o.set) || !o.set.every((x) => typeof x === "string"))) bad("set must be a list of strings");
+  if (!optString(o.role)) bad("role must be a string");
+  if (o.reservation !== undefined) {
+    if (!isObj(o.reservation) || !optString(o.reservation.principal)) bad("reservation must be {principal?, labels?}");
+    checkLabels((o.reservation as Record<string, unknown>).labels, "reservation labels", what);
+  }
+  if (o.reservations !== undefined) {
+    if (!Array.isArray(o.reservations)) bad("reservations must be a list");
+    for (const x of o.reservations as unknown[]) {
+      if (!isObj(x) || !optString(x.type) || !optString(x.role) || !optString(x.principal)) bad("each reservation must be {type, role, principal?, labels?}");
+      checkLabels((x as Record<string, unknown>).labels, "reservation labels", what);
+    }
+  }
+  if (o.disk !== undefined) {
+    if (!isObj(o.disk)) bad("disk must be an object");
+    const d = o.disk as Record<string, unknown>;
+    if (d.persistence !== undefined && (!isObj(d.persistence) || typeof d.persistence.id !== "string" || !optString(d.persistence.principal))) {
+      bad("disk.persistence must be {id, principal?}");
+    }
+    if (d.volume !== undefined && !isObj(d.volume)) bad("disk.volume must be an object");
+    if (d.source !== undefined) {
+      if (!isObj(d.source) || typeof d.source.type !== "string") bad("disk.source must be {type, ...}");
+      const src = d.source as Record<string, unknown>;
+      for (const k of ["path", "mount"]) {
+        const x = src[k];
+        if (x !== undefined && (!isObj(x) || !optString(x.root))) bad(`disk.source.${k} must be {root?}`);
+      }
+      for (const k of ["vendor", "id", "profile"]) if (!optString(src[k])) bad(`disk.source.${k} must be a string`);
+      checkLabels(src.metadata, "disk.source.metadata", what);
+    }
+    try {
+      structuredClone(d);
+    } catch {
+      bad("disk info must be plain data");
+    }
+  }
+  if (o.revocable !== undefined && !isObj(o.revocable)) bad("revocable must be an empty object");
+  if (o.shared !== undefined && !isObj(o.shared)) bad("shared must be an empty object");
+  if (!optString(o.providerId)) bad("providerId must be a string");
+  if (o.allocationInfo !== undefined && (!isObj(o.allocationInfo) || !optString(o.allocationInfo.role))) bad("allocationInfo must be {role?}");
 }
 
 function toBound(v: unknown): RangeBound {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Resources, ResourceParseError, type Resource } from "../../src/resources/index.js";
+import { Resources, ResourceParseError, ResourceError, type Resource } from "../../src/resources/index.js";
 
 type Side = "a" | "b";
 
@@ -155,6 +155,29 @@ describe("parser fuzzing: bad text gives ResourceParseError, never another excep
     fc.assert(fc.property(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.string({ maxLength: 3 }), (seed, i, j, ins) => {
       const a = i % (seed.length + 1), b = a + (j % 4);
       check(seed.slice(0, a) + ins + seed.slice(b));
+    }), { numRuns: 2000 });
+  });
+});
+
+describe("Resource object fuzzing: fromProto gives ResourceError, never another exception", () => {
+  it("on objects with random field values", () => {
+    const field = fc.oneof(fc.anything(), fc.constantFrom("SCALAR", "RANGES", "SET", "disk", "cpus"));
+    const obj = fc.record({
+      name: fc.oneof(fc.constantFrom("cpus", "disk", ""), fc.anything()),
+      type: fc.oneof(fc.constantFrom("SCALAR", "RANGES", "SET", "TEXT"), fc.anything()),
+      scalar: fc.oneof(fc.double(), field),
+      ranges: fc.oneof(fc.anything(), fc.array(fc.record({ begin: fc.oneof(fc.bigInt(), fc.anything()), end: fc.oneof(fc.bigInt(), fc.anything()) }))),
+      set: fc.oneof(fc.anything(), fc.array(fc.anything())),
+      reservations: fc.oneof(fc.anything(), fc.array(fc.record({ type: field, role: field, principal: field, labels: field }))),
+      disk: fc.anything(), revocable: fc.anything(), shared: fc.anything(), providerId: fc.anything(),
+      allocationInfo: fc.anything(), role: fc.anything(), reservation: fc.anything(),
+    }, { requiredKeys: [] });
+    fc.assert(fc.property(fc.array(obj, { maxLength: 3 }), (list) => {
+      try {
+        Resources.fromProto(list as unknown as Resource[]);
+      } catch (e) {
+        if (!(e instanceof ResourceError)) throw e;
+      }
     }), { numRuns: 2000 });
   });
 });
