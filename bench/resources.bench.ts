@@ -232,6 +232,28 @@ async function batchVsObjects(): Promise<void> {
   ports.dispose();
 }
 
+async function kernelOnly(): Promise<void> {
+  if (!section("ranges: where a Wasm call's time goes (small form, a - b)")) return;
+  const h = heap();
+  console.log("| sub-ranges | TS (RangeSet) | Wasm path (copy in, kernel, copy out) | kernel only (operands resident) | new Float64Array(result) |\n|---:|---:|---:|---:|---:|");
+  for (const n of [100, 1000, 10_000]) {
+    const [a, b] = mesosRangePair(n);
+    const pa = h.alloc(n * 64), pb = pa + n * 16, po = pb + n * 16;
+    h.f64.set(a.small!, pa >>> 3);
+    h.f64.set(b.small!, pb >>> 3);
+    const resultLength = tsRangeKernels.subtract(a, b).intervalCount * 2;
+    const r = await measure({
+      ts: () => tsRangeKernels.subtract(a, b),
+      wasm: () => wasmRangeKernels.subtract(a, b),
+      kernel: () => h.exports.boundsSubtract(pa, n, pb, n, po),
+      alloc: () => new Float64Array(resultLength),
+    });
+    console.log(`| ${n} | ${fmt(r.ts!)} | ${fmt(r.wasm!)} | ${fmt(r.kernel!)} | ${fmt(r.alloc!)} |`);
+    h.free(pa);
+  }
+}
+
+await kernelOnly();
 await rangeSection("ranges, small form (values < 2^53): TS vs Wasm", 0n);
 await rangeSection("ranges, big form (values above 2^53): TS vs Wasm", 1n << 60n);
 await columnSection();
