@@ -6,7 +6,8 @@
  */
 import { ResourceParseError } from "./errors.js";
 import { formatFixed } from "./fixed.js";
-import { parseValue, scalarToFixed } from "./value.js";
+import { parseValue } from "./value.js";
+import { toFixed } from "./fixed.js";
 
 /** name -> thousandths. */
 export class ResourceQuantities {
@@ -17,9 +18,11 @@ export class ResourceQuantities {
   }
 
   /**
-   * Reads `cpus:1;mem:32` (scalars only; names trimmed; a repeated name adds up;
-   * zero entries are kept, e.g. a quota limit `cpus:0`). Negative, non-scalar
-   * or malformed values throw ResourceParseError.
+   * Reads `cpus:1;mem:32` as Mesos' `ResourceQuantities::fromString` (scalars
+   * only; names trimmed; a repeated name adds up; a value that rounds to zero
+   * at 3 decimals is zero), except that zero entries are kept (drfcore's
+   * contract, e.g. a quota limit `cpus:0`; Mesos drops them). Negative,
+   * non-finite, non-scalar or malformed values throw ResourceParseError.
    */
   static parse(text: string): ResourceQuantities {
     const q = new ResourceQuantities();
@@ -40,8 +43,11 @@ export class ResourceQuantities {
         const v = parseValue(parts[1]!);
         if ("error" in v) fail(v.error);
         if (v.type !== "SCALAR") fail("only scalar quantities are allowed");
-        const f = scalarToFixed(v.scalar);
-        if (typeof f !== "number") fail(f.error);
+        // Mesos: negative is an error; a value that rounds to zero at 3 decimals is zero.
+        const x = v.scalar;
+        if (x < 0) fail(`negative values are not allowed`);
+        const f = toFixed(x);
+        if (!(f >= 0)) fail(`'${x}' is not a finite quantity`);
         q.map.set(name, (q.map.get(name) ?? 0) + f);
       }
       start = end + 1;

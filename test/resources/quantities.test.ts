@@ -17,10 +17,11 @@ describe("ResourceQuantities", () => {
     expect(q.names()).toEqual(["cpus", "gpus", "mem"]);
     expect(q.toString()).toBe("cpus:1.5;gpus:0;mem:32");
     expect(Q("").isEmpty()).toBe(true);
+    expect(Q("cpus:0.0004").get("cpus")).toBe(0); // rounds to zero, as Mesos reads it
     expect(Q("").toString()).toBe("{}");
   });
   it("rejects negative, non-scalar and malformed entries", () => {
-    for (const bad of ["cpus:-1", "ports:[1-2]", "zones:{a}", "cpus", "cpus:1:2", ":1", "cpus:abc", "cpus:0.0001"]) {
+    for (const bad of ["cpus:-1", "ports:[1-2]", "zones:{a}", "cpus", "cpus:1:2", ":1", "cpus:abc", "cpus:inf", "cpus:-0.0001"]) {
       expect(() => Q(bad), bad).toThrow(ResourceParseError);
     }
   });
