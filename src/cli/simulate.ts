@@ -34,6 +34,7 @@ interface SimulateOptions {
   cluster?: string;
   report: string;
   quiet?: boolean;
+  events?: string;
 }
 
 function usage(message: string): CliExit {
@@ -78,6 +79,7 @@ export function register(program: Command, io: CliIO): void {
     .option("--seed <n>", "random seed (default 1, or the cluster file's)")
     .option("--cluster <file.json>", "cluster description (see docs/simulate.md); '-' reads stdin")
     .option("--report <path.html>", "where to write the HTML report", DEFAULT_REPORT_PATH)
+    .option("--events <path.jsonl>", "also write the event log (arrive, launch, finish, offer, decline, suppress, revive), one JSON object per line")
     .option("--quiet", "no progress display")
     .action(async (opts: SimulateOptions) => {
       const overrides: ClusterOverrides = {};
@@ -109,8 +111,18 @@ export function register(program: Command, io: CliIO): void {
 
       const isTTY = io === processIO && process.stderr.isTTY === true;
       const progress = opts.quiet ? undefined : progressReporter({ write: (s) => io.err(s), isTTY });
-      const result = runSimulation(config, progress ? { onProgress: progress.update, recordEvents: false } : { recordEvents: false });
+      const recordEvents = opts.events !== undefined;
+      const result = runSimulation(config, progress ? { onProgress: progress.update, recordEvents } : { recordEvents });
       progress?.done();
+
+      if (opts.events !== undefined) {
+        try {
+          await mkdir(dirname(resolve(opts.events)), { recursive: true });
+          await writeFile(opts.events, result.events.map((e) => JSON.stringify(e)).join("\n") + (result.events.length ? "\n" : ""), "utf8");
+        } catch (err) {
+          throw new CliExit(1, `drfcore simulate: cannot write events ${opts.events}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+      }
 
       try {
         await writeFile(reportPath, renderHtmlReport(result), "utf8");
@@ -121,5 +133,6 @@ export function register(program: Command, io: CliIO): void {
       io.out("\n");
       io.out(renderRoleTable(result.roles));
       io.out(`\nReport: ${reportPath}\n`);
+      if (opts.events !== undefined) io.out(`Events: ${opts.events}\n`);
     });
 }

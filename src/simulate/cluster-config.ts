@@ -273,7 +273,7 @@ export function scalarQuantities(text: string): Quantities {
 
 /** Options that override parts of a cluster description (the CLI's flags). */
 export interface ClusterOverrides {
-  /** Total agents, spread over the agent groups in proportion to their counts. */
+  /** Total agents, spread over the agent groups in proportion to their counts; quota scales by the same factor. */
   agents?: number;
   /** Total frameworks, spread over the roles in proportion to their counts (each role keeps at least one). */
   frameworks?: number;
@@ -287,8 +287,15 @@ export function applyOverrides(config: ClusterConfig, o: ClusterOverrides, sourc
   if (o.durationSeconds !== undefined) next.durationSeconds = o.durationSeconds;
   if (o.seed !== undefined) next.seed = o.seed;
   if (o.agents !== undefined) {
+    const before = next.agents.reduce((a, g) => a + g.count, 0);
     const counts = apportion(o.agents, next.agents.map((g) => g.count), 0);
     next.agents = next.agents.map((g, i) => ({ ...g, count: counts[i]! })).filter((g) => g.count > 0);
+    // Quota is absolute; keep each role's guaranteed fraction of the cluster.
+    const factor = o.agents / before;
+    for (const r of next.roles) {
+      if (r.quota?.guarantees) r.quota.guarantees = scaleQuantities(r.quota.guarantees, factor);
+      if (r.quota?.limits) r.quota.limits = scaleQuantities(r.quota.limits, factor);
+    }
   }
   if (o.frameworks !== undefined) {
     const active = next.roles.map((r) => r.frameworks);
@@ -299,6 +306,13 @@ export function applyOverrides(config: ClusterConfig, o: ClusterOverrides, sourc
     next.roles = next.roles.map((r, i) => ({ ...r, frameworks: counts[i]! }));
   }
   return validateClusterConfig(next, source);
+}
+
+/** Multiplies every amount of a quantities text by `factor` (Mesos' 3 decimals, rounded). */
+export function scaleQuantities(text: string, factor: number): string {
+  const parts: string[] = [];
+  for (const [name, v] of ResourceQuantities.parse(text).entries()) parts.push(`${name}:${Math.round(v * factor) / 1000}`);
+  return parts.join(";");
 }
 
 /**

@@ -20,13 +20,18 @@ import { Prng } from "./prng.js";
 import { addInto, dominantShare, fits, formatQuantities, subtractInto, type Quantities } from "./quantities.js";
 import { MetricsRecorder, type Metrics } from "./metrics.js";
 
-/** One entry of the event log: what happened, when (simulated seconds), to whom. */
+/**
+ * One entry of the event log: what happened, when (simulated seconds), to
+ * whom. `launch`/`finish` carry the task's shape in Mesos text form;
+ * `offer`/`decline` carry the exact resources in Mesos JSON form (with
+ * allocation info) and their scalar quantities as text.
+ */
 export type SimLogEvent =
   | { t: number; kind: "arrive"; task: number; framework: string; role: string; shape: string }
   | { t: number; kind: "launch"; task: number; framework: string; role: string; agent: string; resources: string }
   | { t: number; kind: "finish"; task: number; framework: string; role: string; agent: string; resources: string }
-  | { t: number; kind: "offer"; framework: string; role: string; agent: string; resources: string; scalars: string }
-  | { t: number; kind: "decline"; framework: string; role: string; agent: string; resources: string; scalars: string; refuseSeconds: number }
+  | { t: number; kind: "offer"; framework: string; role: string; agent: string; resources: unknown; scalars: string }
+  | { t: number; kind: "decline"; framework: string; role: string; agent: string; resources: unknown; scalars: string; refuseSeconds: number }
   | { t: number; kind: "suppress" | "revive"; framework: string };
 
 /** Per-role figures for the table. */
@@ -348,7 +353,7 @@ class Simulation {
     this.offers++;
     const roleState = fw.role;
     const free = toQuantities(offered);
-    if (this.record) this.events.push({ t: this.now, kind: "offer", framework: fw.id, role, agent, resources: offered.toString(), scalars: formatQuantities(free) });
+    if (this.record) this.events.push({ t: this.now, kind: "offer", framework: fw.id, role, agent, resources: offered.toJSON(), scalars: formatQuantities(free) });
     let remaining = offered;
     const launched = new Set<Task>();
     const scan = Math.min(fw.pending.length, SCAN_LIMIT);
@@ -366,7 +371,7 @@ class Simulation {
     if (!remaining.isEmpty()) {
       this.declines++;
       const refuseSeconds = this.config.refuseSeconds;
-      if (this.record) this.events.push({ t: this.now, kind: "decline", framework: fw.id, role, agent, resources: remaining.toString(), scalars: formatQuantities(toQuantities(remaining)), refuseSeconds });
+      if (this.record) this.events.push({ t: this.now, kind: "decline", framework: fw.id, role, agent, resources: remaining.toJSON(), scalars: formatQuantities(toQuantities(remaining)), refuseSeconds });
       this.timed(() => this.allocator.recoverResources(fw.id, agent, remaining, { refuseSeconds }));
     }
     if (fw.pending.length === 0 && !fw.suppressed) {

@@ -34,6 +34,21 @@ describe("drfcore simulate", () => {
     expect(await runOnce()).toBe(await runOnce());
   });
 
+  it("writes the event log with --events, consistent with the table", async () => {
+    const io = memoryIO();
+    const events = join(dir, "ev", "log.jsonl");
+    expect(await main(["simulate", "--agents", "4", "--frameworks", "4", "--duration", "120", "--quiet", "--report", join(dir, "v.html"), "--events", events], io)).toBe(0);
+    expect(io.stdout).toContain(`Events: ${events}`);
+    const log = readFileSync(events, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+    const row = io.stdout.split("\n").find((l) => l.startsWith("dev "))!.trim().split(/\s+/);
+    // role weight quota frameworks share tasksRun launched pending ...
+    const finished = log.filter((e) => e.kind === "finish" && e.role === "dev").length;
+    const launched = log.filter((e) => e.kind === "launch" && e.role === "dev").length;
+    expect(Number(row[5])).toBe(finished);
+    expect(Number(row[6])).toBe(launched);
+    expect(launched).toBeGreaterThan(0);
+  });
+
   it("loads a cluster file, including the example", async () => {
     const io = memoryIO();
     const status = await main(["simulate", "--cluster", "examples/cluster.json", "--agents", "4", "--frameworks", "4", "--duration", "60", "--quiet", "--report", join(dir, "e.html")], io);

@@ -143,6 +143,8 @@ describe("overrides", () => {
     expect(c.durationSeconds).toBe(60);
     expect(c.seed).toBe(9);
     expect(() => applyOverrides(defaultClusterConfig(), { frameworks: 3 })).toThrow(ClusterConfigError);
+    // Quota keeps its fraction of the cluster: 8 of 20 agents, so 8/20 of cpus:80;mem:163840.
+    expect(c.roles[0]!.quota).toEqual({ guarantees: "cpus:32;mem:65536" });
   });
 
   it("apportions exactly the total", () => {

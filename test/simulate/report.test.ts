@@ -48,6 +48,31 @@ describe("HTML report", () => {
     expect(line.attrs.get("points")!.trim().split(/\s+/).length).toBe(result.metrics.times.length);
   });
 
+  it("plots the sampled dominant shares where the y axis says they are", () => {
+    const k = elements.findIndex((e) => e.name === "svg" && e.attrs.get("id") === "dominant-share");
+    const inChart = (j: number) => {
+      let p = elements[j]!.parent;
+      while (p >= 0 && p !== k) p = elements[p]!.parent;
+      return p === k;
+    };
+    // y-axis labels ("0%", "20%", ...) sit at the height of the value they name.
+    const labels = elements
+      .map((e, j) => [e, j] as const)
+      .filter(([e, j]) => e.name === "text" && inChart(j) && /^\d+(\.\d+)?%$/.test(e.text))
+      .map(([e]) => ({ value: parseFloat(e.text) / 100, y: Number(e.attrs.get("y")) }));
+    const zero = labels.find((l) => l.value === 0)!;
+    const top = labels.reduce((a, b) => (b.value > a.value ? b : a));
+    const valueAt = (y: number) => ((zero.y - y) / (zero.y - top.y)) * top.value;
+    const lines = elements.filter((e, j) => e.name === "polyline" && inChart(j));
+    lines.forEach((line, i) => {
+      const want = result.metrics.dominantShare.get(result.metrics.roles[i]!)!;
+      const ys = line.attrs.get("points")!.trim().split(/\s+/).map((p) => Number(p.split(",")[1]));
+      expect(ys.length).toBe(want.length);
+      ys.forEach((y, n) => expect(Math.abs(valueAt(y) - want[n]!)).toBeLessThan(0.005));
+    });
+    expect(Math.max(...result.metrics.dominantShare.get("eng/ml")!)).toBeGreaterThan(0.1);
+  });
+
   it("contains the role table with every role and its figures", () => {
     const cells = elements.filter((e, k) => e.name === "td" && isInside(elements, k, "table")).map((e) => e.text);
     for (const r of result.roles) {
