@@ -132,11 +132,14 @@ interface AgentState {
   /** the part of `offered` that is allocated (tasks launched), not merely offered */
   allocated: Resources;
   hasGpu: boolean;
+  /** The largest `available` seen since the total last changed (see canonicalAvailable). */
+  fullAvailable?: Resources;
   /** Memo: a full fair-share pass offered nothing from this `available` at this epoch. */
   idleAvailable?: Resources;
   idleEpoch?: number;
 }
 
+const EMPTY = Resources.empty();
 const AGENT_CAPABILITIES = ["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"];
 const DEFAULT_REFUSE_SECONDS = 5;
 const MAX_REFUSE_SECONDS = 365 * 24 * 3600;
@@ -162,13 +165,54 @@ function capsOf(capabilities: readonly string[]): FrameworkCaps {
   };
 }
 
+const splitMemo = new WeakMap<Resources, ScalarSplit>();
 function splitOf(r: Resources): ScalarSplit {
-  const scalars = r.scalars();
-  return {
-    all: qvecFrom(scalars.scalarQuantities()),
-    reserved: qvecFrom(scalars.filter((x) => reservationRole(x) !== null).scalarQuantities()),
-    unreservedNonRevocable: qvecFrom(scalars.filter(isQuotaResource).scalarQuantities()),
-  };
+  let s = splitMemo.get(r);
+  if (s === undefined) {
+    const scalars = r.scalars();
+    s = {
+      all: qvecFrom(scalars.scalarQuantities()),
+      reserved: qvecFrom(scalars.reserved().scalarQuantities()),
+      unreservedNonRevocable: qvecFrom(scalars.unreserved().nonRevocable().scalarQuantities()),
+    };
+    splitMemo.set(r, s);
+  }
+  return s;
+}
+
+/** Scalar, unreserved, non-revocable part: what counts toward quota. */
+function quotaPart(r: Resources): Resources {
+  return r.scalars().unreserved().nonRevocable();
+}
+
+const allocateMemo = new WeakMap<Resources, Map<Role, Resources>>();
+const unallocateMemo = new WeakMap<Resources, Resources>();
+/** `r.allocate(role)`, memoized per object; the result remembers `r` as its unallocated form. */
+function allocateTo(r: Resources, role: Role): Resources {
+  let m = allocateMemo.get(r);
+  if (m === undefined) allocateMemo.set(r, (m = new Map()));
+  let out = m.get(role);
+  if (out === undefined) {
+    m.set(role, (out = r.allocate(role)));
+    unallocateMemo.set(out, r);
+  }
+  return out;
+}
+/** `r.unallocate()`, memoized per object (and the inverse of `allocateTo`). */
+function unallocated(r: Resources): Resources {
+  let u = unallocateMemo.get(r);
+  if (u === undefined) unallocateMemo.set(r, (u = r.unallocate()));
+  return u;
+}
+const minusMemo = new WeakMap<Resources, WeakMap<Resources, Resources>>();
+/** `a.minus(b)`, memoized per pair of objects. */
+function minusOf(a: Resources, b: Resources): Resources {
+  if (b.isEmpty()) return a;
+  let m = minusMemo.get(a);
+  if (m === undefined) minusMemo.set(a, (m = new WeakMap()));
+  let out = m.get(b);
+  if (out === undefined) m.set(b, (out = a.minus(b)));
+  return out;
 }
 
 /** Memo of derived forms per (immutable) Resources object: the hot path reuses them. */
@@ -195,7 +239,11 @@ const plainMemo = new WeakMap<Resources, boolean>();
 function isPlain(r: Resources): boolean {
   let p = plainMemo.get(r);
   if (p === undefined) {
-    p = r.filter((x) => x.shared !== undefined || x.revocable !== undefined || (x.reservations !== undefined && x.reservations.length > 1)).isEmpty();
+    p = r.shared().isEmpty() && r.revocable().isEmpty();
+    if (p) {
+      const reserved = r.reserved();
+      if (!reserved.isEmpty()) p = reserved.filter((x) => x.reservations !== undefined && x.reservations.length > 1).isEmpty();
+    }
     plainMemo.set(r, p);
   }
   return p;
@@ -306,7 +354,7 @@ export class HierarchicalDRFAllocator {
     for (const agent of this.agents.values()) {
       const held = agent.offered.get(id);
       if (held === undefined) continue;
-      agent.available = agent.available.plus(held.unallocate());
+      agent.available = this.canonicalAvailable(agent, agent.available.plus(unallocated(held)));
       agent.offered.delete(id);
       agent.allocated = agent.allocated.minus(held);
     }
@@ -402,13 +450,13 @@ export class HierarchicalDRFAllocator {
     this.checkId(id, "agent id");
     if (this.agents.has(id)) throw new AllocatorError("DUPLICATE_AGENT", `agent '${id}' is already added`);
     if (info === null || typeof info !== "object" || !(info.resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.resources must be Resources`);
-    const total = info.resources.unallocate();
+    const total = unallocated(info.resources);
     const usedMap = this.toMap(used, "used");
     let usedSum = Resources.empty();
     for (const [fwId, r] of usedMap) {
       if (!(r instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): used['${fwId}'] must be Resources`);
       this.checkAllocated(r, `addAgent('${id}'): used['${fwId}']`);
-      usedSum = usedSum.plus(r.unallocate());
+      usedSum = usedSum.isEmpty() ? unallocated(r) : usedSum.plus(unallocated(r));
     }
     if (!total.contains(usedSum)) throw new AllocatorError("INVALID_RESOURCES", `addAgent('${id}'): used resources ${usedSum.toString()} exceed the agent's total ${total.toString()}`);
     const capabilities = this.validateCapabilities(info.capabilities ?? AGENT_CAPABILITIES, `addAgent('${id}')`);
@@ -422,11 +470,12 @@ export class HierarchicalDRFAllocator {
       activated: true,
       total,
       totalQ: qvecFrom(total.scalars().scalarQuantities()),
-      available: total.minus(usedSum),
+      available: minusOf(total, usedSum),
       offered: new Map(),
       allocated: Resources.empty(),
       hasGpu: total.get("gpus").scalarQuantities().get("gpus") > 0,
     };
+    agent.fullAvailable = agent.available;
     this.agents.set(id, agent);
     this.trackReservations(total, +1);
     this.addTotal(agent.totalQ);
@@ -480,7 +529,7 @@ export class HierarchicalDRFAllocator {
       agent.hierarchicalRole = caps.includes("HIERARCHICAL_ROLE");
       if (!same) updated = true;
     }
-    if (total !== undefined) updated = this.updateAgentTotal(agent, total.unallocate()) || updated;
+    if (total !== undefined) updated = this.updateAgentTotal(agent, unallocated(total)) || updated;
     if (updated) this.generateOffers([id]);
   }
 
@@ -528,12 +577,12 @@ export class HierarchicalDRFAllocator {
       if (s !== 0) refuse = s;
     }
     if (options.isAllocated === true) agent.allocated = agent.allocated.minus(resources);
-    agent.available = agent.available.plus(resources.unallocate());
+    agent.available = this.canonicalAvailable(agent, agent.available.isEmpty() ? unallocated(resources) : agent.available.plus(unallocated(resources)));
     const left = agent.offered.get(frameworkId)!.minus(resources);
     if (left.isEmpty()) agent.offered.delete(frameworkId);
     else agent.offered.set(frameworkId, left);
     this.untrackAllocated(fw, role, agentId, resources, true);
-    if (refuse !== null) this.addFilter(fw, role, agentId, resources.unallocate(), Math.max(this.interval, refuse));
+    if (refuse !== null) this.addFilter(fw, role, agentId, unallocated(resources), Math.max(this.interval, refuse));
   }
 
   /** Marks offered resources as allocated (a task was launched with them); views only. */
@@ -869,22 +918,36 @@ export class HierarchicalDRFAllocator {
 
   private trackReservations(total: Resources, sign: number): void {
     if (sign === 0) return;
-    for (const r of total.scalars().filter((x) => reservationRole(x) !== null)) {
-      const role = reservationRole(r)!;
-      const q = qvecFrom(Resources.fromProto([r]).scalarQuantities());
+    const reserved = total.scalars().reserved();
+    if (reserved.isEmpty()) return;
+    for (const [role, r] of reserved.reservations()) {
+      const q = qvecFrom(r.scalarQuantities());
       if (sign > 0) this.roleTree.trackReservations(role, q);
       else this.roleTree.untrackReservations(role, q);
     }
+  }
+
+  /**
+   * Returns `next`, or the agent's last fully-available object when `next`
+   * equals it, so that memos keyed by object (filter verdicts, derived
+   * forms) survive an offer that is declined back.
+   */
+  private canonicalAvailable(agent: AgentState, next: Resources): Resources {
+    const full = agent.fullAvailable;
+    if (full !== undefined && full !== next && next.equals(full)) return full;
+    if (full === undefined || !full.contains(next)) agent.fullAvailable = next;
+    return next;
   }
 
   private updateAgentTotal(agent: AgentState, total: Resources): boolean {
     if (agent.total.equals(total)) return false;
     const old = agent.total;
     let offered = Resources.empty();
-    for (const r of agent.offered.values()) offered = offered.plus(r.unallocate());
+    for (const r of agent.offered.values()) offered = offered.plus(unallocated(r));
     this.trackReservations(old, -1);
     agent.total = total;
     agent.available = total.minus(offered);
+    agent.fullAvailable = agent.available;
     agent.hasGpu = total.get("gpus").scalarQuantities().get("gpus") > 0;
     this.trackReservations(total, +1);
     this.removeTotal(agent.totalQ);
@@ -926,7 +989,7 @@ export class HierarchicalDRFAllocator {
       const have = agent.offered.get(fw.id) ?? Resources.empty();
       if (!have.contains(r)) {
         agent.offered.set(fw.id, have.plus(r));
-        agent.available = agent.available.minus(r.unallocate());
+        agent.available = agent.available.minus(unallocated(r));
         agent.allocated = agent.allocated.plus(r);
       }
     }
@@ -1025,7 +1088,7 @@ export class HierarchicalDRFAllocator {
       if (f.removed) continue;
       if (f.memoOffer !== toOffer) {
         f.memoOffer = toOffer;
-        f.memoCovers = f.resources.contains(toOffer);
+        f.memoCovers = f.resources === toOffer || f.resources.contains(toOffer);
       }
       if (f.memoCovers === true) return true;
     }
@@ -1095,15 +1158,16 @@ export class HierarchicalDRFAllocator {
     const availableHeadroom = h.available;
 
     const offer = (fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): void => {
-      const allocated = toOffer.allocate(role);
+      const allocated = allocateTo(toOffer, role);
       let byRole = offerable.get(fw.id);
       if (byRole === undefined) offerable.set(fw.id, (byRole = new Map()));
       let byAgent = byRole.get(role);
       if (byAgent === undefined) byRole.set(role, (byAgent = new Map()));
       const prev = byAgent.get(agent.id);
       byAgent.set(agent.id, prev === undefined ? allocated : prev.plus(allocated));
-      agent.available = agent.available.minus(toOffer);
-      agent.offered.set(fw.id, (agent.offered.get(fw.id) ?? Resources.empty()).plus(allocated));
+      agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer);
+      const had = agent.offered.get(fw.id);
+      agent.offered.set(fw.id, had === undefined ? allocated : had.plus(allocated));
       this.trackOne(fw, role, agent.id, allocated, true);
     };
 
@@ -1135,10 +1199,13 @@ export class HierarchicalDRFAllocator {
             if (!this.allocatable(qvecFrom(available.scalarQuantities()), false, role, fw)) return;
             if (fw.caps.gpuResources === false && agent.hasGpu) return;
             available = stripIncapable(available, fw.caps);
-            const quotaResources = available.filter(isQuotaResource);
+            const quotaResources = quotaPart(available);
             const guaranteesOffering = shrink(quotaResources, unsatisfied, true);
             if (guaranteesOffering.isEmpty()) return;
-            let toOffer = guaranteesOffering.plus(available.filter((x) => reservationRole(x) === role || x.type !== "SCALAR" || x.revocable !== undefined));
+            // The role's own reservations, non-scalars and revocable resources always go along.
+            const rest = available.minus(quotaResources);
+            const otherReserved = rest.scalars().nonRevocable().reserved();
+            let toOffer = guaranteesOffering.plus(rest.minus(otherReserved.minus(otherReserved.reserved(role))));
             let additional = quotaResources.minus(guaranteesOffering);
             const gQ = qvecFrom(guaranteesOffering.scalarQuantities());
             if (quota.limits.size > 0) {
@@ -1179,13 +1246,32 @@ export class HierarchicalDRFAllocator {
         const hasQuota = quota !== undefined && !isDefaultQuota(quota);
         const sorter = this.frameworkSorters.get(role)!;
         const noShrink = !hasQuota && !quotaActive;
+        // What this agent offers this role, recomputed only when its availability changes.
+        let candSrc: Resources | null = null;
+        let cand = EMPTY;
+        let candQ: QVec = [];
+        let candPlain = true;
         sorter.forEachInOrder((fwId) => {
-          let available = allocatableToMemo(agent.available, role);
+          if (candSrc !== agent.available) {
+            candSrc = agent.available;
+            cand = allocatableToMemo(candSrc, role);
+            candQ = quantitiesOf(cand);
+            candPlain = isPlain(cand);
+          }
+          let available = cand;
           if (available.isEmpty()) return false;
           const fw = this.frameworks.get(fwId)!;
-          if (!this.allocatable(quantitiesOf(available), false, role, fw)) return;
+          if (noShrink && candPlain) {
+            // Cheapest checks first; each is a reason Mesos would `continue`.
+            if (fw.caps.gpuResources === false && agent.hasGpu) return;
+            if (this.isFiltered(fw, role, agent, available)) return;
+            if (!this.allocatable(candQ, false, role, fw)) return;
+            offer(fw, role, agent, available);
+            return;
+          }
+          if (!this.allocatable(candQ, false, role, fw)) return;
           if (fw.caps.gpuResources === false && agent.hasGpu) return;
-          if (!isPlain(available)) available = stripIncapable(available, fw.caps);
+          if (!candPlain) available = stripIncapable(available, fw.caps);
           if (noShrink) {
             // Without limits or headroom every entry is offered: reserved,
             // non-scalar and revocable ones always, unreserved scalars unshrunk.
@@ -1194,8 +1280,8 @@ export class HierarchicalDRFAllocator {
             offer(fw, role, agent, available);
             return;
           }
-          let toOffer = available.filter((x) => reservationRole(x) !== null || x.type !== "SCALAR" || x.revocable !== undefined);
-          let additional = available.filter(isQuotaResource);
+          let additional = quotaPart(available);
+          let toOffer = available.minus(additional);
           if (limits !== undefined && limits.size > 0) {
             const c = consumedQ.get(role) ?? [];
             const lim = new Map<number, number>();
