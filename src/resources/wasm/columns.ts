@@ -54,6 +54,13 @@ function checkPair(store: ResourceColumns, other: ResourceColumns, targets: Int3
   checkRowList(store, targets);
 }
 
+function checkDemand(store: ResourceColumns, demand: Float64Array): void {
+  if (demand.length !== store.width) throw new RangeError(`containsMask: demand has ${demand.length} columns, the store ${store.width}`);
+  for (let c = 0; c < demand.length; c++) {
+    if (!Number.isFinite(demand[c]!)) throw new RangeError(`containsMask: demand column ${c} is ${demand[c]}, not a finite number of thousandths`);
+  }
+}
+
 function checkRow(store: ResourceColumns, r: number): void {
   if (!Number.isInteger(r) || r < 0 || r >= store.length) throw new RangeError(`column kernels: row ${r} out of range [0, ${store.length})`);
 }
@@ -126,6 +133,7 @@ export const tsColumnKernels: ColumnKernels = {
     return out;
   },
   containsMask(store, demand, mask) {
+    checkDemand(store, demand);
     const h = heap(), u32 = h.u32, i32 = h.i32, w = store.width, n = store.length;
     if (mask.length < Math.ceil(n / 32)) throw new RangeError(`containsMask: mask needs ${Math.ceil(n / 32)} words, has ${mask.length}`);
     const k0 = store.base >>> 2;
@@ -204,6 +212,7 @@ export const wasmColumnKernels: ColumnKernels = {
     return out;
   },
   containsMask(store, demand, mask) {
+    checkDemand(store, demand);
     const w = store.width, n = store.length, words = Math.ceil(n / 32);
     if (mask.length < words) throw new RangeError(`containsMask: mask needs ${words} words, has ${mask.length}`);
     const p = ensureScratch(w * 8 + words * 4 + 16);

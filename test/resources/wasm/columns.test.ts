@@ -156,3 +156,35 @@ describe("Wasm and TypeScript column kernels agree", () => {
     );
   });
 });
+
+describe("bad input to the column store and kernels", () => {
+  it.each([tsColumnKernels, wasmColumnKernels])("$name: bad rows, targets, demands and amounts throw RangeError and change nothing", (k) => {
+    const s = storeOf([[1000, 2000, 3000, 4000, 0, 0, 0, 0], [500, 500, 500, 500, 0, 0, 0, 0]]);
+    const snapshot = () => [Array.from(s.row(0)), Array.from(s.row(1))];
+    const before = snapshot();
+    const badRow = fc.constantFrom(NaN, Infinity, -1, 2, 0.5);
+    const badAmount = fc.constantFrom(NaN, Infinity, -Infinity, 0.5, 1e300);
+    fc.assert(
+      fc.property(badRow, badAmount, fc.nat(NAMES.length - 1), fc.constantFrom(-1, 2, 99), (row, amount, c, target) => {
+        const demand = new Float64Array(NAMES.length);
+        demand[c] = Number.isFinite(amount) ? NaN : amount;
+        const calls: (() => unknown)[] = [
+          () => k.addRow(s, row, 0),
+          () => k.subtractRow(s, 0, row),
+          () => k.rowContains(s, row, 1),
+          () => k.compareRows(s, 1, row),
+          () => k.sum(s, Int32Array.of(0, target)),
+          () => k.subtractRows(s, Int32Array.of(0, target), s),
+          () => k.addRows(s, Int32Array.of(target), s),
+          () => k.containsMask(s, demand, new Uint32Array(1)),
+          () => k.containsMask(s, new Float64Array(3), new Uint32Array(1)),
+          () => s.set(0, c, amount),
+          () => s.set(row, c, 1000),
+        ];
+        for (const call of calls) expect(call).toThrow(RangeError);
+        expect(snapshot()).toEqual(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
