@@ -40,8 +40,22 @@ const INDEX_THRESHOLD = 8;
  * contains is set inclusion, and none of them mutates its operands.
  */
 export interface RangeOps {
+  /**
+   * The set of values in `a` or in `b`, canonical (sorted, overlapping and
+   * adjacent intervals merged), exact for every uint64. Neither operand is
+   * modified; the result may be one of the operands when the other is empty.
+   */
   union(a: RangeSet, b: RangeSet): RangeSet;
+  /**
+   * The values of `a` that are not in `b`, canonical and exact; intervals of
+   * `a` are split where `b` cuts them. `b` need not be contained in `a`.
+   * Neither operand is modified.
+   */
   subtract(a: RangeSet, b: RangeSet): RangeSet;
+  /**
+   * Set inclusion: true when every value of `b` is in `a` (true for an empty
+   * `b`, false for a non-empty `b` and an empty `a`). Pure.
+   */
   contains(a: RangeSet, b: RangeSet): boolean;
 }
 
