@@ -81,6 +81,7 @@ export const LIMITS = {
   maxFrameworks: 10_000,
   maxDurationSeconds: 7 * 24 * 3600,
   maxSamples: 100_000,
+  maxAllocationCycles: 1_000_000,
   maxArrivalsPerMinute: 60_000,
 } as const;
 
@@ -177,6 +178,9 @@ export function validateClusterConfig(doc: Json, source = "<input>"): ClusterCon
   const sampleIntervalSeconds = v.number(root.sampleIntervalSeconds, "sampleIntervalSeconds", { min: 0.001, max: 86_400, default: 10 });
   if (durationSeconds / sampleIntervalSeconds > LIMITS.maxSamples) {
     throw v.error("sampleIntervalSeconds", `durationSeconds / sampleIntervalSeconds must be at most ${LIMITS.maxSamples} samples, got ${Math.ceil(durationSeconds / sampleIntervalSeconds)}`);
+  }
+  if (durationSeconds / allocationIntervalSeconds > LIMITS.maxAllocationCycles) {
+    throw v.error("allocationIntervalSeconds", `durationSeconds / allocationIntervalSeconds must be at most ${LIMITS.maxAllocationCycles} allocation cycles, got ${Math.ceil(durationSeconds / allocationIntervalSeconds)}`);
   }
   const refuseSeconds = v.number(root.refuseSeconds, "refuseSeconds", { min: 0, max: 86_400, default: 5 });
   const fairnessExcludeResourceNames = root.fairnessExcludeResourceNames === undefined

@@ -136,8 +136,8 @@ interface RoleState {
 type QueueEvent =
   | { t: number; priority: 0; kind: "finish"; task: Task }
   | { t: number; priority: 1; kind: "arrive"; framework: Framework }
-  | { t: number; priority: 2; kind: "tick" }
-  | { t: number; priority: 3; kind: "sample" };
+  | { t: number; priority: 2; kind: "tick"; k: number }
+  | { t: number; priority: 3; kind: "sample"; k: number };
 
 /** Runs one simulation to completion. Deterministic for a given config (its seed included). */
 export function runSimulation(config: ClusterConfig, options: SimulationOptions = {}): SimulationResult {
@@ -233,10 +233,11 @@ class Simulation {
 
   run(): SimulationResult {
     const started = performance.now();
-    const { durationSeconds, sampleIntervalSeconds, allocationIntervalSeconds } = this.config;
+    const { durationSeconds, allocationIntervalSeconds } = this.config;
     // Samples, and a tick per allocation interval so the allocator's batch timer fires on time.
-    for (let k = 0; k * sampleIntervalSeconds <= durationSeconds + 1e-9; k++) this.queue.push({ t: k * sampleIntervalSeconds, priority: 3, kind: "sample" });
-    for (let k = 1; k * allocationIntervalSeconds <= durationSeconds + 1e-9; k++) this.queue.push({ t: k * allocationIntervalSeconds, priority: 2, kind: "tick" });
+    // Each is queued when the previous one runs, so the queue stays small.
+    this.queue.push({ t: 0, priority: 3, kind: "sample", k: 0 });
+    if (allocationIntervalSeconds <= durationSeconds + 1e-9) this.queue.push({ t: allocationIntervalSeconds, priority: 2, kind: "tick", k: 1 });
     this.drive(durationSeconds);
     this.allocator.close();
     const roles = this.roles.map((r) => this.summarize(r));
@@ -265,8 +266,8 @@ class Simulation {
       switch (next.kind) {
         case "arrive": this.onArrival(next.framework); break;
         case "finish": this.onFinish(next.task); break;
-        case "tick": break;
-        case "sample": this.onSample(); break;
+        case "tick": this.scheduleNext(next.kind, next.k + 1, this.config.allocationIntervalSeconds); break;
+        case "sample": this.onSample(); this.scheduleNext(next.kind, next.k + 1, this.config.sampleIntervalSeconds); break;
       }
       this.drainOffers();
     }
@@ -287,6 +288,14 @@ class Simulation {
       this.now = t;
       this.drainOffers();
     }
+  }
+
+  /** Queues the k-th tick or sample (at k * interval, computed without accumulating error) if within the run. */
+  private scheduleNext(kind: "tick" | "sample", k: number, interval: number): void {
+    const t = k * interval;
+    if (t > this.config.durationSeconds + 1e-9) return;
+    if (kind === "tick") this.queue.push({ t, priority: 2, kind, k });
+    else this.queue.push({ t, priority: 3, kind, k });
   }
 
   private scheduleArrival(fw: Framework, from: number): void {

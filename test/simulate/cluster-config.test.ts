@@ -79,6 +79,7 @@ describe("cluster description", () => {
     ["zero duration", (d) => (d.roles[0].tasks[0].duration = { distribution: "fixed", seconds: 0 }), "roles[0].tasks[0].duration.seconds", /greater than 0/],
     ["end before start", (d) => Object.assign(d.roles[0], { startSecond: 100, endSecond: 50 }), "roles[0].endSecond", /before startSecond/],
     ["too many samples", (d) => Object.assign(d, { durationSeconds: 86400, sampleIntervalSeconds: 0.5 }), "sampleIntervalSeconds", /at most 100000 samples/],
+    ["too many allocation cycles", (d) => Object.assign(d, { durationSeconds: 604800, allocationIntervalSeconds: 0.1, sampleIntervalSeconds: 60 }), "allocationIntervalSeconds", /at most 1000000 allocation cycles, got 6048000/],
     ["too many agents", (d) => (d.agents[0].count = 200000), "agents[0].count", /at most 100000/],
     ["duplicate agent group", (d) => d.agents.push({ ...d.agents[0] }), "agents[1].name", /duplicate agent group/],
     ["not an object", (d) => (d.roles[0] = 5), "roles[0]", /expected an object, got number 5/],
