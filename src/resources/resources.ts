@@ -506,6 +506,32 @@ export class Resources implements Iterable<Resource> {
     return r.disk?.persistence !== undefined;
   }
 
+  /** True when `r` is not reserved. */
+  static isUnreserved(r: Resource): boolean {
+    return Resources.reservationRole(r) === undefined;
+  }
+
+  /** True when `r` is reserved to `role` or to a role below it (Mesos `isReservedToRoleSubtree`). */
+  static isReservedToRoleSubtree(r: Resource, role: string): boolean {
+    const rr = Resources.reservationRole(r);
+    return rr !== undefined && isRoleOrSubrole(rr, role);
+  }
+
+  /** True when `r` has more than one reservation (Mesos `hasRefinedReservations`). */
+  static hasRefinedReservations(r: Resource): boolean {
+    return (r.reservations?.length ?? 0) > 1;
+  }
+
+  /** True when `r` is revocable. */
+  static isRevocable(r: Resource): boolean {
+    return r.revocable !== undefined;
+  }
+
+  /** True when `r` is shared. */
+  static isShared(r: Resource): boolean {
+    return r.shared !== undefined;
+  }
+
   // ------------------------------------------------------------------ quantities
 
   /** Per-name totals of the scalar entries, in thousandths (a shared volume counts once whatever its count, as Mesos). */

@@ -480,3 +480,19 @@ describe("JSON and proto forms", () => {
     expect(Resources.isDynamicallyReserved([...r][0]!)).toBe(true);
   });
 });
+
+describe("predicates on Resource objects (Resources::isReserved & co.)", () => {
+  it("classify reservations, revocable and shared resources", () => {
+    const [unres] = P("cpus:1").toProto();
+    const [stat] = P("cpus(a/b):1").toProto();
+    const [refined] = P("cpus:1").flatten("a", { principal: "p" }).pushReservation({ type: "DYNAMIC", role: "a/b" }).toProto();
+    expect([Resources.isUnreserved(unres!), Resources.isUnreserved(stat!)]).toEqual([true, false]);
+    expect([Resources.isReserved(stat!, "a/b"), Resources.isReserved(stat!, "a"), Resources.isReserved(unres!)]).toEqual([true, false, false]);
+    expect([Resources.isReservedToRoleSubtree(stat!, "a"), Resources.isReservedToRoleSubtree(stat!, "a/b/c")]).toEqual([true, false]);
+    expect([Resources.isAllocatableTo(stat!, "a/b/c"), Resources.isAllocatableTo(stat!, "a"), Resources.isAllocatableTo(unres!, "x")]).toEqual([true, false, true]);
+    expect([Resources.hasRefinedReservations(refined!), Resources.isDynamicallyReserved(refined!), Resources.isDynamicallyReserved(stat!)]).toEqual([true, true, false]);
+    expect(Resources.reservationRole(refined!)).toBe("a/b");
+    const rev = { name: "cpus", type: "SCALAR", scalar: 1, revocable: {} } as unknown as Resource;
+    expect([Resources.isRevocable(rev), Resources.isShared(rev), Resources.isPersistentVolume(rev)]).toEqual([true, false, false]);
+  });
+});
