@@ -301,8 +301,8 @@ export class DrfSorter implements Sorter {
         if (before(ch[mid]!, node)) lo = mid;
         else hi = mid - 1;
       }
-      ch.copyWithin(idx, idx + 1, lo + 1);
-      ch[lo] = node;
+      ch.splice(idx, 1);
+      ch.splice(lo, 0, node);
     } else if (idx > 0 && before(node, ch[idx - 1]!)) {
       let lo = 0;
       let hi = idx - 1;
@@ -311,8 +311,8 @@ export class DrfSorter implements Sorter {
         if (before(node, ch[mid]!)) hi = mid;
         else lo = mid + 1;
       }
-      ch.copyWithin(lo + 1, lo, idx);
-      ch[lo] = node;
+      ch.splice(idx, 1);
+      ch.splice(lo, 0, node);
     }
   }
 
