@@ -35,6 +35,7 @@ export function unionBounds(a: Float64Array, b: Float64Array): Float64Array {
   const na = a.length, nb = b.length;
   if (na === 0) return b;
   if (nb === 0) return a;
+  if (na === nb && equalBounds(a, b)) return a;
   const out = new Float64Array(na + nb);
   let i = 0, j = 0, o = 0;
   let cb: number, ce: number;
@@ -47,13 +48,14 @@ export function unionBounds(a: Float64Array, b: Float64Array): Float64Array {
     else { out[o++] = cb; out[o++] = ce; cb = x; ce = y; }
   }
   out[o++] = cb; out[o++] = ce;
-  return o === out.length ? out : out.slice(0, o);
+  return o === out.length ? out : out.subarray(0, o);
 }
 
 /** `a` minus `b` (values of `a` not in `b`). */
 export function subtractBounds(a: Float64Array, b: Float64Array): Float64Array {
   const na = a.length, nb = b.length;
   if (na === 0 || nb === 0) return a;
+  if (na === nb && equalBounds(a, b)) return EMPTY_BOUNDS;
   const out = new Float64Array(na + nb);
   let o = 0, j = 0;
   for (let i = 0; i < na; i += 2) {
@@ -71,7 +73,7 @@ export function subtractBounds(a: Float64Array, b: Float64Array): Float64Array {
     if (cur <= y) { out[o++] = cur; out[o++] = y; }
     j = k;
   }
-  return o === out.length ? out : out.slice(0, o);
+  return o === out.length ? out : out.subarray(0, o);
 }
 
 /** Values in both `a` and `b`. */
@@ -87,7 +89,7 @@ export function intersectBounds(a: Float64Array, b: Float64Array): Float64Array 
     if (lo <= hi) { out[o++] = lo; out[o++] = hi; }
     if (a[i + 1]! < b[j + 1]!) i += 2; else j += 2;
   }
-  return out.slice(0, o);
+  return out.subarray(0, o);
 }
 
 /**
@@ -165,7 +167,7 @@ export function canonicalizeBounds(raw: Float64Array): Float64Array {
     else { out[o++] = cb; out[o++] = ce; cb = x; ce = y; }
   }
   out[o++] = cb; out[o++] = ce;
-  return out.slice(0, o);
+  return out.subarray(0, o);
 }
 
 // ---------------------------------------------------------------------------
