@@ -19,6 +19,8 @@ import { Bench } from "tinybench";
 import protobuf from "protobufjs";
 import { readFileSync } from "node:fs";
 import { decode, encode, fromMesosJson, toMesosJson } from "../src/codec/index.js";
+import { decodeBinaryReference } from "../src/codec/binary.js";
+import { messageDesc } from "../src/codec/schema.js";
 import {
   commandImplementation, frameworkId, offerId, slaveId, taskId, executorId,
   type Offer, type PerfStatistics, type Resource, type ResourceStatistics, type ResourceUsage, type TaskInfo, type TaskStatus,
@@ -139,6 +141,7 @@ const ratios: string[] = [];
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(2));
 for (const c of cases) {
   const bytes = encode(c.type, c.value as never);
+  const desc = messageDesc(c.type)!;
   const type = root.lookupType(c.type);
   const pbMessage = type.decode(bytes);
   const plain = type.toObject(pbMessage, { longs: String, enums: String, bytes: String, json: true });
@@ -150,6 +153,7 @@ for (const c of cases) {
 
   const fns: Record<string, [() => unknown, number]> = {
     "drfcore decode": [() => decode(c.type, bytes), bytes.length],
+    "drfcore decode (interpreted reference)": [() => decodeBinaryReference(desc, bytes), bytes.length],
     "protobufjs decode": [() => type.decode(bytes), bytes.length],
     "JSON.parse": [() => JSON.parse(jsonText), jsonText.length],
     "drfcore fromMesosJson": [() => fromMesosJson(c.type, mesosJson), mesosJson.length],
@@ -179,6 +183,7 @@ for (const c of cases) {
   }
   ratios.push(
     `| ${c.name} | ${(ns["drfcore decode"]! / ns["protobufjs decode"]!).toFixed(2)} | ${(ns["JSON.parse"]! / ns["drfcore decode"]!).toFixed(2)} | ` +
+      `${(ns["drfcore decode (interpreted reference)"]! / ns["drfcore decode"]!).toFixed(2)} | ` +
       `${(ns["drfcore encode"]! / ns["protobufjs encode"]!).toFixed(2)} | ${(ns["JSON.stringify"]! / ns["drfcore encode"]!).toFixed(2)} |`,
   );
 }
@@ -187,5 +192,5 @@ console.log(`Node ${process.version}, ${ROUNDS} rounds × BENCH_TIME_MS=${TIME},
 console.log("| message | operation | bytes | messages/s | MB/s | ns/op |\n| --- | --- | ---: | ---: | ---: | ---: |");
 console.log(rows.join("\n"));
 console.log("\nRatios (time ÷ time; decode goal: ≤ 1.2 vs protobufjs, ≥ 3 vs JSON.parse):\n");
-console.log("| message | drfcore/protobufjs decode | JSON.parse/drfcore decode | drfcore/protobufjs encode | JSON.stringify/drfcore encode |\n| --- | ---: | ---: | ---: | ---: |");
+console.log("| message | drfcore/protobufjs decode | JSON.parse/drfcore decode | interpreted/compiled decode | drfcore/protobufjs encode | JSON.stringify/drfcore encode |\n| --- | ---: | ---: | ---: | ---: | ---: |");
 console.log(ratios.join("\n"));

@@ -169,11 +169,25 @@ function compile(d: MessageDesc): CompiledDecoder {
 
 /** Decodes `bytes` as message `d` with its compiled decoder; malformed input throws `CodecError`. */
 export function decodeBinary(d: MessageDesc, bytes: Uint8Array): unknown {
-  const fn = compiled.get(d) ?? compile(d);
-  try {
-    const r = new Reader(bytes);
-    return fn(r, bytes.length, 0, undefined);
-  } catch (e) {
-    return toCodecError(e, d.fullName);
+  return binaryDecoderFor(d)(bytes);
+}
+
+const entryPoints = new Map<MessageDesc, (bytes: Uint8Array) => unknown>();
+
+/** A ready-to-call decoder for message `d`: bytes → value, or a thrown `CodecError`. */
+export function binaryDecoderFor(d: MessageDesc): (bytes: Uint8Array) => unknown {
+  let entry = entryPoints.get(d);
+  if (entry === undefined) {
+    const fn = compiled.get(d) ?? compile(d);
+    const typeName = d.fullName;
+    entry = (bytes: Uint8Array) => {
+      try {
+        return fn(new Reader(bytes), bytes.length, 0, undefined);
+      } catch (e) {
+        return toCodecError(e, typeName);
+      }
+    };
+    entryPoints.set(d, entry);
   }
+  return entry;
 }

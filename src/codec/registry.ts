@@ -6,8 +6,8 @@
  * Every function throws `CodecError` (and nothing else) on bad input.
  */
 import { CodecError } from "./errors.js";
-import { encodeBinary } from "./binary.js";
-import { decodeBinary } from "./decoder-gen.js";
+import { binaryEncoderFor } from "./encoder-gen.js";
+import { binaryDecoderFor } from "./decoder-gen.js";
 import { fromJsonText, toJsonText } from "./json.js";
 import { MESSAGE_TYPE_NAMES, messageDesc, type MessageDesc } from "./schema.js";
 import type * as T from "../types/index.js";
@@ -75,14 +75,23 @@ function desc(typeName: string): MessageDesc {
   return d;
 }
 
+const encoders = new Map<string, (value: unknown) => Uint8Array>();
+
 /** Encodes `value` of message `typeName` to protobuf bytes (fields in number order, as protoc writes them). */
 export function encode<N extends string>(typeName: N, value: MesosValue<N>): Uint8Array {
-  return encodeBinary(desc(typeName), value);
+  let fn = encoders.get(typeName);
+  if (fn === undefined) encoders.set(typeName, (fn = binaryEncoderFor(desc(typeName))));
+  return fn(value);
 }
+
+const decoders = new Map<string, (bytes: Uint8Array) => unknown>();
 
 /** Decodes protobuf `bytes` as message `typeName`. */
 export function decode<N extends string>(typeName: N, bytes: Uint8Array): MesosValue<N> {
-  return decodeBinary(desc(typeName), bytes) as MesosValue<N>;
+  if (!(bytes instanceof Uint8Array)) throw new CodecError(typeName, "", "input is not a Uint8Array");
+  let fn = decoders.get(typeName);
+  if (fn === undefined) decoders.set(typeName, (fn = binaryDecoderFor(desc(typeName))));
+  return fn(bytes) as MesosValue<N>;
 }
 
 /** Writes `value` of message `typeName` as Mesos JSON text (compact, declaration-order keys). */
@@ -92,6 +101,7 @@ export function toMesosJson<N extends string>(typeName: N, value: MesosValue<N>)
 
 /** Reads Mesos JSON text as message `typeName`. */
 export function fromMesosJson<N extends string>(typeName: N, json: string): MesosValue<N> {
+  if (typeof json !== "string") throw new CodecError(typeName, "", "JSON input is not a string");
   return fromJsonText(desc(typeName), json) as MesosValue<N>;
 }
 

@@ -298,7 +298,10 @@ messages.get("mesos.TaskInfo")!.adapter = {
       case "neither":
         break;
       default:
-        throw new PathedProblem(`unknown implementation kind ${JSON.stringify(impl["kind"])}`, "implementation");
+        throw new PathedProblem(
+          `unknown implementation kind ${typeof impl["kind"] === "string" ? JSON.stringify(impl["kind"]) : `(a ${typeof impl["kind"]})`}; expected command, executor, both or neither`,
+          "implementation",
+        );
     }
     return raw;
   },

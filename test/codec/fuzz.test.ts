@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CodecError, decode, encode, fromMesosJson, toMesosJson } from "../../src/codec/index.js";
 import { VECTORS } from "./vectors.js";
+import { corrupt, JUNK } from "./corrupt.js";
+import { arbitraryFor } from "../arbitraries/mesos.js";
 
 const TYPES = [...new Set(VECTORS.map((v) => v.type))].sort();
 
@@ -110,6 +112,20 @@ describe("Mesos JSON fuzzing", () => {
 });
 
 describe("encoding fuzzing", () => {
+  it("valid values with one property replaced by junk give a CodecError or bytes/JSON that read back", () => {
+    const types = ["mesos.TaskInfo", "mesos.Offer", "mesos.TaskStatus", "mesos.Resource", "mesos.FrameworkInfo", "mesos.ResourceUsage"];
+    fc.assert(
+      fc.property(fc.constantFrom(...types).chain((t) => fc.tuple(fc.constant(t), arbitraryFor(t))), fc.nat(), JUNK, ([t, value], pick, junk) => {
+        const damaged = corrupt(value, pick, junk);
+        const bytes = codecErrorOr(() => encode(t, damaged as never));
+        if (bytes !== undefined) decode(t, bytes);
+        const json = codecErrorOr(() => toMesosJson(t, damaged as never));
+        if (json !== undefined) fromMesosJson(t, json);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it("arbitrary JavaScript values give a CodecError or bytes that decode", () => {
     fc.assert(
       fc.property(fc.constantFrom(...TYPES), fc.anything({ withBigInt: true, withMap: true, withTypedArray: true }), (typeName, value) => {

@@ -1,15 +1,17 @@
 /**
- * The compiled decoders (src/codec/decoder-gen.ts) and the interpreted
- * reference decoder (decodeMessage in src/codec/binary.ts) must agree on every
- * input: the same value, or a CodecError with the same message.
+ * The compiled decoders and encoders (src/codec/decoder-gen.ts,
+ * encoder-gen.ts) and the interpreted reference paths (decodeMessage and
+ * encodeMessage in src/codec/binary.ts) must agree on every input: the same
+ * value or bytes, or a CodecError with the same message.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CodecError, decode, encode } from "../../src/codec/index.js";
-import { decodeBinaryReference } from "../../src/codec/binary.js";
+import { decodeBinaryReference, encodeBinary } from "../../src/codec/binary.js";
 import { messageDesc } from "../../src/codec/schema.js";
 import { ALL_MESSAGE_TYPES, arbitraryFor } from "../arbitraries/mesos.js";
 import { VECTORS } from "./vectors.js";
+import { corrupt, JUNK } from "./corrupt.js";
 
 type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -58,6 +60,36 @@ describe("compiled decoder vs reference decoder", () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+function agreeEncoding(typeName: string, value: unknown): void {
+  const compiled = outcome(() => encode(typeName, value as never));
+  const reference = outcome(() => encodeBinary(messageDesc(typeName)!, value));
+  expect(compiled).toEqual(reference);
+}
+
+describe("compiled encoder vs reference encoder", () => {
+  it("agree on random values of every type", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ALL_MESSAGE_TYPES).chain((t) => fc.tuple(fc.constant(t), arbitraryFor(t))), ([t, value]) =>
+        agreeEncoding(t, value),
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("agree on values with one property replaced by junk (same error messages)", () => {
+    const types = ["mesos.TaskInfo", "mesos.Offer", "mesos.TaskStatus", "mesos.ResourceUsage", "mesos.FrameworkInfo", "mesos.ContainerInfo"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...types).chain((t) => fc.tuple(fc.constant(t), arbitraryFor(t))),
+        fc.nat(),
+        JUNK,
+        ([t, value], pick, junk) => agreeEncoding(t, corrupt(value, pick, junk)),
+      ),
+      { numRuns: 1500 },
     );
   });
 });
