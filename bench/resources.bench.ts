@@ -19,7 +19,8 @@ import { tsColumnKernels, wasmColumnKernels, tsRangeContainsMask, wasmRangeConta
 import { RangeColumn } from "../src/resources/columnar-ranges.js";
 import { heap } from "../src/wasm/heap.js";
 import { mesosRangePair, fragment } from "../src/benchmarks/resources.js";
-import { Resources } from "../src/resources/index.js";
+import { Resources, TS_RANGE_OPS, useRangeKernels } from "../src/resources/index.js";
+import { rangeKernels } from "../src/resources/kernels.js";
 
 const filter = process.argv[2];
 const TIME = Number(process.env.BENCH_TIME_MS ?? 300);
@@ -253,6 +254,24 @@ async function kernelOnly(): Promise<void> {
   }
 }
 
+async function resourcesWithChooser(): Promise<void> {
+  if (!section("Resources range arithmetic: RangeSet's TS operations vs the TS/Wasm chooser plugged in (useRangeKernels)")) return;
+  console.log("| sub-ranges | a - b, TS | a - b, chooser | a + b, TS | a + b, chooser |\n|---:|---:|---:|---:|---:|");
+  for (const n of [1, 10, 16, 32, 64, 100, 1000, 10_000]) {
+    const [r1, r2] = mesosRangePair(n);
+    const p1 = Resources.ranges("ports", r1), p2 = Resources.ranges("ports", r2);
+    const withOps = (ops: typeof TS_RANGE_OPS, f: () => unknown) => () => { useRangeKernels(ops); try { return f(); } finally { useRangeKernels(TS_RANGE_OPS); } };
+    const r = await measure({
+      "minus ts": withOps(TS_RANGE_OPS, () => p1.minus(p2)),
+      "minus chooser": withOps(rangeKernels, () => p1.minus(p2)),
+      "plus ts": withOps(TS_RANGE_OPS, () => p1.plus(p2)),
+      "plus chooser": withOps(rangeKernels, () => p1.plus(p2)),
+    });
+    console.log(`| ${n} | ${fmt(r["minus ts"]!)} | ${fmt(r["minus chooser"]!)} | ${fmt(r["plus ts"]!)} | ${fmt(r["plus chooser"]!)} |`);
+  }
+}
+
+await resourcesWithChooser();
 await kernelOnly();
 await rangeSection("ranges, small form (values < 2^53): TS vs Wasm", 0n);
 await rangeSection("ranges, big form (values above 2^53): TS vs Wasm", 1n << 60n);

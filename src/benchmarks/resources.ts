@@ -6,7 +6,8 @@
  */
 import type { CliIO } from "../cli/io.js";
 import { RangeSet } from "../resources/ranges.js";
-import { Resources } from "../resources/index.js";
+import { Resources, TS_RANGE_OPS, useRangeKernels } from "../resources/index.js";
+import { rangeKernels } from "../resources/kernels.js";
 import type { Resource } from "../types/resource.js";
 import { NameTable, ResourceColumns } from "../resources/columnar.js";
 import { tsRangeKernels, type RangeKernels } from "../resources/wasm/range-kernels.js";
@@ -225,22 +226,36 @@ function rangesArithmetic(say: (s: string) => void, figures: BenchFigure[], scal
       say(`Took ${formatDuration(ns)} to perform ${ops} '${op}' operations on ${tail}${path === "ts" ? "" : ` [${path} range kernel]`}`);
       figures.push({ name: `${op}, ${size} sub-ranges`, path, nsPerOp: ns / ops, mesosNs: mesos(op) });
     };
-    // a += b and a -= b: Mesos times only the operation, not `result = ports1`,
-    // so each round's copies are made before its clock starts.
-    for (const [op, f] of [["a += b", (c: Resources) => c.add(p2)], ["a -= b", (c: Resources) => c.subtract(p2)]] as const) {
-      const samples: number[] = [];
-      for (let round = 0; round <= ROUNDS; round++) {
-        const copies = Array.from({ length: ops }, () => p1.clone());
-        const t0 = process.hrtime.bigint();
-        for (const c of copies) f(c);
-        if (round > 0) samples.push(Number(process.hrtime.bigint() - t0)); // round 0 warms up
+    // The Resources loops twice: with RangeSet's TypeScript operations (the
+    // default) and with the measured TS/Wasm chooser plugged in.
+    for (const [path, rangeOps] of [["ts", TS_RANGE_OPS], ["Resources with the TS/Wasm chooser", rangeKernels]] as const) {
+      useRangeKernels(rangeOps);
+      try {
+        const suffix = path === "ts" ? "" : ` [${path}]`;
+        // a += b and a -= b: Mesos times only the operation, not `result = ports1`,
+        // so each round's copies are made before its clock starts.
+        for (const [op, f] of [["a += b", (c: Resources) => c.add(p2)], ["a -= b", (c: Resources) => c.subtract(p2)]] as const) {
+          const samples: number[] = [];
+          for (let round = 0; round <= ROUNDS; round++) {
+            const copies = Array.from({ length: ops }, () => p1.clone());
+            const t0 = process.hrtime.bigint();
+            for (const c of copies) f(c);
+            if (round > 0) samples.push(Number(process.hrtime.bigint() - t0)); // round 0 warms up
+          }
+          const ns = samples.sort((x, y) => x - y)[samples.length >> 1]!;
+          say(`Took ${formatDuration(ns)} to perform ${ops} '${op}' operations on ${tail}${suffix}`);
+          figures.push({ name: `${op}, ${size} sub-ranges`, path: path === "ts" ? "ts" : "chooser", nsPerOp: ns / ops, mesosNs: mesos(op) });
+        }
+        const ns1 = timed(() => { for (let i = 0; i < ops; i++) p1.plus(p2); });
+        say(`Took ${formatDuration(ns1)} to perform ${ops} 'a + b' operations on ${tail}${suffix}`);
+        figures.push({ name: `a + b, ${size} sub-ranges`, path: path === "ts" ? "ts" : "chooser", nsPerOp: ns1 / ops });
+        const ns2 = timed(() => { for (let i = 0; i < ops; i++) p1.minus(p2); });
+        say(`Took ${formatDuration(ns2)} to perform ${ops} 'a - b' operations on ${tail}${suffix}`);
+        figures.push({ name: `a - b, ${size} sub-ranges`, path: path === "ts" ? "ts" : "chooser", nsPerOp: ns2 / ops });
+      } finally {
+        useRangeKernels(TS_RANGE_OPS);
       }
-      const ns = samples.sort((x, y) => x - y)[samples.length >> 1]!;
-      say(`Took ${formatDuration(ns)} to perform ${ops} '${op}' operations on ${tail}`);
-      figures.push({ name: `${op}, ${size} sub-ranges`, path: "ts", nsPerOp: ns / ops, mesosNs: mesos(op) });
     }
-    run("a + b", () => { for (let i = 0; i < ops; i++) p1.plus(p2); }, "ts");
-    run("a - b", () => { for (let i = 0; i < ops; i++) p1.minus(p2); }, "ts");
     for (const k of [tsRangeKernels, wasmRangeKernels] as RangeKernels[]) {
       run("a + b", () => { for (let i = 0; i < ops; i++) k.union(r1, r2); }, k.name);
       run("a - b", () => { for (let i = 0; i < ops; i++) k.subtract(r1, r2); }, k.name);

@@ -23,11 +23,13 @@ export type { RangeKernels, ColumnKernels };
  * always take Wasm: the TypeScript path has to go through BigInt there.
  */
 export const RANGE_CROSSOVER: Readonly<Record<"union" | "subtract" | "intersect" | "contains" | "pick", number>> = {
-  // Wasm lost at 1 and 2 intervals per operand (TS 0.66-0.76x of Wasm's
-  // time) and won from 4 per operand (1.1-2.6x), up to 10,000.
-  union: 8,
-  subtract: 8,
-  intersect: 8,
+  // On bare RangeSets Wasm lost at 1-2 intervals per operand and won from 4
+  // (1.1-2.6x); inside Resources (what callers run, via useRangeKernels) it
+  // lost at 10 per operand, tied at 16 and won from 32 (1.2-1.4x) to 1,000.
+  // So Wasm from 64 intervals in total.
+  union: 64,
+  subtract: 64,
+  intersect: 64,
   // Never: RangeSet.contains gallops (about 130 ns even for 10,000
   // fragments) while the Wasm path first copies O(n) bytes (4.4 µs there).
   contains: Infinity,
