@@ -22,13 +22,14 @@ import { MetricsRecorder, type Metrics } from "./metrics.js";
 
 /**
  * One entry of the event log: what happened, when (simulated seconds), to
- * whom. `launch`/`finish` carry the task's shape in Mesos text form;
+ * whom. `launch`/`finish` carry the task's shape in Mesos text form
+ * (`launch` also the part taken from the role's reservations, if any);
  * `offer`/`decline` carry the exact resources in Mesos JSON form (with
  * allocation info) and their scalar quantities as text.
  */
 export type SimLogEvent =
   | { t: number; kind: "arrive"; task: number; framework: string; role: string; shape: string }
-  | { t: number; kind: "launch"; task: number; framework: string; role: string; agent: string; resources: string }
+  | { t: number; kind: "launch"; task: number; framework: string; role: string; agent: string; resources: string; reserved?: string }
   | { t: number; kind: "finish"; task: number; framework: string; role: string; agent: string; resources: string }
   | { t: number; kind: "offer"; framework: string; role: string; agent: string; resources: unknown; scalars: string }
   | { t: number; kind: "decline"; framework: string; role: string; agent: string; resources: unknown; scalars: string; refuseSeconds: number }
@@ -364,17 +365,27 @@ class Simulation {
     const free = toQuantities(offered);
     if (this.record) this.events.push({ t: this.now, kind: "offer", framework: fw.id, role, agent, resources: offered.toJSON(), scalars: formatQuantities(free) });
     let remaining = offered;
+    // Resources reserved to this role in the offer are used first, as schedulers do.
+    const reservedLeft = toQuantities(offered.reserved(role));
     const launched = new Set<Task>();
     const scan = Math.min(fw.pending.length, SCAN_LIMIT);
     for (let i = 0; i < scan; i++) {
       const task = fw.pending[i]!;
       if (!fits(task.need, free)) continue;
-      const taskResources = this.taskResources(task.resourcesText, role);
-      if (!remaining.contains(taskResources)) continue; // e.g. only reserved resources of another kind left
+      const fromReserved: Quantities = new Map();
+      if (reservedLeft.size > 0) {
+        for (const [name, need] of task.need) {
+          const r = Math.min(need, reservedLeft.get(name) ?? 0);
+          if (r > 0) fromReserved.set(name, r);
+        }
+      }
+      const taskResources = fromReserved.size === 0 ? this.taskResources(task.resourcesText, role) : this.mixedTaskResources(task.need, fromReserved, role);
+      if (!remaining.contains(taskResources)) continue; // e.g. what is left is reserved to another role
       remaining = remaining.minus(taskResources);
       subtractInto(free, task.need);
+      subtractInto(reservedLeft, fromReserved);
       launched.add(task);
-      this.launch(task, agent, taskResources);
+      this.launch(task, agent, taskResources, fromReserved);
     }
     if (launched.size > 0) fw.pending = fw.pending.filter((t) => !launched.has(t));
     if (!remaining.isEmpty()) {
@@ -401,7 +412,18 @@ class Simulation {
     return r;
   }
 
-  private launch(task: Task, agent: string, resources: Resources): void {
+  /** A task's resources taking `fromReserved` out of the role's (static) reservation and the rest unreserved. */
+  private mixedTaskResources(need: Quantities, fromReserved: Quantities, role: string): Resources {
+    const parts: string[] = [];
+    for (const [name, amount] of need) {
+      const r = fromReserved.get(name) ?? 0;
+      if (r > 0) parts.push(`${name}(${role}):${r / 1000}`);
+      if (amount - r > 0) parts.push(`${name}:${(amount - r) / 1000}`);
+    }
+    return Resources.parse(parts.join(";")).allocate(role);
+  }
+
+  private launch(task: Task, agent: string, resources: Resources, fromReserved: Quantities): void {
     const role = task.framework.role;
     task.launch = this.now;
     task.agent = agent;
@@ -418,7 +440,11 @@ class Simulation {
     role.launched++;
     role.running++;
     role.waits.push(this.now - task.arrival);
-    if (this.record) this.events.push({ t: this.now, kind: "launch", task: task.id, framework: task.framework.id, role: role.spec.name, agent, resources: task.resourcesText });
+    if (this.record) {
+      const e: SimLogEvent = { t: this.now, kind: "launch", task: task.id, framework: task.framework.id, role: role.spec.name, agent, resources: task.resourcesText };
+      if (fromReserved.size > 0) e.reserved = formatQuantities(fromReserved);
+      this.events.push(e);
+    }
     this.queue.push({ t: this.now + task.duration, priority: 0, kind: "finish", task });
   }
 

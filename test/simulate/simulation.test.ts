@@ -207,3 +207,42 @@ describe("invariants on random clusters and workloads", () => {
     }), { numRuns: 8 });
   });
 });
+
+describe("reservations", () => {
+  it("gives resources reserved to a role only to that role, which uses them first", () => {
+    const r = run({
+      durationSeconds: 300,
+      seed: 5,
+      agents: [{ name: "a", count: 4, resources: "cpus(svc):4;mem(svc):8192;cpus:4;mem:8192" }],
+      roles: [
+        { name: "svc", frameworks: 1, arrivalsPerMinute: 20, tasks: [{ resources: "cpus:1;mem:1024", duration: { distribution: "exponential", mean: 30 } }] },
+        { name: "other", weight: 10, frameworks: 2, arrivalsPerMinute: 300, tasks: [{ resources: "cpus:1;mem:1024", duration: { distribution: "exponential", mean: 60 } }] },
+      ],
+    });
+    // `other` saturates the cluster, yet never uses more than the unreserved part of an agent.
+    const otherCpus = new Map<string, number>();
+    let maxOther = 0;
+    let svcFromReservation = 0;
+    let svcLaunches = 0;
+    const taskAgent = new Map<number, string>();
+    for (const e of r.events) {
+      if (e.kind === "launch" && e.role === "svc") {
+        svcLaunches++;
+        if (e.reserved === "cpus:1;mem:1024") svcFromReservation++;
+      }
+      if (e.kind === "launch" && e.role === "other") {
+        expect(e.reserved).toBeUndefined();
+        taskAgent.set(e.task, e.agent);
+        otherCpus.set(e.agent, (otherCpus.get(e.agent) ?? 0) + 1);
+        maxOther = Math.max(maxOther, otherCpus.get(e.agent)!);
+      }
+      if (e.kind === "finish" && e.role === "other") otherCpus.set(e.agent, otherCpus.get(e.agent)! - 1);
+    }
+    expect(maxOther).toBe(4);
+    // svc's demand (about 10 tasks at a time) fits its 16 reserved cpus: every task ran on reserved resources, without waiting for others.
+    expect(svcLaunches).toBeGreaterThan(50);
+    expect(svcFromReservation).toBe(svcLaunches);
+    expect(r.roles[0]!.pendingAtEnd).toBe(0);
+    expect(r.roles[1]!.pendingAtEnd).toBeGreaterThan(0);
+  });
+});
