@@ -45,6 +45,15 @@ export interface AllocatorOptions {
   frameworkSorter?: SorterKind;
   /** Receives the offers of each allocation run. */
   offerCallback: OfferCallback;
+  /**
+   * "immediate" (default): an event that triggers an allocation (addAgent,
+   * addFramework, revive, ...) runs it before returning, as a settled Mesos
+   * allocator does. "deferred": triggers accumulate their candidate agents
+   * and one allocation runs for all of them in a microtask or at `settle()`
+   * — what Mesos' asynchronous allocator process does when many events
+   * arrive at once (e.g. thousands of agents re-registering).
+   */
+  triggeredAllocation?: "immediate" | "deferred";
 }
 
 /** What the allocator knows of a framework. */
@@ -271,6 +280,9 @@ export class HierarchicalDRFAllocator {
   private readonly roleSorterKind: SorterKind;
   private readonly frameworkSorterKind: SorterKind;
   private readonly offerCallback: OfferCallback;
+  private readonly deferred: boolean;
+  /** Deferred mode: candidate agents of the pending triggered allocation (null = all agents). */
+  private pendingCandidates: Set<AgentId> | null | undefined = undefined;
 
   private readonly frameworks = new Map<FrameworkId, FrameworkState>();
   private readonly agents = new Map<AgentId, AgentState>();
@@ -303,6 +315,9 @@ export class HierarchicalDRFAllocator {
       if (k !== "drf" && k !== "random") throw new AllocatorError("INVALID_ARGUMENT", `unknown sorter '${String(k)}' (expected "drf" or "random")`);
     }
     this.offerCallback = options.offerCallback;
+    const mode = options.triggeredAllocation ?? "immediate";
+    if (mode !== "immediate" && mode !== "deferred") throw new AllocatorError("INVALID_ARGUMENT", `options.triggeredAllocation must be "immediate" or "deferred", got '${String(mode)}'`);
+    this.deferred = mode === "deferred";
     this.roleSorter = this.makeSorter(this.roleSorterKind);
     this.scheduleBatch();
   }
@@ -1112,12 +1127,32 @@ export class HierarchicalDRFAllocator {
       // with libprocess' loop; filters set from now on belong to the new epoch.
       this.batchEpoch++;
       this.scheduleBatch();
+      this.pendingCandidates = undefined;
       this.runAllocation(null);
     });
   }
 
   private generateOffers(agentIds: AgentId[] | null): void {
-    this.runAllocation(agentIds);
+    if (!this.deferred) {
+      this.runAllocation(agentIds);
+      return;
+    }
+    const first = this.pendingCandidates === undefined;
+    if (agentIds === null) this.pendingCandidates = null;
+    else if (this.pendingCandidates !== null) {
+      const set = this.pendingCandidates ?? new Set<AgentId>();
+      for (const id of agentIds) set.add(id);
+      this.pendingCandidates = set;
+    }
+    if (first) queueMicrotask(() => this.settle());
+  }
+
+  /** Deferred mode: runs the pending triggered allocation now (a no-op when none is pending or in immediate mode). */
+  settle(): void {
+    if (this.pendingCandidates === undefined || this.closed) return;
+    const c = this.pendingCandidates;
+    this.pendingCandidates = undefined;
+    this.runAllocation(c === null ? null : [...c]);
   }
 
   private headroom(): { consumed: Map<Role, QVec>; required: QVec; available: QVec } {
