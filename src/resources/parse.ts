@@ -113,6 +113,23 @@ function parsePiece(text: string, start: number, end: number, defaultRole: strin
     }
     if (digits) return Entry.make(name, SCALAR, meta, toFixed(v), null, null);
   }
+  // Fast path: a single range `[a-b]` of plain digits (the common ports value).
+  if (text.charCodeAt(p1s) === 91 /* [ */ && text.charCodeAt(p1e - 1) === 93 /* ] */ && p1e - p1s <= 33) {
+    let b = 0, e = 0, nb = 0, ne = 0, dash = false, ok = true;
+    for (let i = p1s + 1; i < p1e - 1; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        if (dash) { e = e * 10 + (c - 48); ne++; } else { b = b * 10 + (c - 48); nb++; }
+      } else if (c === 45 /* - */ && !dash && nb > 0) {
+        dash = true;
+      } else { ok = false; break; }
+    }
+    if (ok && dash && nb > 0 && ne > 0 && nb <= 15 && ne <= 15 && b <= e) {
+      const bounds = new Float64Array(2);
+      bounds[0] = b; bounds[1] = e;
+      return Entry.make(name, RANGES, meta, 0, RangeSet.fromCanonicalSmall(bounds), null);
+    }
+  }
   const valueText = text.slice(p1s, p1e);
   const v = parseValue(valueText);
   if ("error" in v) fail(text, start, end, `invalid value '${valueText}': ${v.error}`);
