@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { AllocatorError, HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
+import { Resources } from "../../src/resources/index.js";
+
+function make(extra: Partial<ConstructorParameters<typeof HierarchicalDRFAllocator>[0]> = {}) {
+  const clock = new ManualClock();
+  const offers: { f: string; role: string; a: string; r: string }[] = [];
+  const allocator = new HierarchicalDRFAllocator({
+    clock,
+    offerCallback: (f, byRole) => {
+      for (const [role, m] of byRole) for (const [a, r] of m) offers.push({ f, role, a, r: r.unallocate().toString() });
+    },
+    ...extra,
+  });
+  return { clock, offers, allocator };
+}
+
+describe("HierarchicalDRFAllocator", () => {
+  it("deferred triggers coalesce into one allocation at settle()", () => {
+    const { allocator, offers } = make({ triggeredAllocation: "deferred" });
+    allocator.addFramework("f1", { roles: ["r"] });
+    for (const a of ["a1", "a2", "a3"]) allocator.addAgent(a, { resources: Resources.parse("cpus:1;mem:64") });
+    expect(offers).toEqual([]);
+    allocator.settle();
+    expect(offers.map((o) => o.a).sort()).toEqual(["a1", "a2", "a3"]);
+    allocator.settle();
+    expect(offers.length).toBe(3);
+  });
+  it("deferred triggers also run on their own in a microtask", async () => {
+    const { allocator, offers } = make({ triggeredAllocation: "deferred" });
+    allocator.addFramework("f1", { roles: ["r"] });
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:1;mem:64") });
+    await Promise.resolve();
+    expect(offers.length).toBe(1);
+  });
+  it("views: allocation per role and framework, dominant shares, filters, headroom", () => {
+    const { allocator, clock } = make();
+    allocator.updateQuota("q", { guarantees: "cpus:2" });
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:4;mem:1000") });
+    allocator.addFramework("f1", { roles: ["q"] });
+    // Stage 1 gives the quota role its 2 guaranteed cpus plus mem (not guaranteed) up to headroom.
+    const held = allocator.frameworkAllocation("f1").get("a1")!;
+    expect(held.unallocate().scalar("cpus")).toBe(4000);
+    expect(allocator.roleAllocation("q").equals(held)).toBe(true);
+    expect(allocator.dominantShares().roles.get("q")).toBe(1);
+    allocator.recoverResources("f1", "a1", held, { refuseSeconds: 3 });
+    const filters = allocator.activeFilters("f1");
+    expect(filters.map((f) => [f.role, f.agent, f.expiresAt])).toEqual([["q", "a1", 3]]);
+    expect(allocator.quotaHeadroom().required).toEqual({ cpus: 2 });
+    clock.advance(3);
+    expect(allocator.activeFilters()).toEqual([]);
+  });
+  it("rejects invalid arguments with typed errors", () => {
+    const { allocator } = make();
+    expect(() => allocator.addFramework("f", { roles: ["a//b"] })).toThrow(AllocatorError);
+    expect(() => allocator.addFramework("f", { roles: ["r"], suppressedRoles: ["x"] })).toThrow(/not one of the framework's roles/);
+    expect(() => allocator.addAgent("a", { resources: Resources.parse("cpus:1") }, { f: Resources.parse("cpus:2").allocate("r") })).toThrow(/exceed the agent's total/);
+    expect(() => allocator.updateQuota("r", { limits: "cpus:x" })).toThrow(AllocatorError);
+    expect(() => new HierarchicalDRFAllocator({ offerCallback: () => {}, allocationIntervalSeconds: 0 })).toThrow(AllocatorError);
+    allocator.close();
+    expect(() => allocator.allocate()).toThrow(/closed/);
+  });
+});
