@@ -26,11 +26,6 @@ export function fits(need: Quantities, have: Quantities): boolean {
   return true;
 }
 
-/** A copy of `q`. */
-export function copyQuantities(q: Quantities): Quantities {
-  return new Map(q);
-}
-
 /**
  * The dominant share of `used` against `total`: the largest used/total ratio
  * over the names of `total` that are not excluded (Mesos' DRF, before weights).

@@ -39,6 +39,20 @@ export function renderHtmlReport(result: SimulationResult): string {
     .map((r) => `<tr>${ROLE_COLUMNS.map((col) => `<td${col.right ? ' class="num"' : ""}>${escapeXml(col.cell(r))}</td>`).join("")}</tr>`)
     .join("\n");
   const agentRows = c.agents.map((g) => `<tr><td>${escapeXml(g.name)}</td><td class="num">${g.count}</td><td><code>${escapeXml(g.resources)}</code></td></tr>`).join("\n");
+  const describeDuration = (d: SimulationResult["config"]["roles"][number]["tasks"][number]["duration"]): string => {
+    switch (d.distribution) {
+      case "fixed": return `${d.seconds} s`;
+      case "exponential": return `exponential, mean ${d.mean} s`;
+      case "uniform": return `uniform ${d.min}-${d.max} s`;
+      case "lognormal": return `log-normal, median ${d.median} s, sigma ${d.sigma}`;
+    }
+  };
+  const workloadRows = c.roles.flatMap((r) => r.tasks.map((t, i) => {
+    const first = i === 0;
+    const window = `${r.startSecond} s - ${r.endSecond ?? c.durationSeconds} s`;
+    const limits = r.quota?.limits ? ` (limits ${r.quota.limits})` : "";
+    return `<tr><td>${first ? escapeXml(r.name) : ""}</td><td class="num">${first ? r.arrivalsPerMinute : ""}</td><td>${first ? escapeXml(window) : ""}</td><td>${first ? escapeXml((r.quota?.guarantees ?? "-") + limits) : ""}</td><td>${escapeXml(t.name)}</td><td><code>${escapeXml(t.resources)}</code></td><td class="num">${t.weight}</td><td>${escapeXml(describeDuration(t.duration))}</td></tr>`;
+  })).join("\n");
   const util = m.resources.map((n) => {
     const xs = m.utilization.get(n)!;
     const meanUtil = xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
@@ -79,6 +93,13 @@ ${agentRows}
 </tbody>
 </table>
 <ul>${util}</ul>
+<h2>Workload</h2>
+<table id="workload">
+<thead><tr><th>role</th><th class="num">arrivals / min / framework</th><th>arrivals from - to</th><th>quota</th><th>task</th><th>resources</th><th class="num">weight</th><th>duration</th></tr></thead>
+<tbody>
+${workloadRows}
+</tbody>
+</table>
 <p class="note">Allocation interval ${c.allocationIntervalSeconds} s; frameworks decline what they cannot use with a ${c.refuseSeconds} s filter, suppress offers when idle and revive when a task arrives.</p>
 </body>
 </html>
