@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Resources, ResourceParseError, ResourceError, type Resource } from "../../src/resources/index.js";
+import { decodeResource, encodeResource } from "../../src/codec/index.js";
 
 type Side = "a" | "b";
 
@@ -120,6 +121,12 @@ describe("Resources laws", () => {
       expect(Resources.fromProto(r.toProto()).equals(r)).toBe(true);
       expect(Resources.parse(r.toJSONText()).equals(r)).toBe(true);
     }), RUNS);
+  });
+  it("survives protobuf binary: fromProto(decode(encode(toProto(r)))) == r", () => {
+    fc.assert(fc.property(bagArb("a"), (r) => {
+      const wire = r.toProto().map((x) => encodeResource(x));
+      expect(Resources.fromProto(wire.map((b) => decodeResource(b))).equals(r)).toBe(true);
+    }), { numRuns: 100 });
   });
   it("filters partition the bag", () => {
     fc.assert(fc.property(bagArb("a"), (a) => {
