@@ -83,7 +83,17 @@ export function formatDebug(entries: readonly Entry[]): string {
         parts.push(src.type + (root !== undefined ? ":" + root : ""));
       }
       if (m.disk.persistence) parts.push(m.disk.persistence.id);
-      s += "[" + parts.join(",") + "]";
+      let disk = parts.join(",");
+      const vol = m.disk.volume;
+      if (vol) {
+        let v = vol.containerPath;
+        if (vol.hostPath !== undefined) {
+          v = vol.hostPath + ":" + v;
+          if (vol.mode !== undefined) v += vol.mode === "RW" ? ":rw" : ":ro";
+        }
+        disk += ":" + v;
+      }
+      s += "[" + disk + "]";
     }
     if (m.revocable) s += "{REV}";
     if (m.shared) s += "<SHARED>";

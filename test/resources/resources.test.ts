@@ -394,7 +394,11 @@ describe("shared resources (SharedResourcesTest)", () => {
   });
   it("prints in Mesos' debug form with the count (SharedResourcesTest.Printing)", () => {
     const v = R(disk(64, "role1", "id1", "path1", undefined, true));
-    expect(v.plus(v).toDebugString()).toBe("disk(reservations: [(STATIC,role1)])[id1]<SHARED>:64<2>");
+    expect(v.plus(v).toDebugString()).toBe("disk(reservations: [(STATIC,role1)])[id1:path1]<SHARED>:64<2>");
+    // ResourcesTest.PrintingExtendedAttributes: host path and mode, revocable after disk.
+    const hdfs = { name: "disk", type: "SCALAR", scalar: 1, reservations: [{ type: "STATIC", role: "alice" }], revocable: {},
+      disk: { persistence: { id: "hadoop" }, volume: { mode: "RW", containerPath: "/data", hostPath: "/hdfs" } } } as unknown as Resource;
+    expect(R(hdfs).toDebugString()).toBe("disk(reservations: [(STATIC,alice)])[hadoop:/hdfs:/data:rw]{REV}:1");
   });
 });
 
