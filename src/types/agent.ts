@@ -9,25 +9,25 @@ import type { SlaveID } from "./ids.js";
 import type { Resource } from "./resource.js";
 import type { Attribute } from "./value.js";
 
-/** `mesos.SlaveInfo`. */
+/** `mesos.SlaveInfo`: an agent ("slave" in the v0 API): hostname, port, resources, attributes. */
 export interface SlaveInfo {
-  /** Hostname (`hostname`, field 1, required). */
+  /** Agent hostname (`hostname`, field 1, required). */
   readonly hostname: string;
-  /** Port (`port`, field 8, default 5051). */
+  /** Agent port (int32; may be negative on the wire) (`port`, field 8, default 5051). */
   readonly port?: number;
-  /** Resources (`resources`, field 3). */
+  /** Resources the agent was started with (`resources`, field 3). */
   readonly resources?: readonly Resource[];
-  /** Attributes (`attributes`, field 5). */
+  /** Agent attributes (`attributes`, field 5). */
   readonly attributes?: readonly Attribute[];
-  /** Id (`id`, field 6). */
+  /** Agent ID, once registered (`id`, field 6). */
   readonly id?: SlaveID;
-  /** Domain (`domain`, field 10). */
+  /** The agent's fault domain (`domain`, field 10). */
   readonly domain?: DomainInfo;
-  /** Checkpoint (`checkpoint`, field 7, default false). */
+  /** Ignored by recent Mesos (always checkpoints) (`checkpoint`, field 7, default false). */
   readonly checkpoint?: boolean;
 }
 
-/** `mesos.SlaveInfo.Capability`. */
+/** `mesos.SlaveInfo.Capability`: a capability the agent declares. */
 export interface SlaveInfoCapability {
   /** Type (`type`, field 1). */
   readonly type?: SlaveInfoCapabilityType;

@@ -6,51 +6,51 @@
  */
 import type { Secret } from "./credential.js";
 
-/** `mesos.CommandInfo`. */
+/** `mesos.CommandInfo`: a command to run: URIs to fetch, environment, and either a shell command or an executable with arguments. */
 export interface CommandInfo {
-  /** Uris (`uris`, field 1). */
+  /** URIs to fetch into the sandbox (`uris`, field 1). */
   readonly uris?: readonly CommandURI[];
-  /** Environment (`environment`, field 2). */
+  /** Environment variables (`environment`, field 2). */
   readonly environment?: Environment;
-  /** Shell (`shell`, field 6, default true). */
+  /** Run `value` with /bin/sh -c (true) or exec it with `arguments` (false) (`shell`, field 6, default true). */
   readonly shell?: boolean;
-  /** Value (`value`, field 3). */
+  /** Shell command, or the executable when `shell` is false (`value`, field 3). */
   readonly value?: string;
-  /** Arguments (`arguments`, field 7). */
+  /** Arguments when `shell` is false (`arguments`, field 7). */
   readonly arguments?: readonly string[];
-  /** User (`user`, field 5). */
+  /** Unix user to run as (`user`, field 5). */
   readonly user?: string;
 }
 
-/** `mesos.CommandInfo.URI`. */
+/** `mesos.CommandInfo.URI`: a URI the fetcher downloads into the sandbox before the command runs. */
 export interface CommandURI {
-  /** Value (`value`, field 1, required). */
+  /** The URI (`value`, field 1, required). */
   readonly value: string;
-  /** Executable (`executable`, field 2). */
+  /** Make the fetched file executable (`executable`, field 2). */
   readonly executable?: boolean;
-  /** Extract (`extract`, field 3, default true). */
+  /** Extract recognised archives (`extract`, field 3, default true). */
   readonly extract?: boolean;
-  /** Cache (`cache`, field 4). */
+  /** Use the fetcher cache (`cache`, field 4). */
   readonly cache?: boolean;
-  /** Output file (`output_file`, field 5). */
+  /** Name of the local copy (`output_file`, field 5). */
   readonly outputFile?: string;
 }
 
-/** `mesos.Environment`. */
+/** `mesos.Environment`: environment variables set before a command runs. */
 export interface Environment {
   /** Variables (`variables`, field 1). */
   readonly variables?: readonly EnvironmentVariable[];
 }
 
-/** `mesos.Environment.Variable`. */
+/** `mesos.Environment.Variable`: one environment variable, given as a value or as a secret. */
 export interface EnvironmentVariable {
-  /** Name (`name`, field 1, required). */
+  /** Variable name (`name`, field 1, required). */
   readonly name: string;
-  /** Type (`type`, field 3, default "VALUE"). */
+  /** VALUE or SECRET (`type`, field 3, default "VALUE"). */
   readonly type?: EnvironmentVariableType;
-  /** Value (`value`, field 2). */
+  /** Value, for VALUE variables (`value`, field 2). */
   readonly value?: string;
-  /** Secret (`secret`, field 4). */
+  /** Secret, for SECRET variables (`secret`, field 4). */
   readonly secret?: Secret;
 }
 

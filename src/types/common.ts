@@ -6,29 +6,29 @@
  */
 import type { Parameter } from "./labels.js";
 
-/** `mesos.TimeInfo`. */
+/** `mesos.TimeInfo`: a point in time, in nanoseconds since the epoch. */
 export interface TimeInfo {
-  /** Nanoseconds (`nanoseconds`, field 1, required). */
+  /** Nanoseconds since the epoch (`nanoseconds`, field 1, required). */
   readonly nanoseconds: bigint;
 }
 
-/** `mesos.DurationInfo`. */
+/** `mesos.DurationInfo`: a duration in nanoseconds. */
 export interface DurationInfo {
   /** Nanoseconds (`nanoseconds`, field 1, required). */
   readonly nanoseconds: bigint;
 }
 
-/** `mesos.Address`. */
+/** `mesos.Address`: a network address (hostname and/or IP, and port). */
 export interface Address {
   /** Hostname (`hostname`, field 1). */
   readonly hostname?: string;
-  /** Ip (`ip`, field 2). */
+  /** IP address (v4 or v6) (`ip`, field 2). */
   readonly ip?: string;
-  /** Port (`port`, field 3, required). */
+  /** Port (int32) (`port`, field 3, required). */
   readonly port: number;
 }
 
-/** `mesos.URL`. */
+/** `mesos.URL`: a URL split into scheme, address, path, query and fragment. */
 export interface URL {
   /** Scheme (`scheme`, field 1, required). */
   readonly scheme: string;
@@ -42,7 +42,7 @@ export interface URL {
   readonly fragment?: string;
 }
 
-/** `mesos.Unavailability`. */
+/** `mesos.Unavailability`: a planned unavailability interval (maintenance). */
 export interface Unavailability {
   /** Start (`start`, field 1, required). */
   readonly start: TimeInfo;
@@ -50,13 +50,13 @@ export interface Unavailability {
   readonly duration?: DurationInfo;
 }
 
-/** `mesos.DomainInfo`. */
+/** `mesos.DomainInfo`: the fault domain (region and zone) of a master or agent. */
 export interface DomainInfo {
   /** Fault domain (`fault_domain`, field 1). */
   readonly faultDomain?: DomainInfoFaultDomain;
 }
 
-/** `mesos.DomainInfo.FaultDomain`. */
+/** `mesos.DomainInfo.FaultDomain`: a region and a zone. */
 export interface DomainInfoFaultDomain {
   /** Region (`region`, field 1, required). */
   readonly region: DomainInfoFaultDomainRegionInfo;
@@ -64,13 +64,13 @@ export interface DomainInfoFaultDomain {
   readonly zone: DomainInfoFaultDomainZoneInfo;
 }
 
-/** `mesos.DomainInfo.FaultDomain.RegionInfo`. */
+/** `mesos.DomainInfo.FaultDomain.RegionInfo`: a region, e.g. a data centre. */
 export interface DomainInfoFaultDomainRegionInfo {
   /** Name (`name`, field 1, required). */
   readonly name: string;
 }
 
-/** `mesos.DomainInfo.FaultDomain.ZoneInfo`. */
+/** `mesos.DomainInfo.FaultDomain.ZoneInfo`: a zone inside a region, e.g. a rack. */
 export interface DomainInfoFaultDomainZoneInfo {
   /** Name (`name`, field 1, required). */
   readonly name: string;

@@ -9,25 +9,25 @@ import type { ContainerID } from "./ids.js";
 import type { Labels, Parameter, Parameters } from "./labels.js";
 import type { CgroupInfo } from "./statistics.js";
 
-/** `mesos.ContainerInfo`. */
+/** `mesos.ContainerInfo`: container configuration for a task or executor (DOCKER or MESOS). */
 export interface ContainerInfo {
-  /** Type (`type`, field 1, required; a number the schema does not know is kept as that number). */
+  /** Containerizer: DOCKER or MESOS (`type`, field 1, required; a number the schema does not know is kept as that number). */
   readonly type: ContainerInfoType | number;
-  /** Volumes (`volumes`, field 2). */
+  /** Volumes to mount (`volumes`, field 2). */
   readonly volumes?: readonly Volume[];
-  /** Hostname (`hostname`, field 4). */
+  /** Hostname inside the container (`hostname`, field 4). */
   readonly hostname?: string;
-  /** Docker (`docker`, field 3). */
+  /** Docker settings, for type DOCKER (`docker`, field 3). */
   readonly docker?: ContainerInfoDockerInfo;
-  /** Mesos (`mesos`, field 5). */
+  /** Mesos containerizer settings, for type MESOS (`mesos`, field 5). */
   readonly mesos?: ContainerInfoMesosInfo;
-  /** Network infos (`network_infos`, field 7). */
+  /** Networks to join (`network_infos`, field 7). */
   readonly networkInfos?: readonly NetworkInfo[];
-  /** Linux info (`linux_info`, field 8). */
+  /** Linux settings (`linux_info`, field 8). */
   readonly linuxInfo?: LinuxInfo;
-  /** Rlimit info (`rlimit_info`, field 9). */
+  /** POSIX rlimits (`rlimit_info`, field 9). */
   readonly rlimitInfo?: RLimitInfo;
-  /** Tty info (`tty_info`, field 10). */
+  /** TTY to attach (`tty_info`, field 10). */
   readonly ttyInfo?: TTYInfo;
 }
 
@@ -36,21 +36,21 @@ export type ContainerInfoType =
   | "DOCKER"
   | "MESOS";
 
-/** `mesos.ContainerInfo.DockerInfo`. */
+/** `mesos.ContainerInfo.DockerInfo`: Docker containerizer settings: image, network, port mappings, parameters. */
 export interface ContainerInfoDockerInfo {
-  /** Image (`image`, field 1, required). */
+  /** Docker image name (`image`, field 1, required). */
   readonly image: string;
-  /** Network (`network`, field 2, default "HOST"). */
+  /** Network mode (HOST, BRIDGE, NONE, USER) (`network`, field 2, default "HOST"). */
   readonly network?: ContainerInfoDockerInfoNetwork;
-  /** Port mappings (`port_mappings`, field 3). */
+  /** Port mappings (BRIDGE/USER networks) (`port_mappings`, field 3). */
   readonly portMappings?: readonly ContainerInfoDockerInfoPortMapping[];
-  /** Privileged (`privileged`, field 4, default false). */
+  /** Run privileged (`privileged`, field 4, default false). */
   readonly privileged?: boolean;
-  /** Parameters (`parameters`, field 5). */
+  /** Extra `docker run` parameters (`parameters`, field 5). */
   readonly parameters?: readonly Parameter[];
-  /** Force pull image (`force_pull_image`, field 6). */
+  /** Pull even if the image is present (`force_pull_image`, field 6). */
   readonly forcePullImage?: boolean;
-  /** Volume driver (`volume_driver`, field 7, deprecated). */
+  /** Volume driver (deprecated) (`volume_driver`, field 7, deprecated). */
   readonly volumeDriver?: string;
 }
 
@@ -61,7 +61,7 @@ export type ContainerInfoDockerInfoNetwork =
   | "NONE"
   | "USER";
 
-/** `mesos.ContainerInfo.DockerInfo.PortMapping`. */
+/** `mesos.ContainerInfo.DockerInfo.PortMapping`: a host port mapped to a container port. */
 export interface ContainerInfoDockerInfoPortMapping {
   /** Host port (`host_port`, field 1, required). */
   readonly hostPort: number;
@@ -71,13 +71,13 @@ export interface ContainerInfoDockerInfoPortMapping {
   readonly protocol?: string;
 }
 
-/** `mesos.ContainerInfo.MesosInfo`. */
+/** `mesos.ContainerInfo.MesosInfo`: Mesos containerizer settings: the image, if any. */
 export interface ContainerInfoMesosInfo {
   /** Image (`image`, field 1). */
   readonly image?: Image;
 }
 
-/** `mesos.Image`. */
+/** `mesos.Image`: a container image (Appc or Docker) for the Mesos containerizer. */
 export interface Image {
   /** Type (`type`, field 1, required). */
   readonly type: ImageType;
@@ -126,17 +126,17 @@ export type MountPropagationMode =
   | "HOST_TO_CONTAINER"
   | "BIDIRECTIONAL";
 
-/** `mesos.Volume`. */
+/** `mesos.Volume`: a volume mounted into a container, read-write (RW) or read-only (RO). */
 export interface Volume {
-  /** Mode (`mode`, field 3, required). */
+  /** RW (read-write) or RO (read-only) (`mode`, field 3, required). */
   readonly mode: VolumeMode;
-  /** Container path (`container_path`, field 1, required). */
+  /** Mount point in the container (`container_path`, field 1, required). */
   readonly containerPath: string;
-  /** Host path (`host_path`, field 2). */
+  /** Host path to mount (`host_path`, field 2). */
   readonly hostPath?: string;
-  /** Image (`image`, field 4). */
+  /** Image providing the volume (`image`, field 4). */
   readonly image?: Image;
-  /** Source (`source`, field 5). */
+  /** Where the volume comes from (`source`, field 5). */
   readonly source?: VolumeSource;
 }
 
@@ -145,7 +145,7 @@ export type VolumeMode =
   | "RW"
   | "RO";
 
-/** `mesos.Volume.Source`. */
+/** `mesos.Volume.Source`: where a volume comes from (Docker volume, host path, sandbox path, secret, CSI). */
 export interface VolumeSource {
   /** Type (`type`, field 1). */
   readonly type?: VolumeSourceType;
@@ -262,7 +262,7 @@ export interface VolumeSourceCSIVolumeStaticProvisioning {
   readonly volumeContext?: ReadonlyMap<string, string>;
 }
 
-/** `mesos.NetworkInfo`. */
+/** `mesos.NetworkInfo`: a network the container joins, with IP address requests and port mappings. */
 export interface NetworkInfo {
   /** Ip addresses (`ip_addresses`, field 5). */
   readonly ipAddresses?: readonly NetworkInfoIPAddress[];
@@ -281,7 +281,7 @@ export type NetworkInfoProtocol =
   | "IPv4"
   | "IPv6";
 
-/** `mesos.NetworkInfo.IPAddress`. */
+/** `mesos.NetworkInfo.IPAddress`: a requested or assigned IP address. */
 export interface NetworkInfoIPAddress {
   /** Protocol (`protocol`, field 1, default "IPv4"). */
   readonly protocol?: NetworkInfoProtocol;
@@ -289,7 +289,7 @@ export interface NetworkInfoIPAddress {
   readonly ipAddress?: string;
 }
 
-/** `mesos.NetworkInfo.PortMapping`. */
+/** `mesos.NetworkInfo.PortMapping`: a host port mapped to a container port on this network. */
 export interface NetworkInfoPortMapping {
   /** Host port (`host_port`, field 1, required). */
   readonly hostPort: number;
@@ -299,7 +299,7 @@ export interface NetworkInfoPortMapping {
   readonly protocol?: string;
 }
 
-/** `mesos.CapabilityInfo`. */
+/** `mesos.CapabilityInfo`: a set of Linux capabilities. */
 export interface CapabilityInfo {
   /** Capabilities (`capabilities`, field 1). */
   readonly capabilities?: readonly CapabilityInfoCapability[];
@@ -358,7 +358,7 @@ export interface SeccompInfo {
   readonly unconfined?: boolean;
 }
 
-/** `mesos.LinuxInfo`. */
+/** `mesos.LinuxInfo`: Linux-specific container settings (capabilities, namespaces, seccomp, /dev/shm). */
 export interface LinuxInfo {
   /** Capability info (`capability_info`, field 1, deprecated). */
   readonly capabilityInfo?: CapabilityInfo;
@@ -384,7 +384,7 @@ export type LinuxInfoIpcMode =
   | "PRIVATE"
   | "SHARE_PARENT";
 
-/** `mesos.RLimitInfo`. */
+/** `mesos.RLimitInfo`: POSIX resource limits (rlimits) for a container. */
 export interface RLimitInfo {
   /** Rlimits (`rlimits`, field 1). */
   readonly rlimits?: readonly RLimitInfoRLimit[];
@@ -420,7 +420,7 @@ export type RLimitInfoRLimitType =
   | "RLMT_SIGPENDING"
   | "RLMT_STACK";
 
-/** `mesos.TTYInfo`. */
+/** `mesos.TTYInfo`: a TTY attached to the container's entrypoint. */
 export interface TTYInfo {
   /** Window size (`window_size`, field 1). */
   readonly windowSize?: TTYInfoWindowSize;
@@ -434,7 +434,7 @@ export interface TTYInfoWindowSize {
   readonly columns: number;
 }
 
-/** `mesos.ContainerStatus`. */
+/** `mesos.ContainerStatus`: container details resolved at launch (IP addresses, cgroups, executor PID). */
 export interface ContainerStatus {
   /** Container id (`container_id`, field 4). */
   readonly containerId?: ContainerID;

@@ -6,15 +6,15 @@
  */
 
 
-/** `mesos.Credential`. */
+/** `mesos.Credential`: a principal and its secret, used for authentication. */
 export interface Credential {
-  /** Principal (`principal`, field 1, required). */
+  /** Principal (user name) (`principal`, field 1, required). */
   readonly principal: string;
-  /** Secret (`secret`, field 2). */
+  /** Secret (password); a string in the v0 schema (`secret`, field 2). */
   readonly secret?: string;
 }
 
-/** `mesos.Secret`. */
+/** `mesos.Secret`: a secret, given by value or by reference to a secret store. */
 export interface Secret {
   /** Type (`type`, field 1). */
   readonly type?: SecretType;
@@ -30,7 +30,7 @@ export type SecretType =
   | "REFERENCE"
   | "VALUE";
 
-/** `mesos.Secret.Reference`. */
+/** `mesos.Secret.Reference`: a reference to a secret in a secret store. */
 export interface SecretReference {
   /** Name (`name`, field 1, required). */
   readonly name: string;
@@ -38,7 +38,7 @@ export interface SecretReference {
   readonly key?: string;
 }
 
-/** `mesos.Secret.Value`. */
+/** `mesos.Secret.Value`: a secret passed by value. */
 export interface SecretValue {
   /** Data (`data`, field 1, required). */
   readonly data: Uint8Array;

@@ -6,9 +6,9 @@
  */
 import type { Labels } from "./labels.js";
 
-/** `mesos.DiscoveryInfo`. */
+/** `mesos.DiscoveryInfo`: service discovery metadata; Mesos itself does not interpret it. */
 export interface DiscoveryInfo {
-  /** Visibility (`visibility`, field 1, required). */
+  /** Who may discover the service (`visibility`, field 1, required). */
   readonly visibility: DiscoveryInfoVisibility;
   /** Name (`name`, field 2). */
   readonly name?: string;
@@ -18,7 +18,7 @@ export interface DiscoveryInfo {
   readonly location?: string;
   /** Version (`version`, field 5). */
   readonly version?: string;
-  /** Ports (`ports`, field 6). */
+  /** Named ports (`ports`, field 6). */
   readonly ports?: Ports;
   /** Labels (`labels`, field 7). */
   readonly labels?: Labels;
@@ -30,7 +30,7 @@ export type DiscoveryInfoVisibility =
   | "CLUSTER"
   | "EXTERNAL";
 
-/** `mesos.Port`. */
+/** `mesos.Port`: a named port for service discovery. */
 export interface Port {
   /** Number (`number`, field 1, required). */
   readonly number: number;
@@ -44,7 +44,7 @@ export interface Port {
   readonly labels?: Labels;
 }
 
-/** `mesos.Ports`. */
+/** `mesos.Ports`: a list of named ports. */
 export interface Ports {
   /** Ports (`ports`, field 1). */
   readonly ports?: readonly Port[];

@@ -12,31 +12,31 @@ import type { ExecutorID, FrameworkID } from "./ids.js";
 import type { Labels } from "./labels.js";
 import type { Resource } from "./resource.js";
 
-/** `mesos.ExecutorInfo`. */
+/** `mesos.ExecutorInfo`: an executor: what runs it, its resources, container and metadata. */
 export interface ExecutorInfo {
-  /** Type (`type`, field 15). */
+  /** DEFAULT (built-in) or CUSTOM executor (`type`, field 15). */
   readonly type?: ExecutorInfoType;
-  /** Executor id (`executor_id`, field 1, required). */
+  /** Executor ID (`executor_id`, field 1, required). */
   readonly executorId: ExecutorID;
-  /** Framework id (`framework_id`, field 8). */
+  /** Owning framework (`framework_id`, field 8). */
   readonly frameworkId?: FrameworkID;
-  /** Command (`command`, field 7). */
+  /** Command that starts the executor (`command`, field 7). */
   readonly command?: CommandInfo;
-  /** Container (`container`, field 11). */
+  /** Container to run the executor in (`container`, field 11). */
   readonly container?: ContainerInfo;
-  /** Resources (`resources`, field 5). */
+  /** Resources the executor itself uses (`resources`, field 5). */
   readonly resources?: readonly Resource[];
-  /** Name (`name`, field 9). */
+  /** Executor name (`name`, field 9). */
   readonly name?: string;
-  /** Source (`source`, field 10, deprecated). */
+  /** Source tag (deprecated: use labels) (`source`, field 10, deprecated). */
   readonly source?: string;
-  /** Data (`data`, field 4). */
+  /** Opaque data for the executor (`data`, field 4). */
   readonly data?: Uint8Array;
-  /** Discovery (`discovery`, field 12). */
+  /** Service discovery metadata (`discovery`, field 12). */
   readonly discovery?: DiscoveryInfo;
-  /** Shutdown grace period (`shutdown_grace_period`, field 13). */
+  /** Time allowed for a graceful shutdown (`shutdown_grace_period`, field 13). */
   readonly shutdownGracePeriod?: DurationInfo;
-  /** Labels (`labels`, field 14). */
+  /** Free-form labels (`labels`, field 14). */
   readonly labels?: Labels;
 }
 

@@ -8,37 +8,37 @@ import type { FrameworkID } from "./ids.js";
 import type { Labels } from "./labels.js";
 import type { OfferFilters } from "./resource.js";
 
-/** `mesos.FrameworkInfo`. */
+/** `mesos.FrameworkInfo`: a framework: its user, name, roles, capabilities and failover settings. */
 export interface FrameworkInfo {
-  /** User (`user`, field 1, required). */
+  /** Unix user tasks run as (`user`, field 1, required). */
   readonly user: string;
-  /** Name (`name`, field 2, required). */
+  /** Framework name (`name`, field 2, required). */
   readonly name: string;
-  /** Id (`id`, field 3). */
+  /** Framework ID, set when re-subscribing (`id`, field 3). */
   readonly id?: FrameworkID;
-  /** Failover timeout (`failover_timeout`, field 4, default 0). */
+  /** Seconds the master waits for a failed-over scheduler before tearing the framework down (`failover_timeout`, field 4, default 0). */
   readonly failoverTimeout?: number;
-  /** Checkpoint (`checkpoint`, field 5, default false). */
+  /** Whether agents checkpoint the framework's tasks (`checkpoint`, field 5, default false). */
   readonly checkpoint?: boolean;
-  /** Role (`role`, field 6, default "*", deprecated). */
+  /** Single role (superseded by `roles`) (`role`, field 6, default "*", deprecated). */
   readonly role?: string;
-  /** Roles (`roles`, field 12). */
+  /** Roles the framework subscribes with (needs MULTI_ROLE) (`roles`, field 12). */
   readonly roles?: readonly string[];
-  /** Hostname (`hostname`, field 7). */
+  /** Host the scheduler runs on (`hostname`, field 7). */
   readonly hostname?: string;
-  /** Principal (`principal`, field 8). */
+  /** Principal for authentication, rate limits and reservations (`principal`, field 8). */
   readonly principal?: string;
-  /** Webui url (`webui_url`, field 9). */
+  /** The framework's web UI (`webui_url`, field 9). */
   readonly webuiUrl?: string;
-  /** Capabilities (`capabilities`, field 10). */
+  /** Capabilities the framework declares (`capabilities`, field 10). */
   readonly capabilities?: readonly FrameworkInfoCapability[];
-  /** Labels (`labels`, field 11). */
+  /** Free-form labels (`labels`, field 11). */
   readonly labels?: Labels;
-  /** Offer filters (`offer_filters`, field 13). */
+  /** Minimum offer shapes, by role (`offer_filters`, field 13). */
   readonly offerFilters?: ReadonlyMap<string, OfferFilters>;
 }
 
-/** `mesos.FrameworkInfo.Capability`. */
+/** `mesos.FrameworkInfo.Capability`: a capability the framework declares. */
 export interface FrameworkInfoCapability {
   /** Type (`type`, field 1). */
   readonly type?: FrameworkInfoCapabilityType;

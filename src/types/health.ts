@@ -8,25 +8,25 @@ import type { CommandInfo } from "./command.js";
 import type { DurationInfo } from "./common.js";
 import type { NetworkInfoProtocol } from "./container.js";
 
-/** `mesos.HealthCheck`. */
+/** `mesos.HealthCheck`: a health check (command, HTTP or TCP) whose failures get a task killed. */
 export interface HealthCheck {
-  /** Delay seconds (`delay_seconds`, field 2, default 15). */
+  /** Seconds to wait before the first check (`delay_seconds`, field 2, default 15). */
   readonly delaySeconds?: number;
-  /** Interval seconds (`interval_seconds`, field 3, default 10). */
+  /** Seconds between checks (`interval_seconds`, field 3, default 10). */
   readonly intervalSeconds?: number;
-  /** Timeout seconds (`timeout_seconds`, field 4, default 20). */
+  /** Seconds before a check counts as failed (`timeout_seconds`, field 4, default 20). */
   readonly timeoutSeconds?: number;
-  /** Consecutive failures (`consecutive_failures`, field 5, default 3). */
+  /** Failures in a row that get the task killed (`consecutive_failures`, field 5, default 3). */
   readonly consecutiveFailures?: number;
-  /** Grace period seconds (`grace_period_seconds`, field 6, default 10). */
+  /** Seconds after launch during which failures are ignored (`grace_period_seconds`, field 6, default 10). */
   readonly gracePeriodSeconds?: number;
-  /** Type (`type`, field 8). */
+  /** COMMAND, HTTP or TCP (`type`, field 8). */
   readonly type?: HealthCheckType;
-  /** Command (`command`, field 7). */
+  /** Command to run, for COMMAND checks (`command`, field 7). */
   readonly command?: CommandInfo;
-  /** Http (`http`, field 1). */
+  /** HTTP check settings (`http`, field 1). */
   readonly http?: HealthCheckHTTPCheckInfo;
-  /** Tcp (`tcp`, field 9). */
+  /** TCP check settings (`tcp`, field 9). */
   readonly tcp?: HealthCheckTCPCheckInfo;
 }
 
@@ -37,43 +37,43 @@ export type HealthCheckType =
   | "HTTP"
   | "TCP";
 
-/** `mesos.HealthCheck.HTTPCheckInfo`. */
+/** `mesos.HealthCheck.HTTPCheckInfo`: an HTTP health check: GET on a port and path. */
 export interface HealthCheckHTTPCheckInfo {
-  /** Protocol (`protocol`, field 5, default "IPv4"). */
+  /** IP protocol to use (`protocol`, field 5, default "IPv4"). */
   readonly protocol?: NetworkInfoProtocol;
-  /** Scheme (`scheme`, field 3). */
+  /** "http" or "https" (`scheme`, field 3). */
   readonly scheme?: string;
-  /** Port (`port`, field 1, required). */
+  /** Port to query (`port`, field 1, required). */
   readonly port: number;
-  /** Path (`path`, field 2). */
+  /** Path to GET (`path`, field 2). */
   readonly path?: string;
-  /** Statuses (`statuses`, field 4). */
+  /** Status codes a custom executor may treat as healthy (`statuses`, field 4). */
   readonly statuses?: readonly number[];
 }
 
-/** `mesos.HealthCheck.TCPCheckInfo`. */
+/** `mesos.HealthCheck.TCPCheckInfo`: a TCP health check: the port must accept connections. */
 export interface HealthCheckTCPCheckInfo {
-  /** Protocol (`protocol`, field 2, default "IPv4"). */
+  /** IP protocol to use (`protocol`, field 2, default "IPv4"). */
   readonly protocol?: NetworkInfoProtocol;
-  /** Port (`port`, field 1, required). */
+  /** Port that must accept connections (`port`, field 1, required). */
   readonly port: number;
 }
 
-/** `mesos.CheckInfo`. */
+/** `mesos.CheckInfo`: a general check (command, HTTP or TCP) whose results are reported, never acted on. */
 export interface CheckInfo {
-  /** Type (`type`, field 1). */
+  /** COMMAND, HTTP or TCP (`type`, field 1). */
   readonly type?: CheckInfoType;
-  /** Command (`command`, field 2). */
+  /** Command check (`command`, field 2). */
   readonly command?: CheckInfoCommand;
-  /** Http (`http`, field 3). */
+  /** HTTP check (`http`, field 3). */
   readonly http?: CheckInfoHttp;
-  /** Tcp (`tcp`, field 7). */
+  /** TCP check (`tcp`, field 7). */
   readonly tcp?: CheckInfoTcp;
-  /** Delay seconds (`delay_seconds`, field 4, default 15). */
+  /** Seconds to wait before the first check (`delay_seconds`, field 4, default 15). */
   readonly delaySeconds?: number;
-  /** Interval seconds (`interval_seconds`, field 5, default 10). */
+  /** Seconds between checks (`interval_seconds`, field 5, default 10). */
   readonly intervalSeconds?: number;
-  /** Timeout seconds (`timeout_seconds`, field 6, default 20). */
+  /** Seconds before a check is abandoned (0: none) (`timeout_seconds`, field 6, default 20). */
   readonly timeoutSeconds?: number;
 }
 
@@ -104,7 +104,7 @@ export interface CheckInfoTcp {
   readonly port: number;
 }
 
-/** `mesos.CheckStatusInfo`. */
+/** `mesos.CheckStatusInfo`: the latest result of a task's check. */
 export interface CheckStatusInfo {
   /** Type (`type`, field 1). */
   readonly type?: CheckInfoType;
@@ -134,8 +134,8 @@ export interface CheckStatusInfoTcp {
   readonly succeeded?: boolean;
 }
 
-/** `mesos.KillPolicy`. */
+/** `mesos.KillPolicy`: how long to wait between a graceful and a forcible kill. */
 export interface KillPolicy {
-  /** Grace period (`grace_period`, field 1). */
+  /** Time between the graceful and the forcible kill (`grace_period`, field 1). */
   readonly gracePeriod?: DurationInfo;
 }

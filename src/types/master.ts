@@ -6,29 +6,29 @@
  */
 import type { Address, DomainInfo } from "./common.js";
 
-/** `mesos.MasterInfo`. */
+/** `mesos.MasterInfo`: a master: ID, address, version and capabilities. */
 export interface MasterInfo {
-  /** Id (`id`, field 1, required). */
+  /** Master ID (`id`, field 1, required). */
   readonly id: string;
-  /** Ip (`ip`, field 2, required). */
+  /** IPv4 address packed into a uint32 (deprecated: use `address`) (`ip`, field 2, required). */
   readonly ip: number;
-  /** Port (`port`, field 3, required, default 5050). */
+  /** HTTP port (`port`, field 3, required, default 5050). */
   readonly port: number;
-  /** Pid (`pid`, field 4). */
+  /** libprocess PID (`pid`, field 4). */
   readonly pid?: string;
-  /** Hostname (`hostname`, field 5). */
+  /** Hostname (deprecated: use `address`) (`hostname`, field 5). */
   readonly hostname?: string;
-  /** Version (`version`, field 6). */
+  /** Mesos version (`version`, field 6). */
   readonly version?: string;
-  /** Address (`address`, field 7). */
+  /** Full address (`address`, field 7). */
   readonly address?: Address;
-  /** Domain (`domain`, field 8). */
+  /** The master's fault domain (`domain`, field 8). */
   readonly domain?: DomainInfo;
-  /** Capabilities (`capabilities`, field 9). */
+  /** Capabilities the master declares (`capabilities`, field 9). */
   readonly capabilities?: readonly MasterInfoCapability[];
 }
 
-/** `mesos.MasterInfo.Capability`. */
+/** `mesos.MasterInfo.Capability`: a capability the master declares. */
 export interface MasterInfoCapability {
   /** Type (`type`, field 1). */
   readonly type?: MasterInfoCapabilityType;

@@ -9,42 +9,42 @@ import type { ExecutorID, FrameworkID, OfferID, SlaveID } from "./ids.js";
 import type { Resource, ResourceAllocationInfo } from "./resource.js";
 import type { Attribute } from "./value.js";
 
-/** `mesos.Offer`. */
+/** `mesos.Offer`: resources on one agent offered to one framework. */
 export interface Offer {
-  /** Id (`id`, field 1, required). */
+  /** Offer ID (`id`, field 1, required). */
   readonly id: OfferID;
-  /** Framework id (`framework_id`, field 2, required). */
+  /** Framework the offer is for (`framework_id`, field 2, required). */
   readonly frameworkId: FrameworkID;
-  /** Slave id (`slave_id`, field 3, required). */
+  /** Agent the resources are on (`slave_id`, field 3, required). */
   readonly slaveId: SlaveID;
-  /** Hostname (`hostname`, field 4, required). */
+  /** The agent's hostname (`hostname`, field 4, required). */
   readonly hostname: string;
-  /** Url (`url`, field 8). */
+  /** URL of the agent (`url`, field 8). */
   readonly url?: URL;
-  /** Domain (`domain`, field 11). */
+  /** The agent's fault domain (`domain`, field 11). */
   readonly domain?: DomainInfo;
-  /** Resources (`resources`, field 5). */
+  /** Offered resources (`resources`, field 5). */
   readonly resources?: readonly Resource[];
-  /** Attributes (`attributes`, field 7). */
+  /** The agent's attributes (`attributes`, field 7). */
   readonly attributes?: readonly Attribute[];
-  /** Executor ids (`executor_ids`, field 6). */
+  /** The framework's executors already on the agent (`executor_ids`, field 6). */
   readonly executorIds?: readonly ExecutorID[];
-  /** Unavailability (`unavailability`, field 9). */
+  /** Planned maintenance of the agent (`unavailability`, field 9). */
   readonly unavailability?: Unavailability;
-  /** Allocation info (`allocation_info`, field 10). */
+  /** Role the offer is allocated to (`allocation_info`, field 10). */
   readonly allocationInfo?: ResourceAllocationInfo;
 }
 
-/** `mesos.Request`. */
+/** `mesos.Request`: a framework's request for resources, optionally on one agent. */
 export interface Request {
-  /** Slave id (`slave_id`, field 1). */
+  /** Agent the request is limited to (`slave_id`, field 1). */
   readonly slaveId?: SlaveID;
-  /** Resources (`resources`, field 2). */
+  /** Requested resources (`resources`, field 2). */
   readonly resources?: readonly Resource[];
 }
 
-/** `mesos.Filters`. */
+/** `mesos.Filters`: filters a framework attaches to declined offers; `refuse_seconds` is 5 when unset (`refuseSeconds()`). */
 export interface Filters {
-  /** Refuse seconds (`refuse_seconds`, field 1, default 5). */
+  /** Seconds to refuse the declined resources (5 when unset) (`refuse_seconds`, field 1, default 5). */
   readonly refuseSeconds?: number;
 }

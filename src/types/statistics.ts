@@ -10,29 +10,29 @@ import type { Labels } from "./labels.js";
 import type { DiskPersistence, DiskSource, Resource } from "./resource.js";
 import type { ValueRange } from "./value.js";
 
-/** `mesos.ResourceUsage`. */
+/** `mesos.ResourceUsage`: a snapshot of an agent's executors: allocations, statistics and tasks. */
 export interface ResourceUsage {
-  /** Executors (`executors`, field 1). */
+  /** Executors on the agent (`executors`, field 1). */
   readonly executors?: readonly ResourceUsageExecutor[];
-  /** Total (`total`, field 2). */
+  /** The agent's total resources, reservations and volumes included (`total`, field 2). */
   readonly total?: readonly Resource[];
 }
 
-/** `mesos.ResourceUsage.Executor`. */
+/** `mesos.ResourceUsage.Executor`: one executor's allocation, usage statistics and live tasks. */
 export interface ResourceUsageExecutor {
-  /** Executor info (`executor_info`, field 1, required). */
+  /** The executor (`executor_info`, field 1, required). */
   readonly executorInfo: ExecutorInfo;
-  /** Allocated (`allocated`, field 2). */
+  /** Resources allocated to the executor and its tasks (`allocated`, field 2). */
   readonly allocated?: readonly Resource[];
-  /** Statistics (`statistics`, field 3). */
+  /** Latest usage sample, if the containerizer reports one (`statistics`, field 3). */
   readonly statistics?: ResourceStatistics;
-  /** Container id (`container_id`, field 4, required). */
+  /** The executor's container (`container_id`, field 4, required). */
   readonly containerId: ContainerID;
-  /** Tasks (`tasks`, field 5). */
+  /** Non-terminal tasks (`tasks`, field 5). */
   readonly tasks?: readonly ResourceUsageExecutorTask[];
 }
 
-/** `mesos.ResourceUsage.Executor.Task`. */
+/** `mesos.ResourceUsage.Executor.Task`: a non-terminal task of the executor. */
 export interface ResourceUsageExecutorTask {
   /** Name (`name`, field 1, required). */
   readonly name: string;
@@ -44,9 +44,9 @@ export interface ResourceUsageExecutorTask {
   readonly labels?: Labels;
 }
 
-/** `mesos.ResourceStatistics`. */
+/** `mesos.ResourceStatistics`: a container's resource usage sample: CPU, memory, disk, network, perf. */
 export interface ResourceStatistics {
-  /** Timestamp (`timestamp`, field 1, required). */
+  /** Sample time, in seconds since the epoch (`timestamp`, field 1, required). */
   readonly timestamp: number;
   /** Processes (`processes`, field 30). */
   readonly processes?: number;
@@ -106,7 +106,7 @@ export interface ResourceStatistics {
   readonly diskStatistics?: readonly DiskStatistics[];
   /** Blkio statistics (`blkio_statistics`, field 44). */
   readonly blkioStatistics?: CgroupInfoBlkioStatistics;
-  /** Perf (`perf`, field 13). */
+  /** perf counters (`perf`, field 13). */
   readonly perf?: PerfStatistics;
   /** Net rx packets (`net_rx_packets`, field 14). */
   readonly netRxPackets?: bigint;
@@ -158,7 +158,7 @@ export interface ResourceStatistics {
   readonly netSnmpStatistics?: SNMPStatistics;
 }
 
-/** `mesos.RateStatistics`. */
+/** `mesos.RateStatistics`: sampled network rates of a container (only the fields the vectors exercise). */
 export interface RateStatistics {
   /** Rx rate (`rx_rate`, field 1). */
   readonly rxRate?: RateStatisticsDistribution;
@@ -170,7 +170,7 @@ export interface RateStatistics {
   readonly samplingIntervalSecs?: number;
 }
 
-/** `mesos.RateStatistics.Distribution`. */
+/** `mesos.RateStatistics.Distribution`: percentiles of one sampled rate. */
 export interface RateStatisticsDistribution {
   /** Min (`min`, field 1). */
   readonly min?: bigint;
@@ -192,11 +192,11 @@ export interface RateStatisticsDistribution {
   readonly samples?: bigint;
 }
 
-/** `mesos.PerfStatistics`. */
+/** `mesos.PerfStatistics`: perf counters for one sample interval: hardware, software and cache events (Mesos' PerfStatistics). */
 export interface PerfStatistics {
-  /** Timestamp (`timestamp`, field 1, required). */
+  /** Start of the sample interval, in seconds since the epoch (`timestamp`, field 1, required). */
   readonly timestamp: number;
-  /** Duration (`duration`, field 2, required). */
+  /** Length of the sample interval, in seconds (`duration`, field 2, required). */
   readonly duration: number;
   /** Cycles (`cycles`, field 3). */
   readonly cycles?: bigint;
@@ -302,7 +302,7 @@ export interface PerfStatistics {
   readonly nodePrefetchMisses?: bigint;
 }
 
-/** `mesos.TrafficControlStatistics`. */
+/** `mesos.TrafficControlStatistics`: Linux traffic-control statistics of one queueing discipline. */
 export interface TrafficControlStatistics {
   /** Id (`id`, field 1, required). */
   readonly id: string;
@@ -326,7 +326,7 @@ export interface TrafficControlStatistics {
   readonly requeues?: bigint;
 }
 
-/** `mesos.SNMPStatistics`. */
+/** `mesos.SNMPStatistics`: a container's SNMP network statistics (IP, ICMP, TCP, UDP). */
 export interface SNMPStatistics {
   /** Ip stats (`ip_stats`, field 1). */
   readonly ipStats?: IpStatistics;
@@ -338,7 +338,7 @@ export interface SNMPStatistics {
   readonly udpStats?: UdpStatistics;
 }
 
-/** `mesos.IpStatistics`. */
+/** `mesos.IpStatistics`: SNMP IP counters (names as in /proc/net/snmp). */
 export interface IpStatistics {
   /** Forwarding (`Forwarding`, field 1). */
   readonly forwarding?: bigint;
@@ -380,7 +380,7 @@ export interface IpStatistics {
   readonly fragCreates?: bigint;
 }
 
-/** `mesos.IcmpStatistics`. */
+/** `mesos.IcmpStatistics`: SNMP ICMP counters (names as in /proc/net/snmp). */
 export interface IcmpStatistics {
   /** InMsgs (`InMsgs`, field 1). */
   readonly inMsgs?: bigint;
@@ -438,7 +438,7 @@ export interface IcmpStatistics {
   readonly outAddrMaskReps?: bigint;
 }
 
-/** `mesos.TcpStatistics`. */
+/** `mesos.TcpStatistics`: SNMP TCP counters (names as in /proc/net/snmp). */
 export interface TcpStatistics {
   /** RtoAlgorithm (`RtoAlgorithm`, field 1). */
   readonly rtoAlgorithm?: bigint;
@@ -472,7 +472,7 @@ export interface TcpStatistics {
   readonly inCsumErrors?: bigint;
 }
 
-/** `mesos.UdpStatistics`. */
+/** `mesos.UdpStatistics`: SNMP UDP counters (names as in /proc/net/snmp). */
 export interface UdpStatistics {
   /** InDatagrams (`InDatagrams`, field 1). */
   readonly inDatagrams?: bigint;
@@ -492,7 +492,7 @@ export interface UdpStatistics {
   readonly ignoredMulti?: bigint;
 }
 
-/** `mesos.DiskStatistics`. */
+/** `mesos.DiskStatistics`: usage of one disk resource. */
 export interface DiskStatistics {
   /** Source (`source`, field 1). */
   readonly source?: DiskSource;
@@ -504,7 +504,7 @@ export interface DiskStatistics {
   readonly usedBytes?: bigint;
 }
 
-/** `mesos.CgroupInfo`. */
+/** `mesos.CgroupInfo`: Linux cgroup information (net_cls class ID, blkio statistics). */
 export interface CgroupInfo {
   /** Net cls (`net_cls`, field 1). */
   readonly netCls?: CgroupInfoNetCls;
@@ -591,7 +591,7 @@ export interface CgroupInfoNetCls {
   readonly classid?: number;
 }
 
-/** `mesos.Device`. */
+/** `mesos.Device`: a device, by path and/or major/minor number. */
 export interface Device {
   /** Path (`path`, field 1). */
   readonly path?: string;
@@ -599,7 +599,7 @@ export interface Device {
   readonly number?: DeviceNumber;
 }
 
-/** `mesos.Device.Number`. */
+/** `mesos.Device.Number`: a device's major and minor numbers. */
 export interface DeviceNumber {
   /** Major number (`major_number`, field 1, required). */
   readonly majorNumber: bigint;

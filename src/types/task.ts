@@ -16,31 +16,31 @@ import type { Resource } from "./resource.js";
 
 /** The fields of `mesos.TaskInfo` other than `command` and `executor`. */
 export interface TaskInfoFields {
-  /** Name (`name`, field 1, required). */
+  /** Task name (`name`, field 1, required). */
   readonly name: string;
-  /** Task id (`task_id`, field 2, required). */
+  /** Task ID, chosen by the framework (`task_id`, field 2, required). */
   readonly taskId: TaskID;
-  /** Slave id (`slave_id`, field 3, required). */
+  /** Agent to launch on (`slave_id`, field 3, required). */
   readonly slaveId: SlaveID;
-  /** Resources (`resources`, field 4). */
+  /** Resources the task uses (`resources`, field 4). */
   readonly resources?: readonly Resource[];
-  /** Container (`container`, field 9). */
+  /** Container to run the task in (`container`, field 9). */
   readonly container?: ContainerInfo;
-  /** Health check (`health_check`, field 8). */
+  /** Health check; failures get the task killed (`health_check`, field 8). */
   readonly healthCheck?: HealthCheck;
-  /** Check (`check`, field 13). */
+  /** General check, reported only (`check`, field 13). */
   readonly check?: CheckInfo;
-  /** Kill policy (`kill_policy`, field 12). */
+  /** Grace period between graceful and forcible kill (`kill_policy`, field 12). */
   readonly killPolicy?: KillPolicy;
-  /** Data (`data`, field 6). */
+  /** Opaque data for the executor (`data`, field 6). */
   readonly data?: Uint8Array;
-  /** Labels (`labels`, field 10). */
+  /** Free-form labels (`labels`, field 10). */
   readonly labels?: Labels;
-  /** Discovery (`discovery`, field 11). */
+  /** Service discovery metadata (`discovery`, field 11). */
   readonly discovery?: DiscoveryInfo;
-  /** Max completion time (`max_completion_time`, field 14). */
+  /** Deadline after which a running task fails (`max_completion_time`, field 14). */
   readonly maxCompletionTime?: DurationInfo;
-  /** Limits (`limits`, field 15). */
+  /** Resource limits above the allocation, by resource name (may be infinite) (`limits`, field 15). */
   readonly limits?: ReadonlyMap<string, number>;
 }
 
@@ -146,39 +146,39 @@ export function isTerminal(state: TaskState): boolean {
   }
 }
 
-/** `mesos.TaskStatus`. */
+/** `mesos.TaskStatus`: a status update about a task: its state, why, and from whom. */
 export interface TaskStatus {
-  /** Task id (`task_id`, field 1, required). */
+  /** Task the update is about (`task_id`, field 1, required). */
   readonly taskId: TaskID;
-  /** State (`state`, field 2, required). */
+  /** The task's new state (`state`, field 2, required). */
   readonly state: TaskState;
-  /** Message (`message`, field 4). */
+  /** Human-readable explanation (`message`, field 4). */
   readonly message?: string;
-  /** Source (`source`, field 9). */
+  /** Who sent the update (master, agent or executor) (`source`, field 9). */
   readonly source?: TaskStatusSource;
-  /** Reason (`reason`, field 10). */
+  /** Why the state changed (`reason`, field 10). */
   readonly reason?: TaskStatusReason;
-  /** Data (`data`, field 3). */
+  /** Opaque data from the executor (`data`, field 3). */
   readonly data?: Uint8Array;
-  /** Slave id (`slave_id`, field 5). */
+  /** Agent the task runs on (`slave_id`, field 5). */
   readonly slaveId?: SlaveID;
-  /** Executor id (`executor_id`, field 7). */
+  /** Executor running the task (`executor_id`, field 7). */
   readonly executorId?: ExecutorID;
-  /** Timestamp (`timestamp`, field 6). */
+  /** When the update was created, in seconds since the epoch (`timestamp`, field 6). */
   readonly timestamp?: number;
-  /** Uuid (`uuid`, field 11). */
+  /** Update ID, present when the update needs acknowledgement (`uuid`, field 11). */
   readonly uuid?: Uint8Array;
-  /** Healthy (`healthy`, field 8). */
+  /** Latest health check verdict (`healthy`, field 8). */
   readonly healthy?: boolean;
-  /** Check status (`check_status`, field 15). */
+  /** Latest check result (`check_status`, field 15). */
   readonly checkStatus?: CheckStatusInfo;
-  /** Labels (`labels`, field 12). */
+  /** Free-form labels (`labels`, field 12). */
   readonly labels?: Labels;
-  /** Container status (`container_status`, field 13). */
+  /** Container details such as IP addresses (`container_status`, field 13). */
   readonly containerStatus?: ContainerStatus;
-  /** Unreachable time (`unreachable_time`, field 14). */
+  /** When the agent became unreachable (`unreachable_time`, field 14). */
   readonly unreachableTime?: TimeInfo;
-  /** Limitation (`limitation`, field 16). */
+  /** Resources whose limit the task exceeded (`limitation`, field 16). */
   readonly limitation?: TaskResourceLimitation;
 }
 
@@ -226,7 +226,7 @@ export type TaskStatusReason =
   | "REASON_TASK_UNAUTHORIZED"
   | "REASON_TASK_UNKNOWN";
 
-/** `mesos.TaskResourceLimitation`. */
+/** `mesos.TaskResourceLimitation`: the resources whose limits a task exceeded. */
 export interface TaskResourceLimitation {
   /** Resources (`resources`, field 1). */
   readonly resources?: readonly Resource[];
