@@ -89,16 +89,24 @@ export class Resources implements Iterable<Resource> {
   static parse(text: string, defaultRole = "*"): Resources {
     const r = new Resources();
     for (const e of parseEntries(text, defaultRole)) r.addEntry(e, false);
+    // Mesos' validateCommandLineResources: one name, one type.
     const es = r.entries;
-    for (let i = 1; i < es.length; i++) {
-      const e = es[i]!;
-      for (let j = 0; j < i; j++) {
-        const f = es[j]!;
-        if (f.name === e.name && f.type !== e.type) {
-          throw new ResourceParseError(
-            `invalid resources '${text}': resources with the same name ('${e.name}') but different types (${TYPE_NAMES[f.type]}, ${TYPE_NAMES[e.type]}) are not allowed`,
-            text, text.indexOf(e.name), e.name);
-        }
+    const conflict = (e: Entry, other: TypeCode): never => {
+      throw new ResourceParseError(
+        `invalid resources '${text}': resources with the same name ('${e.name}') but different types (${TYPE_NAMES[other]}, ${TYPE_NAMES[e.type]}) are not allowed`,
+        text, text.indexOf(e.name), e.name);
+    };
+    if (es.length <= 16) {
+      for (let i = 1; i < es.length; i++) {
+        const e = es[i]!;
+        for (let j = 0; j < i; j++) if (es[j]!.name === e.name && es[j]!.type !== e.type) conflict(e, es[j]!.type);
+      }
+    } else {
+      const types = new Map<string, TypeCode>();
+      for (const e of es) {
+        const t = types.get(e.name);
+        if (t === undefined) types.set(e.name, e.type);
+        else if (t !== e.type) conflict(e, t);
       }
     }
     return r;

@@ -500,3 +500,13 @@ describe("predicates on Resource objects (Resources::isReserved & co.)", () => {
     expect([Resources.isRevocable(rev), Resources.isShared(rev), Resources.isPersistentVolume(rev)]).toEqual([true, false, false]);
   });
 });
+
+describe("large inputs", () => {
+  it("parses Mesos' Parse benchmark input (100 resources) and a 20,000-name text, and finds a type clash among many names", () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => `res${i}:${i}`).join(";");
+    expect(P(hundred).size()).toBe(99); // res0:0 is a zero scalar
+    const many = Array.from({ length: 20000 }, (_, i) => `r${i}:1`).join(";");
+    expect(P(many).size()).toBe(20000);
+    expect(() => P(many + ";r19999:[1-2]")).toThrow(/same name \('r19999'\) but different types/);
+  });
+});
