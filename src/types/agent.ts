@@ -33,7 +33,7 @@ export interface SlaveInfoCapability {
   readonly type?: SlaveInfoCapabilityType;
 }
 
-/** `mesos.SlaveInfo.Capability.Type`. */
+/** `mesos.SlaveInfo.Capability.Type`: the capabilities an agent can declare. */
 export type SlaveInfoCapabilityType =
   | "UNKNOWN"
   | "MULTI_ROLE"

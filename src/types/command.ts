@@ -54,7 +54,7 @@ export interface EnvironmentVariable {
   readonly secret?: Secret;
 }
 
-/** `mesos.Environment.Variable.Type`. */
+/** `mesos.Environment.Variable.Type`: whether a variable is given by value or as a secret. */
 export type EnvironmentVariableType =
   | "UNKNOWN"
   | "VALUE"

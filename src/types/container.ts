@@ -31,7 +31,7 @@ export interface ContainerInfo {
   readonly ttyInfo?: TTYInfo;
 }
 
-/** `mesos.ContainerInfo.Type`. */
+/** `mesos.ContainerInfo.Type`: the containerizer: DOCKER or MESOS. */
 export type ContainerInfoType =
   | "DOCKER"
   | "MESOS";
@@ -54,7 +54,7 @@ export interface ContainerInfoDockerInfo {
   readonly volumeDriver?: string;
 }
 
-/** `mesos.ContainerInfo.DockerInfo.Network`. */
+/** `mesos.ContainerInfo.DockerInfo.Network`: Docker network modes. */
 export type ContainerInfoDockerInfoNetwork =
   | "HOST"
   | "BRIDGE"
@@ -89,12 +89,12 @@ export interface Image {
   readonly cached?: boolean;
 }
 
-/** `mesos.Image.Type`. */
+/** `mesos.Image.Type`: image formats: APPC or DOCKER. */
 export type ImageType =
   | "APPC"
   | "DOCKER";
 
-/** `mesos.Image.Appc`. */
+/** `mesos.Image.Appc`: an Appc image by name, ID and labels. */
 export interface ImageAppc {
   /** Name (`name`, field 1, required). */
   readonly name: string;
@@ -104,7 +104,7 @@ export interface ImageAppc {
   readonly labels?: Labels;
 }
 
-/** `mesos.Image.Docker`. */
+/** `mesos.Image.Docker`: a Docker image by name, with registry credentials. */
 export interface ImageDocker {
   /** Name (`name`, field 1, required). */
   readonly name: string;
@@ -114,13 +114,13 @@ export interface ImageDocker {
   readonly config?: Secret;
 }
 
-/** `mesos.MountPropagation`. */
+/** `mesos.MountPropagation`: how mounts propagate between a volume and the host. */
 export interface MountPropagation {
   /** Mode (`mode`, field 1). */
   readonly mode?: MountPropagationMode;
 }
 
-/** `mesos.MountPropagation.Mode`. */
+/** `mesos.MountPropagation.Mode`: mount propagation modes. */
 export type MountPropagationMode =
   | "UNKNOWN"
   | "HOST_TO_CONTAINER"
@@ -140,7 +140,7 @@ export interface Volume {
   readonly source?: VolumeSource;
 }
 
-/** `mesos.Volume.Mode`. */
+/** `mesos.Volume.Mode`: volume access modes: RW (read-write) or RO (read-only). */
 export type VolumeMode =
   | "RW"
   | "RO";
@@ -161,7 +161,7 @@ export interface VolumeSource {
   readonly csiVolume?: VolumeSourceCSIVolume;
 }
 
-/** `mesos.Volume.Source.Type`. */
+/** `mesos.Volume.Source.Type`: the kinds of volume source. */
 export type VolumeSourceType =
   | "UNKNOWN"
   | "DOCKER_VOLUME"
@@ -170,7 +170,7 @@ export type VolumeSourceType =
   | "SECRET"
   | "CSI_VOLUME";
 
-/** `mesos.Volume.Source.DockerVolume`. */
+/** `mesos.Volume.Source.DockerVolume`: a volume created by a Docker volume driver. */
 export interface VolumeSourceDockerVolume {
   /** Driver (`driver`, field 1). */
   readonly driver?: string;
@@ -180,7 +180,7 @@ export interface VolumeSourceDockerVolume {
   readonly driverOptions?: Parameters;
 }
 
-/** `mesos.Volume.Source.HostPath`. */
+/** `mesos.Volume.Source.HostPath`: a path on the host. */
 export interface VolumeSourceHostPath {
   /** Path (`path`, field 1, required). */
   readonly path: string;
@@ -188,7 +188,7 @@ export interface VolumeSourceHostPath {
   readonly mountPropagation?: MountPropagation;
 }
 
-/** `mesos.Volume.Source.SandboxPath`. */
+/** `mesos.Volume.Source.SandboxPath`: a path in this container's or its parent's sandbox. */
 export interface VolumeSourceSandboxPath {
   /** Type (`type`, field 1). */
   readonly type?: VolumeSourceSandboxPathType;
@@ -196,13 +196,13 @@ export interface VolumeSourceSandboxPath {
   readonly path: string;
 }
 
-/** `mesos.Volume.Source.SandboxPath.Type`. */
+/** `mesos.Volume.Source.SandboxPath.Type`: whose sandbox: SELF or PARENT. */
 export type VolumeSourceSandboxPathType =
   | "UNKNOWN"
   | "SELF"
   | "PARENT";
 
-/** `mesos.Volume.Source.CSIVolume`. */
+/** `mesos.Volume.Source.CSIVolume`: a pre-provisioned CSI volume. */
 export interface VolumeSourceCSIVolume {
   /** Plugin name (`plugin_name`, field 1, required). */
   readonly pluginName: string;
@@ -210,7 +210,7 @@ export interface VolumeSourceCSIVolume {
   readonly staticProvisioning?: VolumeSourceCSIVolumeStaticProvisioning;
 }
 
-/** `mesos.Volume.Source.CSIVolume.VolumeCapability`. */
+/** `mesos.Volume.Source.CSIVolume.VolumeCapability`: how a CSI volume is accessed (block or mount, and access mode). */
 export interface VolumeSourceCSIVolumeVolumeCapability {
   /** Block (`block`, field 1). */
   readonly block?: VolumeSourceCSIVolumeVolumeCapabilityBlockVolume;
@@ -220,12 +220,12 @@ export interface VolumeSourceCSIVolumeVolumeCapability {
   readonly accessMode: VolumeSourceCSIVolumeVolumeCapabilityAccessMode;
 }
 
-/** `mesos.Volume.Source.CSIVolume.VolumeCapability.BlockVolume`. */
+/** `mesos.Volume.Source.CSIVolume.VolumeCapability.BlockVolume`: access through the block device API (no settings). */
 export interface VolumeSourceCSIVolumeVolumeCapabilityBlockVolume {
 
 }
 
-/** `mesos.Volume.Source.CSIVolume.VolumeCapability.MountVolume`. */
+/** `mesos.Volume.Source.CSIVolume.VolumeCapability.MountVolume`: access through a mounted filesystem. */
 export interface VolumeSourceCSIVolumeVolumeCapabilityMountVolume {
   /** Fs type (`fs_type`, field 1). */
   readonly fsType?: string;
@@ -233,13 +233,13 @@ export interface VolumeSourceCSIVolumeVolumeCapabilityMountVolume {
   readonly mountFlags?: readonly string[];
 }
 
-/** `mesos.Volume.Source.CSIVolume.VolumeCapability.AccessMode`. */
+/** `mesos.Volume.Source.CSIVolume.VolumeCapability.AccessMode`: how many nodes may use the volume, and how. */
 export interface VolumeSourceCSIVolumeVolumeCapabilityAccessMode {
   /** Mode (`mode`, field 1, required). */
   readonly mode: VolumeSourceCSIVolumeVolumeCapabilityAccessModeMode;
 }
 
-/** `mesos.Volume.Source.CSIVolume.VolumeCapability.AccessMode.Mode`. */
+/** `mesos.Volume.Source.CSIVolume.VolumeCapability.AccessMode.Mode`: CSI access modes. */
 export type VolumeSourceCSIVolumeVolumeCapabilityAccessModeMode =
   | "UNKNOWN"
   | "SINGLE_NODE_WRITER"
@@ -248,7 +248,7 @@ export type VolumeSourceCSIVolumeVolumeCapabilityAccessModeMode =
   | "MULTI_NODE_SINGLE_WRITER"
   | "MULTI_NODE_MULTI_WRITER";
 
-/** `mesos.Volume.Source.CSIVolume.StaticProvisioning`. */
+/** `mesos.Volume.Source.CSIVolume.StaticProvisioning`: parameters to stage and publish a pre-provisioned CSI volume. */
 export interface VolumeSourceCSIVolumeStaticProvisioning {
   /** Volume id (`volume_id`, field 1, required). */
   readonly volumeId: string;
@@ -276,7 +276,7 @@ export interface NetworkInfo {
   readonly portMappings?: readonly NetworkInfoPortMapping[];
 }
 
-/** `mesos.NetworkInfo.Protocol`. */
+/** `mesos.NetworkInfo.Protocol`: IP protocol versions. */
 export type NetworkInfoProtocol =
   | "IPv4"
   | "IPv6";
@@ -305,7 +305,7 @@ export interface CapabilityInfo {
   readonly capabilities?: readonly CapabilityInfoCapability[];
 }
 
-/** `mesos.CapabilityInfo.Capability`. */
+/** `mesos.CapabilityInfo.Capability`: Linux capabilities (numbered from 1000). */
 export type CapabilityInfoCapability =
   | "UNKNOWN"
   | "CHOWN"
@@ -350,7 +350,7 @@ export type CapabilityInfoCapability =
   | "BPF"
   | "CHECKPOINT_RESTORE";
 
-/** `mesos.SeccompInfo`. */
+/** `mesos.SeccompInfo`: a seccomp profile for a container, or none. */
 export interface SeccompInfo {
   /** Profile name (`profile_name`, field 1). */
   readonly profileName?: string;
@@ -378,7 +378,7 @@ export interface LinuxInfo {
   readonly shareCgroups?: boolean;
 }
 
-/** `mesos.LinuxInfo.IpcMode`. */
+/** `mesos.LinuxInfo.IpcMode`: IPC namespace modes. */
 export type LinuxInfoIpcMode =
   | "UNKNOWN"
   | "PRIVATE"
@@ -390,7 +390,7 @@ export interface RLimitInfo {
   readonly rlimits?: readonly RLimitInfoRLimit[];
 }
 
-/** `mesos.RLimitInfo.RLimit`. */
+/** `mesos.RLimitInfo.RLimit`: one resource limit (both bounds unset means unlimited). */
 export interface RLimitInfoRLimit {
   /** Type (`type`, field 1). */
   readonly type?: RLimitInfoRLimitType;
@@ -400,7 +400,7 @@ export interface RLimitInfoRLimit {
   readonly soft?: bigint;
 }
 
-/** `mesos.RLimitInfo.RLimit.Type`. */
+/** `mesos.RLimitInfo.RLimit.Type`: the POSIX resource limits. */
 export type RLimitInfoRLimitType =
   | "UNKNOWN"
   | "RLMT_AS"
@@ -426,7 +426,7 @@ export interface TTYInfo {
   readonly windowSize?: TTYInfoWindowSize;
 }
 
-/** `mesos.TTYInfo.WindowSize`. */
+/** `mesos.TTYInfo.WindowSize`: terminal size in rows and columns. */
 export interface TTYInfoWindowSize {
   /** Rows (`rows`, field 1, required). */
   readonly rows: number;

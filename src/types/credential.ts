@@ -24,7 +24,7 @@ export interface Secret {
   readonly value?: SecretValue;
 }
 
-/** `mesos.Secret.Type`. */
+/** `mesos.Secret.Type`: how a secret is given: REFERENCE or VALUE. */
 export type SecretType =
   | "UNKNOWN"
   | "REFERENCE"

@@ -24,7 +24,7 @@ export interface DiscoveryInfo {
   readonly labels?: Labels;
 }
 
-/** `mesos.DiscoveryInfo.Visibility`. */
+/** `mesos.DiscoveryInfo.Visibility`: who may discover a service: FRAMEWORK, CLUSTER or EXTERNAL. */
 export type DiscoveryInfoVisibility =
   | "FRAMEWORK"
   | "CLUSTER"

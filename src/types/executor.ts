@@ -40,7 +40,7 @@ export interface ExecutorInfo {
   readonly labels?: Labels;
 }
 
-/** `mesos.ExecutorInfo.Type`. */
+/** `mesos.ExecutorInfo.Type`: executor kinds: DEFAULT (built-in) or CUSTOM. */
 export type ExecutorInfoType =
   | "UNKNOWN"
   | "DEFAULT"

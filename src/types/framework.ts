@@ -44,7 +44,7 @@ export interface FrameworkInfoCapability {
   readonly type?: FrameworkInfoCapabilityType;
 }
 
-/** `mesos.FrameworkInfo.Capability.Type`. */
+/** `mesos.FrameworkInfo.Capability.Type`: the capabilities a framework can declare. */
 export type FrameworkInfoCapabilityType =
   | "UNKNOWN"
   | "REVOCABLE_RESOURCES"

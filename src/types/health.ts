@@ -30,7 +30,7 @@ export interface HealthCheck {
   readonly tcp?: HealthCheckTCPCheckInfo;
 }
 
-/** `mesos.HealthCheck.Type`. */
+/** `mesos.HealthCheck.Type`: health check kinds. */
 export type HealthCheckType =
   | "UNKNOWN"
   | "COMMAND"
@@ -77,20 +77,20 @@ export interface CheckInfo {
   readonly timeoutSeconds?: number;
 }
 
-/** `mesos.CheckInfo.Type`. */
+/** `mesos.CheckInfo.Type`: check kinds. */
 export type CheckInfoType =
   | "UNKNOWN"
   | "COMMAND"
   | "HTTP"
   | "TCP";
 
-/** `mesos.CheckInfo.Command`. */
+/** `mesos.CheckInfo.Command`: a command check. */
 export interface CheckInfoCommand {
   /** Command (`command`, field 1, required). */
   readonly command: CommandInfo;
 }
 
-/** `mesos.CheckInfo.Http`. */
+/** `mesos.CheckInfo.Http`: an HTTP check: GET on a port and path. */
 export interface CheckInfoHttp {
   /** Port (`port`, field 1, required). */
   readonly port: number;
@@ -98,7 +98,7 @@ export interface CheckInfoHttp {
   readonly path?: string;
 }
 
-/** `mesos.CheckInfo.Tcp`. */
+/** `mesos.CheckInfo.Tcp`: a TCP check: the port must accept connections. */
 export interface CheckInfoTcp {
   /** Port (`port`, field 1, required). */
   readonly port: number;
@@ -116,19 +116,19 @@ export interface CheckStatusInfo {
   readonly tcp?: CheckStatusInfoTcp;
 }
 
-/** `mesos.CheckStatusInfo.Command`. */
+/** `mesos.CheckStatusInfo.Command`: result of a command check (exit code). */
 export interface CheckStatusInfoCommand {
   /** Exit code (`exit_code`, field 1). */
   readonly exitCode?: number;
 }
 
-/** `mesos.CheckStatusInfo.Http`. */
+/** `mesos.CheckStatusInfo.Http`: result of an HTTP check (status code). */
 export interface CheckStatusInfoHttp {
   /** Status code (`status_code`, field 1). */
   readonly statusCode?: number;
 }
 
-/** `mesos.CheckStatusInfo.Tcp`. */
+/** `mesos.CheckStatusInfo.Tcp`: result of a TCP check (whether it connected). */
 export interface CheckStatusInfoTcp {
   /** Succeeded (`succeeded`, field 1). */
   readonly succeeded?: boolean;

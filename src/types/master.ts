@@ -34,7 +34,7 @@ export interface MasterInfoCapability {
   readonly type?: MasterInfoCapabilityType;
 }
 
-/** `mesos.MasterInfo.Capability.Type`. */
+/** `mesos.MasterInfo.Capability.Type`: the capabilities a master can declare. */
 export type MasterInfoCapabilityType =
   | "UNKNOWN"
   | "AGENT_UPDATE"

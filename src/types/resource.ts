@@ -13,7 +13,7 @@ import type { Labels } from "./labels.js";
 import type { ValueRanges, ValueSet } from "./value.js";
 import type { Volume } from "./container.js";
 
-/** `mesos.Resource.ReservationInfo.Type`. */
+/** `mesos.Resource.ReservationInfo.Type`: reservation kinds: STATIC (operator flag) or DYNAMIC (reserve operation). */
 export type ReservationType = "UNKNOWN" | "STATIC" | "DYNAMIC";
 
 /** `mesos.Resource.ReservationInfo`: one level of a (possibly refined) reservation. */
@@ -42,7 +42,7 @@ export interface DiskPersistence {
   readonly principal?: string;
 }
 
-/** `mesos.Resource.DiskInfo.Source.Type`. */
+/** `mesos.Resource.DiskInfo.Source.Type`: disk source kinds: PATH, MOUNT, BLOCK or RAW. */
 export type DiskSourceType = "UNKNOWN" | "PATH" | "MOUNT" | "BLOCK" | "RAW";
 
 /** `mesos.Resource.DiskInfo.Source.Path`: a directory on a separate device. */

@@ -510,12 +510,12 @@ export interface CgroupInfo {
   readonly netCls?: CgroupInfoNetCls;
 }
 
-/** `mesos.CgroupInfo.Blkio`. */
+/** `mesos.CgroupInfo.Blkio`: blkio cgroup statistics types. */
 export interface CgroupInfoBlkio {
 
 }
 
-/** `mesos.CgroupInfo.Blkio.Operation`. */
+/** `mesos.CgroupInfo.Blkio.Operation`: block I/O operation kinds. */
 export type CgroupInfoBlkioOperation =
   | "UNKNOWN"
   | "TOTAL"
@@ -525,7 +525,7 @@ export type CgroupInfoBlkioOperation =
   | "ASYNC"
   | "DISCARD";
 
-/** `mesos.CgroupInfo.Blkio.Value`. */
+/** `mesos.CgroupInfo.Blkio.Value`: one blkio counter for one operation kind. */
 export interface CgroupInfoBlkioValue {
   /** Op (`op`, field 1). */
   readonly op?: CgroupInfoBlkioOperation;
@@ -533,12 +533,12 @@ export interface CgroupInfoBlkioValue {
   readonly value?: bigint;
 }
 
-/** `mesos.CgroupInfo.Blkio.CFQ`. */
+/** `mesos.CgroupInfo.Blkio.CFQ`: CFQ scheduler statistics types. */
 export interface CgroupInfoBlkioCFQ {
 
 }
 
-/** `mesos.CgroupInfo.Blkio.CFQ.Statistics`. */
+/** `mesos.CgroupInfo.Blkio.CFQ.Statistics`: CFQ statistics for one device (or the total). */
 export interface CgroupInfoBlkioCFQStatistics {
   /** Device (`device`, field 1). */
   readonly device?: DeviceNumber;
@@ -560,12 +560,12 @@ export interface CgroupInfoBlkioCFQStatistics {
   readonly ioQueued?: readonly CgroupInfoBlkioValue[];
 }
 
-/** `mesos.CgroupInfo.Blkio.Throttling`. */
+/** `mesos.CgroupInfo.Blkio.Throttling`: throttling statistics types. */
 export interface CgroupInfoBlkioThrottling {
 
 }
 
-/** `mesos.CgroupInfo.Blkio.Throttling.Statistics`. */
+/** `mesos.CgroupInfo.Blkio.Throttling.Statistics`: throttling statistics for one device (or the total). */
 export interface CgroupInfoBlkioThrottlingStatistics {
   /** Device (`device`, field 1). */
   readonly device?: DeviceNumber;
@@ -575,7 +575,7 @@ export interface CgroupInfoBlkioThrottlingStatistics {
   readonly ioServiceBytes?: readonly CgroupInfoBlkioValue[];
 }
 
-/** `mesos.CgroupInfo.Blkio.Statistics`. */
+/** `mesos.CgroupInfo.Blkio.Statistics`: a container's blkio statistics (CFQ and throttling). */
 export interface CgroupInfoBlkioStatistics {
   /** Cfq (`cfq`, field 1). */
   readonly cfq?: readonly CgroupInfoBlkioCFQStatistics[];
@@ -585,7 +585,7 @@ export interface CgroupInfoBlkioStatistics {
   readonly throttling?: readonly CgroupInfoBlkioThrottlingStatistics[];
 }
 
-/** `mesos.CgroupInfo.NetCls`. */
+/** `mesos.CgroupInfo.NetCls`: the net_cls cgroup's class ID. */
 export interface CgroupInfoNetCls {
   /** Classid (`classid`, field 1). */
   readonly classid?: number;

@@ -182,13 +182,13 @@ export interface TaskStatus {
   readonly limitation?: TaskResourceLimitation;
 }
 
-/** `mesos.TaskStatus.Source`. */
+/** `mesos.TaskStatus.Source`: who sent a status update: master, agent or executor. */
 export type TaskStatusSource =
   | "SOURCE_MASTER"
   | "SOURCE_SLAVE"
   | "SOURCE_EXECUTOR";
 
-/** `mesos.TaskStatus.Reason`. */
+/** `mesos.TaskStatus.Reason`: why a task's state changed. */
 export type TaskStatusReason =
   | "REASON_COMMAND_EXECUTOR_FAILED"
   | "REASON_CONTAINER_LAUNCH_FAILED"
