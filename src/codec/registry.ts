@@ -142,10 +142,4 @@ export const taskInfoToMesosJson = (v: T.TaskInfo): string => toMesosJson("mesos
 /** Reads a `TaskInfo` from Mesos JSON. */
 export const taskInfoFromMesosJson = (json: string): T.TaskInfo => fromMesosJson("mesos.TaskInfo", json);
 
-/** `Filters.refuse_seconds` when unset, as Mesos applies it. */
-export const DEFAULT_REFUSE_SECONDS = 5.0;
-
-/** The refusal timeout a `Filters` asks for: its `refuseSeconds`, or 5 seconds when unset. */
-export function refuseSeconds(filters: T.Filters | undefined): number {
-  return filters?.refuseSeconds ?? DEFAULT_REFUSE_SECONDS;
-}
+export { DEFAULT_REFUSE_SECONDS, refuseSeconds } from "../types/offer.js";

@@ -48,3 +48,11 @@ export interface Filters {
   /** Seconds to refuse the declined resources (5 when unset) (`refuse_seconds`, field 1, default 5). */
   readonly refuseSeconds?: number;
 }
+
+/** `Filters.refuse_seconds` when unset, as Mesos applies it. */
+export const DEFAULT_REFUSE_SECONDS = 5.0;
+
+/** The refusal timeout a `Filters` asks for: its `refuseSeconds`, or 5 seconds when it is unset (or no filters were given). */
+export function refuseSeconds(filters: Filters | undefined): number {
+  return filters?.refuseSeconds ?? DEFAULT_REFUSE_SECONDS;
+}
