@@ -91,6 +91,44 @@ export class Meta {
     return NORMAL;
   }
 
+  private derived: Map<string, Meta> | undefined;
+  private unallocatedBase: Meta | undefined;
+  /** Identity ids of NORMAL entries with this metadata, by name and type. */
+  private ids: Map<string, number> | undefined;
+
+  /** This metadata allocated to `role` (cached: the allocator does this on every offer). */
+  allocatedTo(role: string): Meta {
+    if (this.allocated && this.allocationRole === role) return this;
+    const base = this.allocated ? this.unallocated() : this;
+    const key = "A" + role;
+    let m = base.derived?.get(key);
+    if (m === undefined) {
+      m = base.with({ allocated: true, allocationRole: role });
+      m.unallocatedBase = base;
+      base.derived ??= new Map();
+      if (base.derived.size < 256) base.derived.set(key, m);
+    }
+    return m;
+  }
+
+  /** This metadata without allocation info (the original object when it came from `allocatedTo`). */
+  unallocated(): Meta {
+    if (!this.allocated) return this;
+    return (this.unallocatedBase ??= this.with({ allocated: false, allocationRole: undefined }));
+  }
+
+  /** The interned identity id of a NORMAL entry named `name` of `type` with this metadata. */
+  idFor(name: string, type: TypeCode): number {
+    const k = type + name;
+    let id = this.ids?.get(k);
+    if (id === undefined) {
+      id = internKey(name + "\u0001" + type + "\u0001" + this.key);
+      this.ids ??= new Map();
+      if (this.ids.size < 1024) this.ids.set(k, id);
+    }
+    return id;
+  }
+
   /** A copy with some fields replaced. */
   with(changes: Partial<{ reservations: readonly ReservationInfo[]; allocationRole: string | undefined; allocated: boolean }>): Meta {
     const allocated = changes.allocated ?? this.allocated;
@@ -156,7 +194,7 @@ export function identityId(name: string, type: TypeCode, meta: Meta): number {
     recentIds[slot] = id;
     return id;
   }
-  return internKey(name + "\u0001" + type + "\u0001" + meta.key);
+  return meta.idFor(name, type);
 }
 
 /** A stored resource: identity, value and (for SHARED/EXCLUSIVE) a copy count. Mutable; owned by one bag. */

@@ -464,12 +464,12 @@ export class Resources implements Iterable<Resource> {
 
   /** A copy with allocation info `role` on every entry (Mesos `allocate`). */
   allocate(role: string): Resources {
-    return this.mapMeta((m) => m.with({ allocated: true, allocationRole: role }));
+    return this.mapMeta((m) => m.allocatedTo(role));
   }
 
   /** A copy without allocation info. */
   unallocate(): Resources {
-    return this.mapMeta((m) => (m.allocated ? m.with({ allocated: false, allocationRole: undefined }) : m));
+    return this.mapMeta((m) => m.unallocated());
   }
 
   /** Entries grouped by allocation role; throws ResourceError if an entry is not allocated (Mesos CHECKs this). */
