@@ -173,6 +173,7 @@ describe("invariants on random clusters and workloads", () => {
     roles: fc.array(fc.record({
       weight: fc.double({ min: 0.25, max: 5, noNaN: true }),
       quotaCpus: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      limitExtraCpus: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
       frameworks: fc.integer({ min: 1, max: 2 }),
       arrivalsPerMinute: fc.integer({ min: 1, max: 120 }),
       tasks: fc.array(fc.record({ cpus: fc.integer({ min: 1, max: 20 }), mem: fc.integer({ min: 32, max: 2048 }), mean: fc.integer({ min: 2, max: 90 }) }), { minLength: 1, maxLength: 3 }),
@@ -188,7 +189,12 @@ describe("invariants on random clusters and workloads", () => {
       // A top-level role (the only one that may carry quota), a nested role under it, and a sibling.
       name: ["r0", "r0/sub", "other"][i]!,
       weight: r.weight,
-      ...(r.quotaCpus !== undefined && i === 0 ? { quota: { guarantees: `cpus:${r.quotaCpus}` } } : {}),
+      ...(i === 0 && (r.quotaCpus !== undefined || r.limitExtraCpus !== undefined)
+        ? { quota: {
+            ...(r.quotaCpus !== undefined ? { guarantees: `cpus:${r.quotaCpus}` } : {}),
+            ...(r.limitExtraCpus !== undefined ? { limits: `cpus:${(r.quotaCpus ?? 0) + r.limitExtraCpus + 1}` } : {}),
+          } }
+        : {}),
       frameworks: r.frameworks,
       arrivalsPerMinute: r.arrivalsPerMinute,
       tasks: r.tasks.map((t) => ({ resources: `cpus:${t.cpus / 10};mem:${t.mem}`, duration: { distribution: "exponential", mean: t.mean } })),
@@ -204,7 +210,23 @@ describe("invariants on random clusters and workloads", () => {
         expect(s.tasksLaunched).toBe(count("launch", s.role));
         expect(s.tasksArrived).toBe(count("arrive", s.role));
       }
-    }), { numRuns: 8 });
+      // A quota limit on r0 bounds what r0 holds, at every moment. (Mesos checks
+      // only the limits of the role being allocated to: hierarchical.cpp's
+      // second stage reads getQuota(role).limits, so a subrole is not held to
+      // its parent's limits, while its allocations do count in the parent's
+      // consumption.)
+      const limit = r.config.roles[0]!.quota?.limits;
+      if (limit !== undefined) {
+        const max = scalarQuantities(limit).get("cpus")!;
+        let held = 0;
+        for (const e of r.events) {
+          if ((e.kind === "launch" || e.kind === "finish") && e.role === "r0") {
+            held += (e.kind === "launch" ? 1 : -1) * scalarQuantities(e.resources).get("cpus")!;
+            expect(held).toBeLessThanOrEqual(max);
+          }
+        }
+      }
+    }), { numRuns: 10 });
   });
 });
 
