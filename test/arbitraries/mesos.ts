@@ -236,3 +236,83 @@ export const arbOfferId = fc.string() as fc.Arbitrary<T.OfferID>;
 export const arbTaskId = fc.string() as fc.Arbitrary<T.TaskID>;
 /** Any `ExecutorID`. */
 export const arbExecutorId = fc.string() as fc.Arbitrary<T.ExecutorID>;
+
+// ---- Mesos-valid resources ----------------------------------------------------
+//
+// The arbitraries above cover everything protobuf can carry. The ones below
+// produce resources Mesos' own validation accepts, for tests of the resource
+// layer and the allocator: finite non-negative scalars with at most three
+// decimals, coalesced sorted ranges, duplicate-free sets, well-formed roles,
+// and reservation stacks that only refine (each role a child of the last).
+
+/** A well-formed non-"*" role: 1–3 segments of `[a-z][a-z0-9_-]{0,6}` joined by "/". */
+export const arbRole: fc.Arbitrary<string> = fc
+  .array(fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/), { minLength: 1, maxLength: 3 })
+  .map((segments) => segments.join("/"));
+
+/** A reservation stack that refines: STATIC or DYNAMIC first, DYNAMIC after, each role a child of the previous. */
+export const arbReservations: fc.Arbitrary<T.ReservationInfo[]> = fc
+  .tuple(
+    fc.array(fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom<T.ReservationType>("STATIC", "DYNAMIC"),
+    fc.option(fc.stringMatching(/^[a-z]{1,8}$/), { nil: undefined }),
+  )
+  .map(([segments, firstType, principal]) =>
+    segments.map((_, i) => ({
+      type: i === 0 ? firstType : "DYNAMIC",
+      role: segments.slice(0, i + 1).join("/"),
+      ...(principal !== undefined && (i > 0 || firstType === "DYNAMIC") ? { principal } : {}),
+    })),
+  );
+
+const reservedOrNot = fc.option(arbReservations, { nil: undefined, freq: 2 });
+
+/** A Mesos-valid scalar resource: `name` from `names`, value a multiple of 0.001 in [0, 10^6]. */
+export function arbValidScalarResource(names: readonly string[] = ["cpus", "mem", "disk", "gpus"]): fc.Arbitrary<T.ScalarResource> {
+  return fc
+    .tuple(fc.constantFrom(...names), fc.integer({ min: 0, max: 1_000_000_000 }), reservedOrNot)
+    .map(([name, milli, reservations]) => ({
+      name, type: "SCALAR" as const, scalar: milli / 1000,
+      ...(reservations ? { reservations } : {}),
+    }));
+}
+
+/** Sorted, non-overlapping, non-adjacent ranges within [0, max] (what Mesos' coalescing yields). */
+export function arbCoalescedRanges(max = 65535n, maxFragments = 16): fc.Arbitrary<T.ValueRange[]> {
+  return fc
+    .uniqueArray(fc.bigInt({ min: 0n, max }), { minLength: 2, maxLength: 2 * maxFragments })
+    .map((points) => {
+      const sorted = [...points].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const out: T.ValueRange[] = [];
+      for (let i = 0; i + 1 < sorted.length; i += 2) {
+        const begin = sorted[i]!;
+        const end = sorted[i + 1]!;
+        const last = out[out.length - 1];
+        if (last !== undefined && begin <= last.end + 1n) out[out.length - 1] = { begin: last.begin, end };
+        else out.push({ begin, end });
+      }
+      return out;
+    });
+}
+
+/** A Mesos-valid ranges resource (default name "ports"). */
+export function arbValidRangesResource(name = "ports"): fc.Arbitrary<T.RangesResource> {
+  return fc.tuple(arbCoalescedRanges(), reservedOrNot).map(([ranges, reservations]) => ({
+    name, type: "RANGES" as const, ranges,
+    ...(reservations ? { reservations } : {}),
+  }));
+}
+
+/** A Mesos-valid set resource: duplicate-free items. */
+export function arbValidSetResource(name = "zones"): fc.Arbitrary<T.SetResource> {
+  return fc
+    .tuple(fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 5 }), reservedOrNot)
+    .map(([set, reservations]) => ({ name, type: "SET" as const, set, ...(reservations ? { reservations } : {}) }));
+}
+
+/** Any Mesos-valid resource of the three kinds above. */
+export const arbValidResource: fc.Arbitrary<T.Resource> = fc.oneof(
+  { arbitrary: arbValidScalarResource(), weight: 3 },
+  { arbitrary: arbValidRangesResource(), weight: 1 },
+  { arbitrary: arbValidSetResource(), weight: 1 },
+);
