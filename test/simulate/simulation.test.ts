@@ -268,3 +268,21 @@ describe("reservations", () => {
     expect(r.roles[1]!.pendingAtEnd).toBeGreaterThan(0);
   });
 });
+
+describe("fairness-excluded resources", () => {
+  it("leave the dominant share to the other resources", () => {
+    const doc = {
+      durationSeconds: 60,
+      fairnessExcludeResourceNames: ["mem"],
+      agents: [{ count: 2, resources: "cpus:8;mem:8192" }],
+      roles: [{ name: "m", frameworks: 1, arrivalsPerMinute: 60, tasks: [{ resources: "cpus:0.5;mem:4096", duration: { distribution: "fixed", seconds: 1000 } }] }],
+    };
+    const withExclusion = run(doc);
+    const without = run({ ...doc, fairnessExcludeResourceNames: [] });
+    const last = (r: SimulationResult) => r.metrics.dominantShare.get("m")!.at(-1)!;
+    // The same 4 tasks run in both (memory is full): 2 of 16 cpus, 16 of 16 GiB.
+    expect(without.roles[0]!.runningAtEnd).toBe(4);
+    expect(last(without)).toBeCloseTo(1, 9);
+    expect(last(withExclusion)).toBeCloseTo(2 / 16, 9);
+  });
+});
