@@ -86,6 +86,16 @@ describe("drfcore resources: exact output of the documented examples", () => {
       { name: "ports", type: "RANGES", ranges: { range: [{ begin: 1, end: 3 }] } },
     ]);
   });
+  it("reads Mesos' JSON form as an operand and prints what text cannot express as JSON", async () => {
+    const dyn = '[{"name":"cpus","type":"SCALAR","scalar":{"value":2},"reservations":[{"type":"DYNAMIC","role":"r1","principal":"p"}]}]';
+    const r = await run([dyn, "+", dyn]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { name: "cpus", type: "SCALAR", scalar: { value: 4 }, reservations: [{ type: "DYNAMIC", role: "r1", principal: "p" }] },
+    ]);
+    expect((await run([r.stdout.trim(), "==", dyn, "+", dyn])).status).toBe(2); // == must be last
+    expect((await run([dyn, "+", dyn, "==", r.stdout.trim()])).stdout).toBe("true\n");
+  });
   it("accepts operands that are empty or start with spaces", async () => {
     expect((await run(["", "+", "  cpus : 1 "])).stdout).toBe("cpus:1\n");
   });
