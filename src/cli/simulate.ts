@@ -73,7 +73,7 @@ export function register(program: Command, io: CliIO): void {
   program
     .command("simulate")
     .description("simulate a cluster for a while through the real allocator; print a per-role table and write an HTML report")
-    .option("--agents <n>", "total agents (spread over the cluster's agent groups in proportion)")
+    .option("--agents <n>", "total agents (spread over the cluster's agent groups in proportion; quota scales with them)")
     .option("--frameworks <n>", "total frameworks (spread over the roles in proportion, at least one each)")
     .option("--duration <seconds>", "simulated seconds (default 3600, or the cluster file's)")
     .option("--seed <n>", "random seed (default 1, or the cluster file's)")
