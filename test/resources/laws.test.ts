@@ -138,6 +138,27 @@ describe("Resources laws", () => {
   });
 });
 
+describe("text round trip with awkward names, roles and set items", () => {
+  it("parse(toString(r)) == r whatever characters they hold", () => {
+    const chars = fc.constantFrom(..."ab:;()[]{},-+ .*\t\n/\"\\é".split(""));
+    const str = fc.array(chars, { minLength: 1, maxLength: 6 }).map((a) => a.join(""));
+    const role = fc.array(fc.constantFrom(..."ab:;()[]{},+.é".split("")), { minLength: 1, maxLength: 5 }).map((a) => a.join(""))
+      .filter((x) => x !== "." && x !== ".." && x !== "*");
+    const res = fc.record({ name: str, role: fc.option(role, { nil: undefined }), items: fc.uniqueArray(str, { minLength: 1, maxLength: 3 }), v: fc.integer({ min: 1, max: 99999 }) })
+      .map(({ name, role, items, v }) => {
+        const reservations = role === undefined ? undefined : [{ type: "STATIC", role }];
+        return [
+          { name, type: "SCALAR", scalar: v / 1000, reservations },
+          { name: name + "#set", type: "SET", set: items, reservations },
+        ] as unknown as Resource[];
+      });
+    fc.assert(fc.property(fc.array(res, { maxLength: 3 }), (groups) => {
+      const r = Resources.fromProto(groups.flat());
+      expect(Resources.parse(r.toString()).equals(r)).toBe(true);
+    }), { numRuns: 500 });
+  });
+});
+
 describe("parser fuzzing: bad text gives ResourceParseError, never another exception", () => {
   const alphabet = fc.constantFrom(..."cpus:;()[]{}-,0123456789.eE+ *x/\n\t\"".split(""));
   const check = (s: string) => {
