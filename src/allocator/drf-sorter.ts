@@ -24,6 +24,7 @@ class Node {
   activeCount = 0;
   weight: number | undefined;
   visit = 0;
+  slot = -1;
   readonly path: string;
   constructor(
     readonly name: string,
@@ -52,6 +53,9 @@ export class DrfSorter implements Sorter {
   private readonly excluded: boolean[] = [];
   private dirty = false;
   private stamp = 0;
+  private readonly freeSlots: number[] = [];
+  private nextSlot = 0;
+  private readonly bySlot: (Node | undefined)[] = [];
 
   constructor(fairnessExcludeResourceNames: readonly string[] = []) {
     for (const n of fairnessExcludeResourceNames) this.excluded[NAMES.id(n)] = true;
@@ -79,6 +83,9 @@ export class DrfSorter implements Sorter {
         virt.alloc = current.alloc.slice();
         virt.count = current.count;
         virt.share = current.share;
+        virt.slot = current.slot;
+        current.slot = -1;
+        if (virt.slot >= 0) this.bySlot[virt.slot] = virt;
         this.addChild(current, virt);
         this.clients.set(virt.clientPath(), virt);
         break;
@@ -94,11 +101,26 @@ export class DrfSorter implements Sorter {
       current = child;
     }
     this.clients.set(client, current);
+    const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.nextSlot++;
+    current.slot = slot;
+    this.bySlot[slot] = current;
     this.dirty = true;
+  }
+
+  slotOf(client: string): number {
+    return this.find(client).slot;
+  }
+
+  slotCapacity(): number {
+    return this.nextSlot;
   }
 
   remove(client: string): void {
     let current = this.find(client);
+    if (current.slot >= 0) {
+      this.bySlot[current.slot] = undefined;
+      this.freeSlots.push(current.slot);
+    }
     const leafAlloc = current.alloc;
     this.clients.delete(client);
     while (current !== this.root) {
@@ -111,6 +133,8 @@ export class DrfSorter implements Sorter {
         this.removeChild(current, child);
         this.removeChild(parent, current);
         current.kind = child.kind;
+        current.slot = child.slot;
+        if (current.slot >= 0) this.bySlot[current.slot] = current;
         this.addChild(parent, current);
         this.clients.set(current.path, current);
       }
@@ -195,13 +219,36 @@ export class DrfSorter implements Sorter {
     return out;
   }
 
-  forEachInOrder(visit: (client: string) => boolean | void): void {
+  forEachInOrderAmong(slots: readonly number[], visit: (client: string, slot: number) => boolean | void): void {
+    this.ensureSorted();
+    const root = this.root;
+    for (let i = 0; i < root.activeCount; i++) {
+      if (root.children[i]!.kind !== ACTIVE) {
+        // Hierarchical tree: the subsequence of a full sort.
+        const want = new Set(slots);
+        for (const c of this.sort()) {
+          const slot = this.clients.get(c)!.slot;
+          if (want.has(slot) && visit(c, slot) === false) return;
+        }
+        return;
+      }
+    }
+    const nodes: Node[] = [];
+    for (const s of slots) {
+      const n = this.bySlot[s];
+      if (n !== undefined && n.kind === ACTIVE) nodes.push(n);
+    }
+    nodes.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    for (const n of nodes) if (visit(n.clientPath(), n.slot) === false) return;
+  }
+
+  forEachInOrder(visit: (client: string, slot: number) => boolean | void): void {
     this.ensureSorted();
     const root = this.root;
     let flat = true;
     for (let i = 0; i < root.activeCount; i++) if (root.children[i]!.kind !== ACTIVE) { flat = false; break; }
     if (!flat) {
-      for (const c of this.sort()) if (visit(c) === false) return;
+      for (const c of this.sort()) if (visit(c, this.clients.get(c)!.slot) === false) return;
       return;
     }
     // Flat tree: walk the live children. A visited client can only move
@@ -214,7 +261,7 @@ export class DrfSorter implements Sorter {
       const node = children[i]!;
       if (node.visit === stamp) { i++; continue; }
       node.visit = stamp;
-      if (visit(node.path) === false) return;
+      if (visit(node.path, node.slot) === false) return;
       if (children[i] === node) i++;
     }
   }

@@ -125,6 +125,13 @@ interface FrameworkState {
   holdings: Map<Role, Map<AgentId, Resources>>;
 }
 
+interface Coverage {
+  cand: Resources;
+  epoch: number;
+  bits: Int32Array;
+  count: number;
+}
+
 interface AgentState {
   id: AgentId;
   hostname: string;
@@ -141,6 +148,8 @@ interface AgentState {
   /** the part of `offered` that is allocated (tasks launched), not merely offered */
   allocated: Resources;
   hasGpu: boolean;
+  /** Per role: which framework slots cannot take `cand` at `epoch` (see runAllocation). */
+  coverage?: Map<Role, Coverage>;
   /** The largest `available` seen since the total last changed (see canonicalAvailable). */
   fullAvailable?: Resources;
   /** Memo: a full fair-share pass offered nothing from this `available` at this epoch. */
@@ -942,6 +951,23 @@ export class HierarchicalDRFAllocator {
     }
   }
 
+  /** The coverage record of (agent, role) for `cand` at the current epoch, fresh if stale. */
+  private coverage(agent: AgentState, role: Role, cand: Resources, capacity: number): Coverage {
+    let m = agent.coverage;
+    if (m === undefined) agent.coverage = m = new Map();
+    let c = m.get(role);
+    const words = (capacity + 31) >> 5;
+    if (c === undefined || c.cand !== cand || c.epoch !== this.epoch) {
+      c = { cand, epoch: this.epoch, bits: new Int32Array(words), count: 0 };
+      m.set(role, c);
+    } else if (c.bits.length < words) {
+      const bits = new Int32Array(words);
+      bits.set(c.bits);
+      c.bits = bits;
+    }
+    return c;
+  }
+
   /**
    * Returns `next`, or the agent's last fully-available object when `next`
    * equals it, so that memos keyed by object (filter verdicts, derived
@@ -1282,11 +1308,27 @@ export class HierarchicalDRFAllocator {
         const sorter = this.frameworkSorters.get(role)!;
         const noShrink = !hasQuota && !quotaActive;
         // What this agent offers this role, recomputed only when its availability changes.
-        let candSrc: Resources | null = null;
-        let cand = EMPTY;
-        let candQ: QVec = [];
-        let candPlain = true;
-        sorter.forEachInOrder((fwId) => {
+        let candSrc: Resources | null = agent.available;
+        let cand = allocatableToMemo(candSrc, role);
+        if (cand.isEmpty()) continue;
+        let candQ: QVec = quantitiesOf(cand);
+        let candPlain = isPlain(cand);
+        // Frameworks already known unable to take this very candidate (filtered,
+        // incapable, below their minimum) at this epoch are skipped by one bit test.
+        const fast = noShrink && candPlain;
+        const startCand = cand;
+        const cov = fast ? this.coverage(agent, role, cand, sorter.slotCapacity()) : null;
+        const mark = (slot: number): void => {
+          if (cov === null || cand !== startCand) return;
+          const w = slot >> 5;
+          const b = 1 << (slot & 31);
+          if (w < cov.bits.length && (cov.bits[w]! & b) === 0) {
+            cov.bits[w]! |= b;
+            cov.count++;
+          }
+        };
+        const visit = (fwId: string, slot: number): boolean | void => {
+          if (cov !== null && cand === startCand && (slot >> 5) < cov.bits.length && (cov.bits[slot >> 5]! & (1 << (slot & 31))) !== 0) return;
           if (candSrc !== agent.available) {
             candSrc = agent.available;
             cand = allocatableToMemo(candSrc, role);
@@ -1298,9 +1340,10 @@ export class HierarchicalDRFAllocator {
           const fw = this.frameworks.get(fwId)!;
           if (noShrink && candPlain) {
             // Cheapest checks first; each is a reason Mesos would `continue`.
-            if (fw.caps.gpuResources === false && agent.hasGpu) return;
-            if (this.isFiltered(fw, role, agent, available)) return;
-            if (!this.allocatable(candQ, false, role, fw)) return;
+            if ((fw.caps.gpuResources === false && agent.hasGpu) || this.isFiltered(fw, role, agent, available) || !this.allocatable(candQ, false, role, fw)) {
+              mark(slot);
+              return;
+            }
             offer(fw, role, agent, available);
             return;
           }
@@ -1330,7 +1373,31 @@ export class HierarchicalDRFAllocator {
           const inc = qvecFrom(additional.scalarQuantities());
           if (hasQuota) quotaConsumedAdd(role, inc);
           qSub(availableHeadroom, inc);
-        });
+        };
+        if (cov === null) {
+          sorter.forEachInOrder(visit);
+        } else {
+          const clients = sorter.count();
+          const open = clients - cov.count;
+          if (open <= 0) continue;
+          if (open <= 64 && clients > 128) {
+            // Few frameworks left that might take it: visit just those, in order.
+            const slots: number[] = [];
+            const cap = sorter.slotCapacity();
+            for (let w = 0; w < cov.bits.length; w++) {
+              const word = cov.bits[w]!;
+              if (word === -1) continue;
+              for (let b = 0; b < 32; b++) {
+                const slot = (w << 5) | b;
+                if (slot >= cap) break;
+                if ((word & (1 << b)) === 0) slots.push(slot);
+              }
+            }
+            sorter.forEachInOrderAmong(slots, visit);
+          } else {
+            sorter.forEachInOrder(visit);
+          }
+        }
       }
       if (agent.available === before) {
         agent.idleAvailable = before;

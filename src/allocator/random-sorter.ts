@@ -18,6 +18,7 @@ interface RNode {
   leaf: boolean;
   active: boolean;
   alloc: QVec;
+  slot?: number;
 }
 
 /** Mesos' weighted random sorter. */
@@ -27,6 +28,8 @@ export class RandomSorter implements Sorter {
   private readonly weights = new Map<string, number>();
   private readonly total: QVec = [];
   private readonly rng: Prng;
+  private readonly freeSlots: number[] = [];
+  private nextSlot = 0;
 
   constructor(seed = 1) {
     this.rng = new Prng(seed);
@@ -45,11 +48,30 @@ export class RandomSorter implements Sorter {
     }
     current.leaf = true;
     current.active = false;
+    current.slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.nextSlot++;
     this.clients.set(client, current);
+  }
+
+  slotOf(client: string): number {
+    return this.find(client).slot!;
+  }
+
+  slotCapacity(): number {
+    return this.nextSlot;
+  }
+
+  forEachInOrderAmong(slots: readonly number[], visit: (client: string, slot: number) => boolean | void): void {
+    const want = new Set(slots);
+    for (const c of this.sort()) {
+      const slot = this.clients.get(c)!.slot!;
+      if (want.has(slot) && visit(c, slot) === false) return;
+    }
   }
 
   remove(client: string): void {
     let node = this.find(client);
+    if (node.slot !== undefined) this.freeSlots.push(node.slot);
+    node.slot = undefined;
     const alloc = node.alloc.slice();
     node.leaf = false;
     node.active = false;
@@ -128,8 +150,8 @@ export class RandomSorter implements Sorter {
     return out;
   }
 
-  forEachInOrder(visit: (client: string) => boolean | void): void {
-    for (const c of this.sort()) if (visit(c) === false) return;
+  forEachInOrder(visit: (client: string, slot: number) => boolean | void): void {
+    for (const c of this.sort()) if (visit(c, this.clients.get(c)!.slot!) === false) return;
   }
 
   contains(client: string): boolean {

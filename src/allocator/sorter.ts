@@ -71,7 +71,24 @@ export interface Sorter {
    * still visited in the order taken at the start (as with a `sort()`
    * snapshot), without copying it.
    */
-  forEachInOrder(visit: (client: string) => boolean | void): void;
+  forEachInOrder(visit: (client: string, slot: number) => boolean | void): void;
+
+  /**
+   * Like `forEachInOrder`, restricted to the clients with the given slots
+   * (inactive ones are left out): visits them in the order they have in
+   * `sort()` now. Costs O(k log k) for k slots instead of a pass over all
+   * clients.
+   */
+  forEachInOrderAmong(slots: readonly number[], visit: (client: string, slot: number) => boolean | void): void;
+
+  /**
+   * A small integer that identifies a client while it is present (reused
+   * after `remove`), for callers that keep per-client bitsets.
+   */
+  slotOf(client: string): number;
+
+  /** One more than the largest slot in use (the bitset size callers need). */
+  slotCapacity(): number;
 
   /** Whether the client is present (active or not). */
   contains(client: string): boolean;

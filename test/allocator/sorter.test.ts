@@ -62,6 +62,25 @@ describe.each(kinds)("Sorter contract: %s", (_name, make) => {
   });
 });
 
+describe("DrfSorter.forEachInOrderAmong", () => {
+  it("visits the given clients as the subsequence of sort(), skipping inactive and unknown slots", () => {
+    const s = new DrfSorter();
+    s.addTotal(q(10, 100));
+    for (const c of ["a", "b", "c", "d", "e"]) {
+      s.add(c);
+      s.activate(c);
+    }
+    s.allocated("a", q(3, 0));
+    s.allocated("c", q(1, 0));
+    s.deactivate("e");
+    const order = s.sort(); // b, d, c, a
+    const pick = ["a", "c", "d", "e"].map((c) => s.slotOf(c));
+    const seen: string[] = [];
+    s.forEachInOrderAmong([...pick, 999], (c) => void seen.push(c));
+    expect(seen).toEqual(order.filter((c) => ["a", "c", "d"].includes(c)));
+  });
+});
+
 describe("DrfSorter (Mesos DRFSorter semantics)", () => {
   it("orders by dominant share, then allocation count, then name", () => {
     const s = new DrfSorter();
