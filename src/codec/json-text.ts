@@ -5,6 +5,7 @@
  * double formatting with rapidjson's `Prettify` layout.
  */
 import { PathedProblem } from "./errors.js";
+import { grisu2 } from "./grisu2.js";
 
 /** A parsed JSON value that keeps numbers as text and objects as ordered entries. */
 export type JsonNode =
@@ -146,11 +147,11 @@ export function quoteJson(s: string): string {
 }
 
 /**
- * Formats a double with rapidjson's `Prettify` layout over the shortest
- * round-trip digits: `5.0`, `0.001`, `1e21`, `1.2345e-7`, `-0.0`. Infinities
- * are the strings `"Infinity"`/`"-Infinity"` (Mesos' patch); NaN is `"NaN"`.
- * For a few 17-digit values rapidjson's Grisu2 picks a different last digit
- * that denotes the same double (see docs/codec.md).
+ * Formats a double exactly as rapidjson 1.1.0's `Writer::Double` (Mesos'
+ * JSON): Grisu2 digits laid out by `Prettify` — `5.0`, `0.001`, `1e21`,
+ * `1.2345e-7`, `-0.0`, and `0.30000000000000007` for 0.30000000000000004.
+ * Infinities are the strings `"Infinity"`/`"-Infinity"` (Mesos' patch); NaN,
+ * which rapidjson writes as invalid bare `NaN`, is the string `"NaN"`.
  */
 export function formatDouble(x: number): string {
   if (x === Infinity) return '"Infinity"';
@@ -158,12 +159,9 @@ export function formatDouble(x: number): string {
   if (Number.isNaN(x)) return '"NaN"';
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
   const sign = x < 0 ? "-" : "";
-  const exp = Math.abs(x).toExponential(); // shortest digits, e.g. "1.2345e-7"
-  const e = exp.indexOf("e");
-  const digits = exp.slice(0, e).replace(".", "");
+  const { digits, k } = grisu2(Math.abs(x)); // value = digits × 10^k
   const n = digits.length;
-  const kk = Number(exp.slice(e + 1)) + 1; // value = 0.D × 10^kk
-  const k = kk - n;
+  const kk = n + k;
   let body: string;
   if (k >= 0 && kk <= 21) body = digits + "0".repeat(k) + ".0";
   else if (kk > 0 && kk <= 21) body = digits.slice(0, kk) + "." + digits.slice(kk);
