@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/allocator.bench.ts              # sizes up to 2,000 x 200
  *   FULL=1 npx tsx bench/allocator.bench.ts       # adds 5,000 x 500 and 10,000 x 1,000 (slow setup)
+ *   CURVE=1 npx tsx bench/allocator.bench.ts      # only the growth curve of DeclineOffers' first rounds
  *
  * 1. One DeclineOffers allocation cycle (Mesos' HierarchicalAllocator_BENCHMARK_Test.DeclineOffers
  *    shape: agents cpus:24;mem:4096;disk:4096;ports:[31000-32000], each with
@@ -19,7 +20,7 @@
  */
 import { Bench } from "tinybench";
 import { HierarchicalDRFAllocator, ManualClock } from "../src/allocator/index.js";
-import { DECLINE_AGENT, declineUsedResources } from "../src/benchmarks/allocator.js";
+import { DECLINE_AGENT, declineOffers, declineUsedResources } from "../src/benchmarks/allocator.js";
 import { Resources } from "../src/resources/index.js";
 
 const TIME = Number(process.env.BENCH_TIME_MS ?? 300);
@@ -58,6 +59,21 @@ function round(s: Setup): number {
   s.offers = [];
   s.clock.advance(1);
   return s.offers.length;
+}
+
+if (process.env.CURVE) {
+  // DeclineOffers' first 10 rounds (every agent offered each round) at growing
+  // sizes: if the cycle cost grows with agents + frameworks, the last column stays flat.
+  const curve: [number, number][] = [[1000, 100], [2000, 200], [5000, 500], [10000, 1000], [10000, 3000], [20000, 1000], [50000, 1000]];
+  console.log("| agents x frameworks | add agents (ms) | mean round 0-9 (ms) | offers/round | us per offer | us per (agent+framework) |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const [agents, frameworks] of curve) {
+    const r = declineOffers({ agents, frameworks, rounds: 10 });
+    const mean = r.rounds.reduce((a, x) => a + x.ms, 0) / r.rounds.length;
+    const offers = r.rounds[0]!.offers;
+    console.log(`| ${agents} x ${frameworks} | ${r.addAgentsMs.toFixed(1)} | ${mean.toFixed(2)} | ${offers} | ${((mean * 1000) / offers).toFixed(2)} | ${((mean * 1000) / (agents + frameworks)).toFixed(2)} |`);
+  }
+  process.exit(0);
 }
 
 const rows: string[] = [];
