@@ -141,5 +141,3 @@ export const resourceFromMesosJson = (json: string): T.Resource => fromMesosJson
 export const taskInfoToMesosJson = (v: T.TaskInfo): string => toMesosJson("mesos.TaskInfo", v);
 /** Reads a `TaskInfo` from Mesos JSON. */
 export const taskInfoFromMesosJson = (json: string): T.TaskInfo => fromMesosJson("mesos.TaskInfo", json);
-
-export { DEFAULT_REFUSE_SECONDS, refuseSeconds } from "../types/offer.js";

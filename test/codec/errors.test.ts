@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import protobuf from "protobufjs";
-import { CodecError, decode, encode, fromMesosJson, refuseSeconds, toMesosJson } from "../../src/codec/index.js";
-import { taskImplementationProblem, type TaskInfo } from "../../src/types/index.js";
+import { CodecError, decode, encode, fromMesosJson, toMesosJson } from "../../src/codec/index.js";
+import { refuseSeconds, taskImplementationProblem, type TaskInfo } from "../../src/types/index.js";
 import { root } from "./representation.js";
 import { vector } from "./vectors.js";
 
