@@ -19,7 +19,7 @@ import { RangeSet, type RangeBound } from "./ranges.js";
 import { canonicalSet, equalSets } from "./sets.js";
 import { scalarToFixed } from "./value.js";
 import { roleError, isStrictSubroleOf } from "./roles.js";
-import type { Resource, ReservationInfo, DiskInfo, DiskSource } from "../types/resource.js";
+import type { Resource, ReservationInfo, DiskInfo } from "../types/resource.js";
 import type { Labels } from "../types/labels.js";
 import { resourceProviderId } from "../types/ids.js";
 
