@@ -71,6 +71,11 @@ describe("HTML report", () => {
       ys.forEach((y, n) => expect(Math.abs(valueAt(y) - want[n]!)).toBeLessThan(0.005));
     });
     expect(Math.max(...result.metrics.dominantShare.get("eng/ml")!)).toBeGreaterThan(0.1);
+    // The quota guarantee (cpus:4 of 4 x 8 cpus) is a dashed guide at 12.5%.
+    const guides = elements.filter((e, j) => e.name === "line" && e.attrs.get("class") === "guide" && inChart(j));
+    expect(guides.length).toBe(1);
+    expect(valueAt(Number(guides[0]!.attrs.get("y1")))).toBeCloseTo(0.125, 3);
+    expect(html).toContain("front&amp;back quota guarantee");
   });
 
   it("contains the role table with every role and its figures", () => {

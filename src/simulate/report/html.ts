@@ -6,6 +6,8 @@
 import type { SimulationResult } from "../simulation.js";
 import { ROLE_COLUMNS, formatPercent, renderRunSummary } from "../table.js";
 import { escapeXml, renderLineChart, type Series } from "./svg-chart.js";
+import { scalarQuantities } from "../cluster-config.js";
+import { dominantShare } from "../quantities.js";
 
 /** The charts of a report, one per metric, in order; ids are stable. */
 export const REPORT_CHARTS = [
@@ -27,8 +29,14 @@ export function renderHtmlReport(result: SimulationResult): string {
     m.roles.map((r) => ({ name: r, values: src.get(r)!.map((v) => v / scale(r)) }));
   const percent = (y: number) => `${Number((100 * y).toFixed(1))}%`;
   const base = { x: m.times.map((t) => t / 60), xLabel: "simulated time (minutes)", formatX: minutes };
+  // Each quota guarantee as a share of the cluster (its largest guarantee/total ratio), drawn as a guide.
+  const excluded = new Set(result.config.fairnessExcludeResourceNames);
+  const quotaGuides = result.config.roles.flatMap((r, i) => {
+    if (!r.quota?.guarantees) return [];
+    return [{ label: `${r.name} quota guarantee`, y: dominantShare(scalarQuantities(r.quota.guarantees), result.totals, excluded), series: i }];
+  });
   const charts = [
-    renderLineChart({ ...base, id: REPORT_CHARTS[0].id, title: REPORT_CHARTS[0].title, yLabel: "share of cluster", series: roleSeries(m.dominantShare), formatY: percent }),
+    renderLineChart({ ...base, id: REPORT_CHARTS[0].id, title: REPORT_CHARTS[0].title, yLabel: "share of cluster", series: roleSeries(m.dominantShare), formatY: percent, guides: quotaGuides }),
     renderLineChart({ ...base, id: REPORT_CHARTS[1].id, title: REPORT_CHARTS[1].title, yLabel: "share / weight", series: roleSeries(m.dominantShare, (r) => weights.get(r) ?? 1), formatY: percent }),
     renderLineChart({ ...base, id: REPORT_CHARTS[2].id, title: REPORT_CHARTS[2].title, yLabel: "used / total", yMax: 1, series: m.resources.map((n) => ({ name: n, values: m.utilization.get(n)! })), formatY: percent }),
     renderLineChart({ ...base, id: REPORT_CHARTS[3].id, title: REPORT_CHARTS[3].title, yLabel: "tasks waiting", series: roleSeries(m.pending) }),
@@ -82,7 +90,7 @@ p.note { color: #555; font-size: 13px; }
 ${rows}
 </tbody>
 </table>
-<p class="note">Dominant share: a role's largest allocation/total ratio over the cluster's scalar resources, before weights${c.fairnessExcludeResourceNames.length ? ` (excluding ${escapeXml(c.fairnessExcludeResourceNames.join(", "))})` : ""}, sampled every ${c.sampleIntervalSeconds} s. Wait: seconds from a task's arrival to its launch on an offer. Tasks run: launched and finished within the run.</p>
+<p class="note">Dominant share: a role's largest allocation/total ratio over the cluster's scalar resources, before weights (dashed: a quota guarantee's own largest guarantee/total ratio)${c.fairnessExcludeResourceNames.length ? ` (excluding ${escapeXml(c.fairnessExcludeResourceNames.join(", "))})` : ""}, sampled every ${c.sampleIntervalSeconds} s. Wait: seconds from a task's arrival to its launch on an offer. Tasks run: launched and finished within the run.</p>
 <h2>Charts</h2>
 ${charts.join("\n")}
 <h2>Cluster</h2>

@@ -29,6 +29,16 @@ export interface LineChartSpec {
   height?: number;
   /** Stable id prefix, used for the element ids inside the SVG. */
   id: string;
+  /** Horizontal reference lines (dashed, in the colour of the series they belong to). */
+  guides?: readonly Guide[];
+}
+
+/** A horizontal reference line, e.g. a role's quota guarantee. */
+export interface Guide {
+  label: string;
+  y: number;
+  /** Index of the series whose colour the line takes. */
+  series: number;
 }
 
 /** The palette lines are drawn with, in series order (colour-blind friendly, Okabe-Ito). */
@@ -69,6 +79,7 @@ export function renderLineChart(spec: LineChartSpec): string {
   const xSpan = xMax > xMin ? xMax - xMin : 1;
   let dataMax = 0;
   for (const s of spec.series) for (const v of s.values) if (Number.isFinite(v) && v > dataMax) dataMax = v;
+  for (const g of spec.guides ?? []) if (Number.isFinite(g.y) && g.y > dataMax) dataMax = g.y;
   const yTicks = niceTicks(spec.yMax ?? (dataMax > 0 ? dataMax : 1));
   const yMax = spec.yMax ?? yTicks[yTicks.length - 1]!;
   const px = (x: number) => m.left + ((x - xMin) / xSpan) * pw;
@@ -101,6 +112,14 @@ export function renderLineChart(spec: LineChartSpec): string {
   out.push(`<line x1="${m.left}" y1="${m.top + ph}" x2="${m.left + pw}" y2="${m.top + ph}" stroke="#444444" stroke-width="1"/>`);
   out.push(`<text x="${m.left + pw / 2}" y="${m.top + ph + 34}" text-anchor="middle" font-family="sans-serif" font-size="12" fill="#222222">${escapeXml(spec.xLabel)}</text>`);
   out.push(`<text x="16" y="${m.top + ph / 2}" text-anchor="middle" font-family="sans-serif" font-size="12" fill="#222222" transform="rotate(-90 16 ${m.top + ph / 2})">${escapeXml(spec.yLabel)}</text>`);
+  // Reference lines, under the series.
+  for (const g of spec.guides ?? []) {
+    if (!Number.isFinite(g.y)) continue;
+    const y = fmt(py(g.y));
+    const colour = PALETTE[g.series % PALETTE.length]!;
+    out.push(`<line class="guide" x1="${m.left}" y1="${y}" x2="${m.left + pw}" y2="${y}" stroke="${colour}" stroke-width="1.2" stroke-dasharray="6 4"><title>${escapeXml(g.label)}</title></line>`);
+    out.push(`<text x="${m.left + 6}" y="${fmt(py(g.y) - 4)}" text-anchor="start" font-family="sans-serif" font-size="11" fill="${colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(g.label)}</text>`);
+  }
   // Series.
   spec.series.forEach((s, i) => {
     const colour = PALETTE[i % PALETTE.length]!;
