@@ -12,6 +12,7 @@
  */
 
 const MASK64 = (1n << 64n) - 1n;
+const VIEW = new DataView(new ArrayBuffer(8));
 
 /** A "do-it-yourself floating point" number: f × 2^e with a 64-bit f. */
 interface DiyFp {
@@ -77,9 +78,8 @@ function round(digits: number[], delta: bigint, rest: bigint, tenKappa: bigint, 
  */
 export function grisu2(value: number): { digits: string; k: number } {
   // Decompose the double.
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, value);
-  const bits = view.getBigUint64(0);
+  VIEW.setFloat64(0, value);
+  const bits = VIEW.getBigUint64(0);
   const biased = Number((bits >> 52n) & 0x7ffn);
   const significand = bits & ((1n << 52n) - 1n);
   const hidden = 1n << 52n;

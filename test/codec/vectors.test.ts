@@ -12,6 +12,10 @@ import { VECTORS } from "./vectors.js";
 describe.each(VECTORS.map((v) => [v.name, v] as const))("vector %s", (_name, v) => {
   const type = root.lookupType(v.type);
 
+  it("proto/mesos.proto is wire-compatible: plain protobufjs with our schema decodes the .bin to the .pbjson", () => {
+    expect(protobufjsToPbjson(v.type, v.bin)).toEqual(v.pbjson);
+  });
+
   it("decodes to the case", () => {
     const value = decode(v.type, v.bin);
     expect(toPbjson(type, value)).toEqual(v.pbjson);
