@@ -35,6 +35,7 @@ interface SimulateOptions {
   report: string;
   quiet?: boolean;
   events?: string;
+  sorter?: string;
 }
 
 function usage(message: string): CliExit {
@@ -77,6 +78,7 @@ export function register(program: Command, io: CliIO): void {
     .option("--frameworks <n>", "total frameworks (spread over the roles in proportion, at least one each)")
     .option("--duration <seconds>", "simulated seconds (default 3600, or the cluster file's)")
     .option("--seed <n>", "random seed (default 1, or the cluster file's)")
+    .option("--sorter <kind>", "the allocator's role and framework sorters: drf (Mesos' default) or random")
     .option("--cluster <file.json>", "cluster description (see docs/simulate.md); '-' reads stdin")
     .option("--report <path.html>", "where to write the HTML report", DEFAULT_REPORT_PATH)
     .option("--events <path.jsonl>", "also write the event log (arrive, launch, finish, offer, decline, suppress, revive), one JSON object per line")
@@ -91,6 +93,10 @@ export function register(program: Command, io: CliIO): void {
       if (frameworks !== undefined) overrides.frameworks = frameworks;
       if (durationSeconds !== undefined) overrides.durationSeconds = durationSeconds;
       if (seed !== undefined) overrides.seed = seed;
+      if (opts.sorter !== undefined) {
+        if (opts.sorter !== "drf" && opts.sorter !== "random") throw usage(`--sorter must be drf or random, got '${opts.sorter}'`);
+        overrides.sorter = opts.sorter;
+      }
 
       let config: ClusterConfig;
       try {

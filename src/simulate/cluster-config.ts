@@ -57,6 +57,9 @@ export interface ClusterConfig {
   /** Refuse time of the filter a framework sets when it declines what it cannot use. */
   refuseSeconds: number;
   fairnessExcludeResourceNames: string[];
+  /** The allocator's sorters: weighted DRF (Mesos' default) or weighted random. */
+  roleSorter: "drf" | "random";
+  frameworkSorter: "drf" | "random";
   agents: AgentGroupSpec[];
   roles: RoleSpec[];
 }
@@ -170,7 +173,7 @@ export function validateClusterConfig(doc: Json, source = "<input>"): ClusterCon
   const v = new Validator(source);
   const root = v.object(doc, "", [
     "durationSeconds", "seed", "allocationIntervalSeconds", "sampleIntervalSeconds", "refuseSeconds",
-    "fairnessExcludeResourceNames", "agents", "roles", "$schema", "description",
+    "fairnessExcludeResourceNames", "roleSorter", "frameworkSorter", "agents", "roles", "$schema", "description",
   ]);
   const durationSeconds = v.number(root.durationSeconds, "durationSeconds", { min: 0, exclusiveMin: true, max: LIMITS.maxDurationSeconds, default: 3600 });
   const seed = v.number(root.seed, "seed", { integer: true, default: 1 });
@@ -186,6 +189,9 @@ export function validateClusterConfig(doc: Json, source = "<input>"): ClusterCon
   const fairnessExcludeResourceNames = root.fairnessExcludeResourceNames === undefined
     ? []
     : v.array(root.fairnessExcludeResourceNames, "fairnessExcludeResourceNames").map((n, i) => v.string(n, `fairnessExcludeResourceNames[${i}]`));
+
+  const roleSorter = v.sorter(root.roleSorter, "roleSorter");
+  const frameworkSorter = v.sorter(root.frameworkSorter, "frameworkSorter");
 
   const agentsDoc = v.array(root.agents, "agents", { nonEmpty: true });
   const agentNames = new Set<string>();
@@ -264,7 +270,7 @@ export function validateClusterConfig(doc: Json, source = "<input>"): ClusterCon
     if (!fitsSomewhere) throw v.error(`roles[${i}].tasks[${j}].resources`, `task shape ${t.resources} fits on no agent group`);
   }));
 
-  return { durationSeconds, seed, allocationIntervalSeconds, sampleIntervalSeconds, refuseSeconds, fairnessExcludeResourceNames, agents, roles };
+  return { durationSeconds, seed, allocationIntervalSeconds, sampleIntervalSeconds, refuseSeconds, fairnessExcludeResourceNames, roleSorter, frameworkSorter, agents, roles };
 }
 
 /** Scalar quantities of a Mesos resource text, in thousandths. */
@@ -283,6 +289,8 @@ export interface ClusterOverrides {
   frameworks?: number;
   durationSeconds?: number;
   seed?: number;
+  /** Both sorters. */
+  sorter?: "drf" | "random";
 }
 
 /** Applies overrides and re-validates the result. */
@@ -290,6 +298,7 @@ export function applyOverrides(config: ClusterConfig, o: ClusterOverrides, sourc
   const next: ClusterConfig = structuredClone(config);
   if (o.durationSeconds !== undefined) next.durationSeconds = o.durationSeconds;
   if (o.seed !== undefined) next.seed = o.seed;
+  if (o.sorter !== undefined) next.roleSorter = next.frameworkSorter = o.sorter;
   if (o.agents !== undefined) {
     const before = next.agents.reduce((a, g) => a + g.count, 0);
     const counts = apportion(o.agents, next.agents.map((g) => g.count), 0);
@@ -362,6 +371,12 @@ class Validator {
 
   string(x: Json, path: string): string {
     if (typeof x !== "string") throw this.error(path, `expected a string, got ${describe(x)}`);
+    return x;
+  }
+
+  sorter(x: Json, path: string): "drf" | "random" {
+    if (x === undefined) return "drf";
+    if (x !== "drf" && x !== "random") throw this.error(path, `must be "drf" or "random", got ${describe(x)}`);
     return x;
   }
 

@@ -175,6 +175,8 @@ class Simulation {
       fairnessExcludeResourceNames: config.fairnessExcludeResourceNames,
       clock: this.clock,
       seed: config.seed,
+      roleSorter: config.roleSorter,
+      frameworkSorter: config.frameworkSorter,
       offerCallback: (frameworkId, offers) => {
         this.inbox.push([frameworkId, offers]);
       },

@@ -50,7 +50,7 @@ export function renderRunSummary(result: SimulationResult): string {
   const c = result.config;
   const util = result.metrics.resources.map((n) => `${n} ${formatPercent(mean(result.metrics.utilization.get(n)!))}`).join(", ");
   return (
-    `Simulated ${c.durationSeconds} s on ${result.agents} agents with ${result.frameworks} frameworks in ${result.roles.length} roles (seed ${c.seed}): ` +
+    `Simulated ${c.durationSeconds} s on ${result.agents} agents with ${result.frameworks} frameworks in ${result.roles.length} roles (seed ${c.seed}${c.roleSorter === "drf" && c.frameworkSorter === "drf" ? "" : `, ${c.roleSorter} role sorter, ${c.frameworkSorter} framework sorter`}): ` +
     `${result.offers} offers, ${result.declines} declines, in ${result.wallSeconds.toFixed(1)} s of wall time (${result.allocatorSeconds.toFixed(1)} s in the allocator).\n` +
     `Mean utilization: ${util}.\n`
   );

@@ -88,6 +88,7 @@ describe("drfcore simulate", () => {
       [["--agents", "2.5"], /--agents must be an integer/],
       [["--duration", "-3"], /--duration must be a number of seconds above 0/],
       [["--seed", "abc"], /--seed must be an integer/],
+      [["--sorter", "fifo"], /--sorter must be drf or random, got 'fifo'/],
       [["--frameworks", "2"], /--frameworks must be at least the number of roles/],
     ];
     for (const [args, message] of cases) {

@@ -45,6 +45,7 @@ describe("cluster description", () => {
     expect(c.allocationIntervalSeconds).toBe(1);
     expect(c.sampleIntervalSeconds).toBe(10);
     expect(c.refuseSeconds).toBe(5);
+    expect([c.roleSorter, c.frameworkSorter]).toEqual(["drf", "drf"]);
     expect(c.roles[0]).toMatchObject({ weight: 1, frameworks: 1, startSecond: 0 });
     expect(c.roles[0]!.tasks[0]).toMatchObject({ name: "task0", weight: 1 });
     expect(c.agents[0]).toMatchObject({ name: "a", count: 2 });
@@ -80,6 +81,7 @@ describe("cluster description", () => {
     ["end before start", (d) => Object.assign(d.roles[0], { startSecond: 100, endSecond: 50 }), "roles[0].endSecond", /before startSecond/],
     ["too many samples", (d) => Object.assign(d, { durationSeconds: 86400, sampleIntervalSeconds: 0.5 }), "sampleIntervalSeconds", /at most 100000 samples/],
     ["too many allocation cycles", (d) => Object.assign(d, { durationSeconds: 604800, allocationIntervalSeconds: 0.1, sampleIntervalSeconds: 60 }), "allocationIntervalSeconds", /at most 1000000 allocation cycles, got 6048000/],
+    ["unknown sorter", (d) => (d.roleSorter = "fifo"), "roleSorter", /must be "drf" or "random", got the string "fifo"/],
     ["too many agents", (d) => (d.agents[0].count = 200000), "agents[0].count", /at most 100000/],
     ["duplicate agent group", (d) => d.agents.push({ ...d.agents[0] }), "agents[1].name", /duplicate agent group/],
     ["not an object", (d) => (d.roles[0] = 5), "roles[0]", /expected an object, got number 5/],

@@ -269,6 +269,21 @@ describe("reservations", () => {
   });
 });
 
+describe("sorters", () => {
+  it("runs the allocator with the random sorters when asked, keeping every invariant", () => {
+    const doc = { ...mixedCluster(7, 120) };
+    const drf = run(doc);
+    const random = run({ ...doc, roleSorter: "random", frameworkSorter: "random" });
+    expect(random.config.roleSorter).toBe("random");
+    // Same workload (arrivals come from the simulator's own seeded streams) ...
+    const arrivals = (r: SimulationResult) => r.events.filter((e) => e.kind === "arrive");
+    expect(arrivals(random)).toEqual(arrivals(drf));
+    // ... placed differently.
+    const launches = (r: SimulationResult) => r.events.filter((e) => e.kind === "launch").map((e) => [e.t, (e as { agent: string }).agent]);
+    expect(launches(random)).not.toEqual(launches(drf));
+  });
+});
+
 describe("fairness-excluded resources", () => {
   it("leave the dominant share to the other resources", () => {
     const doc = {
