@@ -222,7 +222,8 @@ class Simulation {
       };
       this.roles.push(role);
       for (let k = 0; k < spec.frameworks; k++) {
-        const id = `${spec.name}/fw${k}`;
+        // Unique by the running number; no '/' in it, since sorters read '/' as nesting.
+        const id = `fw${this.frameworks.size}-${spec.name.replaceAll("/", "_")}`;
         // Frameworks start suppressed: they have nothing to run until a task arrives.
         const fw: Framework = { id, role, rng: root.fork(id), pending: [], suppressed: true };
         role.frameworks.push(fw);
