@@ -43,7 +43,80 @@ function badEnum(n: number, f: FieldDesc): never {
 
 const K = (key: string) => JSON.stringify(key);
 
+/** The expression that reads one (non-packed) value of field `f` (index `i`) in generated code. */
+function valueExpr(f: FieldDesc, i: number, c: (v: unknown) => string, fieldsRef: string): string {
+  let expr: string;
+  switch (f.kind) {
+    case Kind.DOUBLE: expr = "r.double()"; break;
+    case Kind.INT32: expr = "r.varint32() | 0"; break;
+    case Kind.UINT32: expr = "r.varint32()"; break;
+    case Kind.INT64: expr = "BigInt.asIntN(64, r.varint64())"; break;
+    case Kind.UINT64: expr = "r.varint64()"; break;
+    case Kind.BOOL: expr = "r.bool()"; break;
+    case Kind.STRING: expr = "r.string(end)"; break;
+    case Kind.BYTES: expr = "r.bytes(end)"; break;
+    case Kind.ENUM: {
+      const names = c(enumArray(f));
+      expr = f.keepUnknownEnum
+        ? `(n = r.varint32() | 0, ${names}[n] !== undefined ? ${names}[n] : n)`
+        : `(n = r.varint32() | 0, ${names}[n] !== undefined ? ${names}[n] : H.badEnum(n, ${fieldsRef}[${i}]))`;
+      break;
+    }
+    default: {
+      const sub = f.message!;
+      expr = `(s = r.lengthDelimited(end), T[${indexOf(sub)}](r, s, depth + 1, undefined))`;
+    }
+  }
+  return expr;
+}
+
+/**
+ * Messages represented by one scalar field (the IDs, Value.Scalar,
+ * Value.Text) decode into a local variable: no object is allocated unless an
+ * unusual field sends the message through the reference path.
+ */
+function generateScalarWrapper(d: MessageDesc, consts: unknown[]): string {
+  const c = (v: unknown) => {
+    consts.push(v);
+    return `C[${consts.length - 1}]`;
+  };
+  const f = d.unwrap!;
+  const i = d.fields.indexOf(f);
+  const fieldsRef = c(d.fields);
+  const key = K(f.key);
+  return `
+return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) {
+  if (depth > ${MAX_DEPTH}) throw new P("messages nested deeper than ${MAX_DEPTH}");
+  const buf = r.buf;
+  let f = -1, n = 0, val, o;
+  try {
+    while (r.pos < end) {
+      f = -1;
+      let tag = buf[r.pos];
+      if (tag !== undefined && tag < 128) r.pos++; else tag = r.tag();
+      if (tag === ${f.number * 8 + f.wireType}) { f = ${i}; val = ${valueExpr(f, i, c, fieldsRef)}; }
+      else {
+        if (o === undefined) o = {};
+        if (val !== undefined) o[${key}] = val;
+        H.decodeField(r, end, D, depth, o, tag);
+        val = o[${key}];
+      }
+    }
+    f = -1;
+    if (r.pos !== end) throw new P("field runs past the end of its message");
+  } catch (e) {
+    if (f >= 0 && e instanceof P) e.segments.unshift(${K(f.name)});
+    throw e;
+  }
+  ${f.required ? `if (val === undefined) throw new P(${K(`missing required field '${f.name}'`)});` : ""}
+  return val;
+};`;
+}
+
 function generate(d: MessageDesc, consts: unknown[]): string {
+  if (d.unwrap !== undefined && !d.unwrap.repeated && d.unwrap.kind !== Kind.MESSAGE && d.check === undefined && d.adapter === undefined && d.fields.length === 1) {
+    return generateScalarWrapper(d, consts);
+  }
   const c = (v: unknown) => {
     consts.push(v);
     return `C[${consts.length - 1}]`;
@@ -56,28 +129,7 @@ function generate(d: MessageDesc, consts: unknown[]): string {
     if (f.mapValue !== undefined) return; // maps take the reference path
     const tag = f.number * 8 + f.wireType;
     if (tag >= 2 ** 31) return;
-    let expr: string;
-    switch (f.kind) {
-      case Kind.DOUBLE: expr = "r.double()"; break;
-      case Kind.INT32: expr = "r.varint32() | 0"; break;
-      case Kind.UINT32: expr = "r.varint32()"; break;
-      case Kind.INT64: expr = "BigInt.asIntN(64, r.varint64())"; break;
-      case Kind.UINT64: expr = "r.varint64()"; break;
-      case Kind.BOOL: expr = "r.bool()"; break;
-      case Kind.STRING: expr = "r.string(end)"; break;
-      case Kind.BYTES: expr = "r.bytes(end)"; break;
-      case Kind.ENUM: {
-        const names = c(enumArray(f));
-        expr = f.keepUnknownEnum
-          ? `(n = r.varint32() | 0, ${names}[n] !== undefined ? ${names}[n] : n)`
-          : `(n = r.varint32() | 0, ${names}[n] !== undefined ? ${names}[n] : H.badEnum(n, ${fieldsRef}[${i}]))`;
-        break;
-      }
-      default: {
-        const sub = f.message!;
-        expr = `(s = r.lengthDelimited(end), T[${indexOf(sub)}](r, s, depth + 1, undefined))`;
-      }
-    }
+    const expr = valueExpr(f, i, c, fieldsRef);
     const slot = target(f);
     let body: string;
     if (f.repeated) {
