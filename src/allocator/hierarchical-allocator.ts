@@ -252,6 +252,32 @@ function allocatableToMemo(r: Resources, role: Role): Resources {
   }
   return out;
 }
+const allocationsMemo = new WeakMap<Resources, Map<string, Resources>>();
+/** `r.allocations()` (role -> part), memoized per object; throws as `allocations()` does for unallocated entries. */
+function allocationsOf(r: Resources): Map<string, Resources> {
+  let m = allocationsMemo.get(r);
+  if (m === undefined) allocationsMemo.set(r, (m = r.allocations()));
+  return m;
+}
+interface TotalInfo {
+  q: QVec;
+  hasGpu: boolean;
+  reservations: Map<string, QVec>;
+}
+const totalMemo = new WeakMap<Resources, TotalInfo>();
+/** Scalar quantities, GPU presence and per-role reserved quantities of an agent total, memoized per object. */
+function totalInfo(total: Resources): TotalInfo {
+  let t = totalMemo.get(total);
+  if (t === undefined) {
+    const scalars = total.scalars();
+    const reservations = new Map<string, QVec>();
+    const reserved = scalars.reserved();
+    if (!reserved.isEmpty()) for (const [role, r] of reserved.reservations()) reservations.set(role, qvecFrom(r.scalarQuantities()));
+    t = { q: qvecFrom(scalars.scalarQuantities()), hasGpu: scalars.scalar("gpus") > 0, reservations };
+    totalMemo.set(total, t);
+  }
+  return t;
+}
 const plainMemo = new WeakMap<Resources, boolean>();
 /** True when no entry is shared, revocable or carries refined reservations (nothing to strip for any framework). */
 function isPlain(r: Resources): boolean {
@@ -493,11 +519,11 @@ export class HierarchicalDRFAllocator {
       hierarchicalRole: capabilities.includes("HIERARCHICAL_ROLE"),
       activated: true,
       total,
-      totalQ: qvecFrom(total.scalars().scalarQuantities()),
+      totalQ: totalInfo(total).q,
       available: minusOf(total, usedSum),
       offered: new Map(),
       allocated: Resources.empty(),
-      hasGpu: total.get("gpus").scalarQuantities().get("gpus") > 0,
+      hasGpu: totalInfo(total).hasGpu,
     };
     agent.fullAvailable = agent.available;
     this.agents.set(id, agent);
@@ -505,7 +531,7 @@ export class HierarchicalDRFAllocator {
     this.addTotal(agent.totalQ);
     for (const [fwId, r] of usedMap) {
       agent.offered.set(fwId, (agent.offered.get(fwId) ?? Resources.empty()).plus(r));
-      agent.allocated = agent.allocated.plus(r);
+      agent.allocated = agent.allocated.isEmpty() ? r : agent.allocated.plus(r);
       const fw = this.frameworks.get(fwId);
       if (fw === undefined) continue;
       this.trackAllocated(agent, fw, r, true);
@@ -871,7 +897,7 @@ export class HierarchicalDRFAllocator {
     if (r.isEmpty()) return;
     let ok = true;
     try {
-      ok = r.allocations().size > 0;
+      ok = allocationsOf(r).size > 0;
     } catch {
       ok = false;
     }
@@ -880,7 +906,7 @@ export class HierarchicalDRFAllocator {
 
   private allocationsOf(r: Resources): Map<string, Resources> {
     try {
-      return r.allocations();
+      return allocationsOf(r);
     } catch {
       return new Map();
     }
@@ -942,10 +968,7 @@ export class HierarchicalDRFAllocator {
 
   private trackReservations(total: Resources, sign: number): void {
     if (sign === 0) return;
-    const reserved = total.scalars().reserved();
-    if (reserved.isEmpty()) return;
-    for (const [role, r] of reserved.reservations()) {
-      const q = qvecFrom(r.scalarQuantities());
+    for (const [role, q] of totalInfo(total).reservations) {
       if (sign > 0) this.roleTree.trackReservations(role, q);
       else this.roleTree.untrackReservations(role, q);
     }
@@ -989,10 +1012,10 @@ export class HierarchicalDRFAllocator {
     agent.total = total;
     agent.available = total.minus(offered);
     agent.fullAvailable = agent.available;
-    agent.hasGpu = total.get("gpus").scalarQuantities().get("gpus") > 0;
+    agent.hasGpu = totalInfo(total).hasGpu;
     this.trackReservations(total, +1);
     this.removeTotal(agent.totalQ);
-    agent.totalQ = qvecFrom(total.scalars().scalarQuantities());
+    agent.totalQ = totalInfo(total).q;
     this.addTotal(agent.totalQ);
     return true;
   }
@@ -1034,7 +1057,7 @@ export class HierarchicalDRFAllocator {
         agent.allocated = agent.allocated.plus(r);
       }
     }
-    for (const [role, part] of r.allocations()) this.trackOne(fw, role, agent.id, part, true);
+    for (const [role, part] of allocationsOf(r)) this.trackOne(fw, role, agent.id, part, true);
   }
 
   private trackOne(fw: FrameworkState, role: Role, agentId: AgentId, part: Resources, count: boolean): void {
