@@ -22,6 +22,8 @@ class Node {
   children: Node[] = [];
   /** Number of children that are active leaves or internal nodes (they come first). */
   activeCount = 0;
+  /** Number of children that are internal nodes (0: this node's children are all leaves). */
+  internalCount = 0;
   weight: number | undefined;
   visit = 0;
   slot = -1;
@@ -222,8 +224,8 @@ export class DrfSorter implements Sorter {
   forEachInOrderAmong(slots: readonly number[], visit: (client: string, slot: number) => boolean | void): void {
     this.ensureSorted();
     const root = this.root;
-    for (let i = 0; i < root.activeCount; i++) {
-      if (root.children[i]!.kind !== ACTIVE) {
+    if (root.internalCount > 0) {
+      {
         // Hierarchical tree: the subsequence of a full sort.
         const want = new Set(slots);
         for (const c of this.sort()) {
@@ -245,9 +247,7 @@ export class DrfSorter implements Sorter {
   forEachInOrder(visit: (client: string, slot: number) => boolean | void): void {
     this.ensureSorted();
     const root = this.root;
-    let flat = true;
-    for (let i = 0; i < root.activeCount; i++) if (root.children[i]!.kind !== ACTIVE) { flat = false; break; }
-    if (!flat) {
+    if (root.internalCount > 0) {
       for (const c of this.sort()) if (visit(c, this.clients.get(c)!.slot) === false) return;
       return;
     }
@@ -318,6 +318,7 @@ export class DrfSorter implements Sorter {
   }
 
   private addChild(parent: Node, child: Node): void {
+    if (child.kind === INTERNAL) parent.internalCount++;
     if (child.kind === INACTIVE) {
       parent.children.push(child);
     } else {
@@ -331,6 +332,7 @@ export class DrfSorter implements Sorter {
     if (idx < 0) throw new Error("sorter: corrupt tree");
     parent.children.splice(idx, 1);
     if (child.kind !== INACTIVE) parent.activeCount--;
+    if (child.kind === INTERNAL) parent.internalCount--;
   }
 
   /** Moves a node whose share or count grew to its sorted place among its active siblings. */
