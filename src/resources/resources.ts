@@ -31,6 +31,10 @@ import { unionSets, subtractSets, containsSet } from "./sets.js";
 import { isStrictSubroleOf, isRoleOrSubrole, roleError } from "./roles.js";
 
 const INDEX_THRESHOLD = 8;
+// Local copies of the SCALAR and NORMAL codes for the allocation-free fast
+// paths of add/subtract: a literal constant compiles to an immediate, where an
+// imported binding is a load (and a getter call under some transpilers).
+const K_SCALAR = 0, K_NORMAL = 0;
 
 /**
  * The range-set operations `Resources` runs on RANGES entries. By default the
@@ -248,11 +252,27 @@ export class Resources implements Iterable<Resource> {
 
   /** In place a += b. */
   add(o: Resources): this {
-    const es = o === this ? this.entries.slice() : o.entries;
+    if (o === this) return this.addFrom(this.entries.slice(), 0);
+    // Fast path (allocation-free): bags built the same way keep an identity at
+    // the same position, so while the entries line up, each scalar is one add
+    // of integer thousandths into an entry this bag owns. Equal ids mean equal
+    // identities, hence equal type and kind: one check of `mine` suffices.
+    const es = o.entries, mineList = this.entries;
+    const n = es.length;
+    if (n > mineList.length) return this.addFrom(es, 0);
+    for (let i = 0; i < n; i++) {
+      const e = es[i]!, mine = mineList[i]!;
+      if (mine.id !== e.id || mine.owner !== this || mine.type !== K_SCALAR || mine.kind !== K_NORMAL) return this.addFrom(es, i);
+      mine.scalar += e.scalar;
+    }
+    return this;
+  }
+
+  /** The general `add` loop over `es` from position `from`. */
+  private addFrom(es: readonly Entry[], from: number): this {
     const mineList = this.entries;
-    for (let i = 0; i < es.length; i++) {
+    for (let i = from; i < es.length; i++) {
       const e = es[i]!;
-      // Fast path: bags built the same way keep an identity at the same position.
       let at = i;
       const guess = mineList[i];
       if (guess === undefined || guess.id !== e.id) at = this.find(e.id);
@@ -271,9 +291,26 @@ export class Resources implements Iterable<Resource> {
 
   /** In place a -= b: matching entries shrink; an entry that becomes empty or negative is dropped. */
   subtract(o: Resources): this {
-    const es = o === this ? this.entries.slice() : o.entries;
+    if (o === this) return this.subtractFrom(this.entries.slice(), 0);
+    // Fast path (allocation-free), as in `add`: while the entries line up and
+    // stay positive, each scalar is one integer subtraction in place.
+    const es = o.entries, mineList = this.entries;
+    const n = es.length;
+    if (n > mineList.length) return this.subtractFrom(es, 0);
+    for (let i = 0; i < n; i++) {
+      const e = es[i]!, mine = mineList[i]!;
+      if (mine.id !== e.id || mine.owner !== this || mine.type !== K_SCALAR || mine.kind !== K_NORMAL) return this.subtractFrom(es, i);
+      const left = mine.scalar - e.scalar;
+      if (left <= 0) return this.subtractFrom(es, i);
+      mine.scalar = left;
+    }
+    return this;
+  }
+
+  /** The general `subtract` loop over `es` from position `from`. */
+  private subtractFrom(es: readonly Entry[], from: number): this {
     const mineList = this.entries;
-    for (let i = 0; i < es.length; i++) {
+    for (let i = from; i < es.length; i++) {
       const e = es[i]!;
       let at = i;
       const guess = mineList[i];

@@ -124,6 +124,26 @@ describe("scalars (ResourcesTest.Scalar*, Precision*)", () => {
     a.subtract(a);
     expect(a.isEmpty()).toBe(true);
   });
+  it("in-place += and -= on aligned bags never write through to a copy, and drop what reaches zero mid-bag", () => {
+    const r = P("cpus:1;gpus:1;mem:128;disk:256");
+    const total = Resources.empty();
+    for (let i = 0; i < 1000; i++) total.add(r);
+    const snapshot = total.clone();
+    const sum = total.plus(r);
+    for (let i = 0; i < 10; i++) total.add(r);
+    expect(snapshot.equals(P("cpus:1000;gpus:1000;mem:128000;disk:256000"))).toBe(true);
+    expect(sum.equals(P("cpus:1001;gpus:1001;mem:128128;disk:256256"))).toBe(true);
+    expect(total.equals(P("cpus:1010;gpus:1010;mem:129280;disk:258560"))).toBe(true);
+    // gpus reaches zero in the middle of the bag; the other entries shrink.
+    total.subtract(P("cpus:10;gpus:1010;mem:1280;disk:2560"));
+    expect(total.equals(P("cpus:1000;mem:128000;disk:256000"))).toBe(true);
+    for (let i = 0; i < 1000; i++) total.subtract(r);
+    expect(total.isEmpty()).toBe(true);
+    expect(snapshot.scalar("gpus")).toBe(1000_000);
+    // A bag that became empty takes entries again.
+    total.add(r);
+    expect(total.equals(r)).toBe(true);
+  });
   it("keeps 3 decimals exactly through many operations (PrecisionSimple, PrecisionManyConsecutiveOps, PrecisionLost, PrecisionRounding)", () => {
     const cpu = P("cpus:1.001");
     expect(cpu.plus(cpu).plus(cpu).minus(cpu).minus(cpu).equals(cpu)).toBe(true);
