@@ -71,9 +71,10 @@ function valueExpr(f: FieldDesc, i: number, c: (v: unknown) => string, fieldsRef
 }
 
 /**
- * Messages represented by one scalar field (the IDs, Value.Scalar,
- * Value.Text) decode into a local variable: no object is allocated unless an
- * unusual field sends the message through the reference path.
+ * Messages represented by their one field (the IDs, Value.Scalar, Value.Text,
+ * and the lists Value.Ranges, Value.Set, Labels) decode into a local
+ * variable: no wrapper object is allocated unless an unusual field sends the
+ * message through the reference path.
  */
 function generateScalarWrapper(d: MessageDesc, consts: unknown[]): string {
   const c = (v: unknown) => {
@@ -88,13 +89,16 @@ function generateScalarWrapper(d: MessageDesc, consts: unknown[]): string {
 return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) {
   if (depth > ${MAX_DEPTH}) throw new P("messages nested deeper than ${MAX_DEPTH}");
   const buf = r.buf;
-  let f = -1, n = 0, val, o;
+  let f = -1, n = 0, s = 0, x, val, o;
   try {
     while (r.pos < end) {
       f = -1;
       let tag = buf[r.pos];
       if (tag !== undefined && tag < 128) r.pos++; else tag = r.tag();
-      if (tag === ${f.number * 8 + f.wireType}) { f = ${i}; val = ${valueExpr(f, i, c, fieldsRef)}; }
+      if (tag === ${f.number * 8 + f.wireType}) {
+        f = ${i};
+        ${f.repeated ? `x = ${valueExpr(f, i, c, fieldsRef)}; if (val === undefined) val = [x]; else val.push(x);` : `val = ${valueExpr(f, i, c, fieldsRef)};`}
+      }
       else {
         if (o === undefined) o = {};
         if (val !== undefined) o[${key}] = val;
@@ -105,16 +109,16 @@ return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) 
     f = -1;
     if (r.pos !== end) throw new P("field runs past the end of its message");
   } catch (e) {
-    if (f >= 0 && e instanceof P) e.segments.unshift(${K(f.name)});
+    if (f >= 0 && e instanceof P) e.segments.unshift(${f.repeated ? `${K(f.name + "[")} + (val === undefined ? 0 : val.length) + "]"` : K(f.name)});
     throw e;
   }
   ${f.required ? `if (val === undefined) throw new P(${K(`missing required field '${f.name}'`)});` : ""}
-  return val;
+  return ${f.repeated ? "val === undefined ? [] : val" : "val"};
 };`;
 }
 
 function generate(d: MessageDesc, consts: unknown[]): string {
-  if (d.unwrap !== undefined && !d.unwrap.repeated && d.unwrap.kind !== Kind.MESSAGE && d.check === undefined && d.adapter === undefined && d.fields.length === 1) {
+  if (d.unwrap !== undefined && (d.unwrap.repeated || d.unwrap.kind !== Kind.MESSAGE) && d.check === undefined && d.adapter === undefined && d.fields.length === 1) {
     return generateScalarWrapper(d, consts);
   }
   const c = (v: unknown) => {
