@@ -65,13 +65,16 @@ if (process.env.CURVE) {
   // DeclineOffers' first 10 rounds (every agent offered each round) at growing
   // sizes: if the cycle cost grows with agents + frameworks, the last column stays flat.
   const curve: [number, number][] = [[1000, 100], [2000, 200], [5000, 500], [10000, 1000], [10000, 3000], [20000, 1000], [50000, 1000]];
-  console.log("| agents x frameworks | add agents (ms) | mean round 0-9 (ms) | offers/round | us per offer | us per (agent+framework) |");
-  console.log("| --- | --- | --- | --- | --- | --- |");
+  console.log("| agents x frameworks | add agents wall / cpu (ms) | mean round 0-9 wall / cpu (ms) | offers/round | cpu us per offer | cpu us per (agent+framework) | cpu ns per (agent x framework) |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const [agents, frameworks] of curve) {
     const r = declineOffers({ agents, frameworks, rounds: 10 });
     const mean = r.rounds.reduce((a, x) => a + x.ms, 0) / r.rounds.length;
+    const cpu = r.rounds.reduce((a, x) => a + x.cpuMs, 0) / r.rounds.length;
     const offers = r.rounds[0]!.offers;
-    console.log(`| ${agents} x ${frameworks} | ${r.addAgentsMs.toFixed(1)} | ${mean.toFixed(2)} | ${offers} | ${((mean * 1000) / offers).toFixed(2)} | ${((mean * 1000) / (agents + frameworks)).toFixed(2)} |`);
+    console.log(
+      `| ${agents} x ${frameworks} | ${r.addAgentsMs.toFixed(0)} / ${r.addAgentsCpuMs.toFixed(0)} | ${mean.toFixed(1)} / ${cpu.toFixed(1)} | ${offers} | ${((cpu * 1000) / offers).toFixed(2)} | ${((cpu * 1000) / (agents + frameworks)).toFixed(2)} | ${((cpu * 1e6) / (agents * frameworks)).toFixed(2)} |`,
+    );
   }
   process.exit(0);
 }
