@@ -131,6 +131,15 @@ describe("binary decoding accepts what protoc accepts", () => {
     expect(decode("mesos.HealthCheck", bytes)).toEqual({ http: { port: 80, statuses: [200, 201] } });
   });
 
+  it("input that is a view into a larger buffer, or a Node Buffer", () => {
+    const v = vector("taskinfo_command");
+    const big = new Uint8Array(v.bin.length + 20);
+    big.set(v.bin, 7);
+    const expected = decode("mesos.TaskInfo", v.bin);
+    expect(decode("mesos.TaskInfo", big.subarray(7, 7 + v.bin.length))).toEqual(expected);
+    expect(decode("mesos.TaskInfo", Buffer.from(v.bin))).toEqual(expected);
+  });
+
   it("unknown fields, which are skipped", () => {
     // TaskID { value: "a", 99: varint 7, 100: "zz" }
     expect(decode("mesos.TaskID", hex("0a 01 61 98 06 07 a2 06 02 7a 7a"))).toBe("a");
