@@ -260,7 +260,7 @@ async function resourcesWithChooser(): Promise<void> {
   for (const n of [1, 10, 16, 32, 64, 100, 1000, 10_000]) {
     const [r1, r2] = mesosRangePair(n);
     const p1 = Resources.ranges("ports", r1), p2 = Resources.ranges("ports", r2);
-    const withOps = (ops: typeof TS_RANGE_OPS, f: () => unknown) => () => { useRangeKernels(ops); try { return f(); } finally { useRangeKernels(TS_RANGE_OPS); } };
+    const withOps = (ops: typeof TS_RANGE_OPS, f: () => unknown) => () => { const previous = useRangeKernels(ops); try { return f(); } finally { useRangeKernels(previous); } };
     const r = await measure({
       "minus ts": withOps(TS_RANGE_OPS, () => p1.minus(p2)),
       "minus chooser": withOps(rangeKernels, () => p1.minus(p2)),

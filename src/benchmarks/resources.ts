@@ -226,10 +226,10 @@ function rangesArithmetic(say: (s: string) => void, figures: BenchFigure[], scal
       say(`Took ${formatDuration(ns)} to perform ${ops} '${op}' operations on ${tail}${path === "ts" ? "" : ` [${path} range kernel]`}`);
       figures.push({ name: `${op}, ${size} sub-ranges`, path, nsPerOp: ns / ops, mesosNs: mesos(op) });
     };
-    // The Resources loops twice: with RangeSet's TypeScript operations (the
-    // default) and with the measured TS/Wasm chooser plugged in.
+    // The Resources loops twice: with RangeSet's TypeScript operations forced
+    // and with the measured TS/Wasm chooser (the default since it was measured).
     for (const [path, rangeOps] of [["ts", TS_RANGE_OPS], ["Resources with the TS/Wasm chooser", rangeKernels]] as const) {
-      useRangeKernels(rangeOps);
+      const previous = useRangeKernels(rangeOps);
       try {
         const suffix = path === "ts" ? "" : ` [${path}]`;
         // a += b and a -= b: Mesos times only the operation, not `result = ports1`,
@@ -253,7 +253,7 @@ function rangesArithmetic(say: (s: string) => void, figures: BenchFigure[], scal
         say(`Took ${formatDuration(ns2)} to perform ${ops} 'a - b' operations on ${tail}${suffix}`);
         figures.push({ name: `a - b, ${size} sub-ranges`, path: path === "ts" ? "ts" : "chooser", nsPerOp: ns2 / ops });
       } finally {
-        useRangeKernels(TS_RANGE_OPS);
+        useRangeKernels(previous);
       }
     }
     for (const k of [tsRangeKernels, wasmRangeKernels] as RangeKernels[]) {

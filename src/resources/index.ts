@@ -10,5 +10,5 @@ export { parseValue, parseDouble, scalarToFixed, type ParsedValue, type ValueTyp
 export { roleError, isStrictSubroleOf, isRoleOrSubrole, roleAncestors } from "./roles.js";
 export { Entry, Meta, PLAIN, staticMeta, entryFromResource, type Resource, type ReservationInfo, type DiskInfo, type DiskSource } from "./resource.js";
 export { parseMesosJSONArray, formatMesosJSONArray } from "./json.js";
-export { Resources, useRangeKernels, TS_RANGE_OPS, type RangeOps } from "./resources.js";
+export { Resources, useRangeKernels, rangeKernelsInUse, TS_RANGE_OPS, AUTO_RANGE_OPS, WASM_RANGE_OPS, type RangeOps } from "./resources.js";
 export { ResourceQuantities } from "./quantities.js";

@@ -13,6 +13,7 @@ import type { RangeSet } from "./ranges.js";
 import { tsRangeKernels, type RangeKernels } from "./wasm/range-kernels.js";
 import { wasmRangeKernels } from "./wasm/ranges-wasm.js";
 import { tsColumnKernels, wasmColumnKernels, type ColumnKernels } from "./wasm/columns.js";
+import { wasm } from "../wasm/module.js";
 
 export { tsRangeKernels, wasmRangeKernels, tsColumnKernels, wasmColumnKernels };
 export type { RangeKernels, ColumnKernels };
@@ -55,20 +56,34 @@ export const COLUMN_CROSSOVER: Readonly<Record<"single" | "sum" | "containsMask"
   subtractRows: 1,
 };
 
-const big = (a: RangeSet, b: RangeSet) => a.big !== null || b.big !== null;
+let wasmState: 0 | 1 | -1 = 0;
+
+/**
+ * True when the Wasm module can be loaded. Checked once, on the first call
+ * that would take the Wasm path (so importing the library never compiles
+ * the module); when loading fails (say `build/drfcore.wasm` was never
+ * built), the range chooser stays on the TypeScript path, which gives the
+ * same results.
+ */
+export function wasmAvailable(): boolean {
+  if (wasmState === 0) {
+    try { wasm(); wasmState = 1; } catch { wasmState = -1; }
+  }
+  return wasmState === 1;
+}
+
+const useWasm = (a: RangeSet, b: RangeSet, crossover: number) =>
+  (a.big !== null || b.big !== null || a.intervalCount + b.intervalCount >= crossover) && wasmAvailable();
 
 /** Range kernels that pick TS or Wasm per call (see RANGE_CROSSOVER). */
 export const rangeKernels: RangeKernels = {
   name: "auto",
-  union: (a, b) =>
-    (big(a, b) || a.intervalCount + b.intervalCount >= RANGE_CROSSOVER.union ? wasmRangeKernels : tsRangeKernels).union(a, b),
-  subtract: (a, b) =>
-    (big(a, b) || a.intervalCount + b.intervalCount >= RANGE_CROSSOVER.subtract ? wasmRangeKernels : tsRangeKernels).subtract(a, b),
-  intersect: (a, b) =>
-    (big(a, b) || a.intervalCount + b.intervalCount >= RANGE_CROSSOVER.intersect ? wasmRangeKernels : tsRangeKernels).intersect(a, b),
-  contains: (a, b) =>
-    (big(a, b) || a.intervalCount + b.intervalCount >= RANGE_CROSSOVER.contains ? wasmRangeKernels : tsRangeKernels).contains(a, b),
-  pick: (a, count) => (a.big !== null || a.intervalCount >= RANGE_CROSSOVER.pick ? wasmRangeKernels : tsRangeKernels).pick(a, count),
+  union: (a, b) => (useWasm(a, b, RANGE_CROSSOVER.union) ? wasmRangeKernels : tsRangeKernels).union(a, b),
+  subtract: (a, b) => (useWasm(a, b, RANGE_CROSSOVER.subtract) ? wasmRangeKernels : tsRangeKernels).subtract(a, b),
+  intersect: (a, b) => (useWasm(a, b, RANGE_CROSSOVER.intersect) ? wasmRangeKernels : tsRangeKernels).intersect(a, b),
+  contains: (a, b) => (useWasm(a, b, RANGE_CROSSOVER.contains) ? wasmRangeKernels : tsRangeKernels).contains(a, b),
+  pick: (a, count) =>
+    ((a.big !== null || a.intervalCount >= RANGE_CROSSOVER.pick) && wasmAvailable() ? wasmRangeKernels : tsRangeKernels).pick(a, count),
 };
 
 /** Column kernels that pick TS or Wasm per call (see COLUMN_CROSSOVER). */

@@ -29,6 +29,8 @@ import { RangeSet } from "./ranges.js";
 import { IdIndex } from "./id-index.js";
 import { unionSets, subtractSets, containsSet } from "./sets.js";
 import { isStrictSubroleOf, isRoleOrSubrole, roleError } from "./roles.js";
+import { rangeKernels } from "./kernels.js";
+import { wasmRangeKernels } from "./wasm/ranges-wasm.js";
 
 const INDEX_THRESHOLD = 8;
 // Local copies of the SCALAR and NORMAL codes for the allocation-free fast
@@ -38,9 +40,9 @@ const K_SCALAR = 0, K_NORMAL = 0;
 
 /**
  * The range-set operations `Resources` runs on RANGES entries. By default the
- * TypeScript `RangeSet` methods; `useRangeKernels` installs another
- * implementation with the same contract (e.g. the measured TS/Wasm chooser
- * `rangeKernels` of kernels.ts): union and subtract return canonical sets,
+ * measured TS/Wasm chooser (`rangeKernels` of kernels.ts); `useRangeKernels`
+ * installs another implementation with the same contract (e.g. the
+ * TypeScript `RangeSet` methods): union and subtract return canonical sets,
  * contains is set inclusion, and none of them mutates its operands.
  */
 export interface RangeOps {
@@ -70,11 +72,37 @@ export const TS_RANGE_OPS: RangeOps = {
   contains: (a, b) => a.contains(b),
 };
 
-let rangeOps: RangeOps = TS_RANGE_OPS;
+/**
+ * The default range operations: the measured TS/Wasm chooser of kernels.ts
+ * (`rangeKernels`), which runs each operation on whichever path measured
+ * faster for its size (thresholds and figures in kernels.ts and
+ * docs/bench-resources.md). The Wasm module is compiled on the first
+ * operation that takes the Wasm path, not on import; if it cannot be loaded
+ * (e.g. `build/drfcore.wasm` was never built), the chooser stays on
+ * TypeScript for the life of the process.
+ */
+export const AUTO_RANGE_OPS: RangeOps = rangeKernels;
 
-/** Makes every `Resources` use `ops` for range arithmetic (pass TS_RANGE_OPS to restore the default). */
-export function useRangeKernels(ops: RangeOps): void {
-  rangeOps = ops;
+/** The Wasm range operations, whatever the size (for tests and benchmarks). */
+export const WASM_RANGE_OPS: RangeOps = wasmRangeKernels;
+
+let rangeOps: RangeOps = AUTO_RANGE_OPS;
+
+/**
+ * Makes every `Resources` use `ops` for range arithmetic: an implementation,
+ * or "auto" (the default, AUTO_RANGE_OPS), "ts" (TS_RANGE_OPS) or "wasm"
+ * (WASM_RANGE_OPS) to force one path. Returns the implementation that was in
+ * use, so callers can restore it.
+ */
+export function useRangeKernels(ops: RangeOps | "auto" | "ts" | "wasm"): RangeOps {
+  const previous = rangeOps;
+  rangeOps = ops === "auto" ? AUTO_RANGE_OPS : ops === "ts" ? TS_RANGE_OPS : ops === "wasm" ? WASM_RANGE_OPS : ops;
+  return previous;
+}
+
+/** The range operations `Resources` uses now (see useRangeKernels). */
+export function rangeKernelsInUse(): RangeOps {
+  return rangeOps;
 }
 
 /** Mesos' `Resources`. Value semantics; the methods that mutate are `add` and `subtract` (and the `*InPlace` forms). */

@@ -42,6 +42,11 @@ let cached: WasmExports | undefined;
 /** Path of the compiled module, relative to this file in src/ or dist/. */
 export const WASM_PATH = fileURLToPath(new URL("../../build/drfcore.wasm", import.meta.url));
 
+/** True once the module has been compiled and instantiated in this process (by a call to `wasm()`). */
+export function isWasmLoaded(): boolean {
+  return cached !== undefined;
+}
+
 /** Returns the instantiated module, compiling it synchronously on first use. */
 export function wasm(): WasmExports {
   if (cached) return cached;
