@@ -3,7 +3,8 @@
  * bytes and Mesos JSON.
  *
  *   drfcore decode --type mesos.TaskInfo [--from binary|json|hex|base64]
- *                  [--to json|binary|hex|base64] [--pretty] [--output FILE] [FILE|-]
+ *                  [--to json|binary|hex|base64] [--pretty] [--ignore-unknown]
+ *                  [--output FILE] [FILE|-]
  *   drfcore decode --example          # the bundled TaskInfo as Mesos JSON
  *   drfcore decode --list-types
  *
@@ -27,6 +28,7 @@ interface DecodeOptions {
   output?: string;
   example?: boolean;
   listTypes?: boolean;
+  ignoreUnknown?: boolean;
 }
 
 function usage(message: string): never {
@@ -76,10 +78,10 @@ export function prettyJson(compact: string): string {
   return out;
 }
 
-function parseInput(type: string, from: Format, data: Buffer): unknown {
+function parseInput(type: string, from: Format, data: Buffer, ignoreUnknownFields: boolean): unknown {
   switch (from) {
     case "binary": return decode(type, new Uint8Array(data));
-    case "json": return fromMesosJson(type, utf8(data));
+    case "json": return fromMesosJson(type, utf8(data), { ignoreUnknownFields });
     case "hex": {
       const text = utf8(data).replace(/\s+/g, "");
       if (!/^(?:[0-9a-fA-F]{2})*$/.test(text)) throw new CodecError(type, "", "input is not hexadecimal");
@@ -113,6 +115,7 @@ export function register(program: Command, io: CliIO): void {
     .option("--pretty", "indent JSON output")
     .option("--output <file>", "write the result to a file instead of standard output")
     .option("--example", `use the bundled example ${EXAMPLE_TYPE} as input`)
+    .option("--ignore-unknown", "JSON input: skip keys the schema does not know instead of failing")
     .option("--list-types", "list the supported message types")
     .action(async (file: string | undefined, opts: DecodeOptions) => {
       if (opts.listTypes) {
@@ -146,7 +149,7 @@ export function register(program: Command, io: CliIO): void {
       let value: unknown;
       let result: Uint8Array | string;
       try {
-        value = parseInput(type, from, data);
+        value = parseInput(type, from, data, opts.ignoreUnknown === true);
         if (to === "json") {
           const json = toMesosJson(type, value);
           result = (opts.pretty ? prettyJson(json) : json) + "\n";

@@ -5,3 +5,4 @@
 export { CodecError } from "./errors.js";
 export * from "./registry.js";
 export { formatDouble, parseJson, type JsonNode } from "./json-text.js";
+export type { JsonReadOptions } from "./json.js";

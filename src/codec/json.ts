@@ -169,18 +169,21 @@ function readScalar(f: FieldDesc, n: JsonNode): unknown {
   }
 }
 
-function readValue(f: FieldDesc, n: JsonNode, depth: number): unknown {
-  return f.kind === Kind.MESSAGE ? readMessage(f.message!, n, depth + 1) : readScalar(f, n);
+function readValue(f: FieldDesc, n: JsonNode, depth: number, opts: JsonReadOptions): unknown {
+  return f.kind === Kind.MESSAGE ? readMessage(f.message!, n, depth + 1, opts) : readScalar(f, n);
 }
 
-function readMessage(d: MessageDesc, n: JsonNode, depth: number): unknown {
+function readMessage(d: MessageDesc, n: JsonNode, depth: number, opts: JsonReadOptions): unknown {
   if (depth > MAX_DEPTH) throw new PathedProblem(`messages nested deeper than ${MAX_DEPTH}`);
   if (n.t !== "object") throw new PathedProblem(`expected an object (${d.fullName}), got ${nodeKind(n)}`);
   const raw: Record<string, unknown> = {};
   const seen = new Set<string>();
   for (const [name, child] of n.entries) {
     const f = d.byName.get(name);
-    if (f === undefined) throw new PathedProblem(`unknown field '${name}' for ${d.fullName}`);
+    if (f === undefined) {
+      if (opts.ignoreUnknownFields) continue;
+      throw new PathedProblem(`unknown field '${name}' for ${d.fullName}`);
+    }
     try {
       if (seen.has(name)) throw new PathedProblem("duplicate key");
       seen.add(name);
@@ -190,7 +193,7 @@ function readMessage(d: MessageDesc, n: JsonNode, depth: number): unknown {
         for (const [k, v] of child.entries) {
           try {
             if (map.has(k)) throw new PathedProblem("duplicate map key");
-            map.set(k, readValue(f.mapValue, v, depth));
+            map.set(k, readValue(f.mapValue, v, depth, opts));
           } catch (e) {
             if (e instanceof PathedProblem) e.segments.unshift(`[${JSON.stringify(k)}]`);
             throw e;
@@ -202,7 +205,7 @@ function readMessage(d: MessageDesc, n: JsonNode, depth: number): unknown {
         const items: unknown[] = [];
         child.items.forEach((item, i) => {
           try {
-            items.push(readValue(f, item, depth));
+            items.push(readValue(f, item, depth, opts));
           } catch (e) {
             if (e instanceof PathedProblem) e.segments.unshift(`[${i}]`);
             throw e;
@@ -210,7 +213,7 @@ function readMessage(d: MessageDesc, n: JsonNode, depth: number): unknown {
         });
         if (items.length > 0) raw[f.key] = items;
       } else {
-        raw[f.key] = readValue(f, child, depth);
+        raw[f.key] = readValue(f, child, depth, opts);
         for (const s of f.oneofSiblings) if (raw[s] !== undefined) throw new PathedProblem("more than one member of a oneof is set");
       }
     } catch (e) {
@@ -228,10 +231,20 @@ function readMessage(d: MessageDesc, n: JsonNode, depth: number): unknown {
   return raw;
 }
 
+/** Options for reading Mesos JSON. */
+export interface JsonReadOptions {
+  /**
+   * Skip keys the schema does not know, as stout's reader and protobuf's
+   * binary decoding do (e.g. JSON from a newer Mesos). Default false: an
+   * unknown key is a `CodecError`, so typos cannot vanish silently.
+   */
+  readonly ignoreUnknownFields?: boolean;
+}
+
 /** Reads Mesos JSON text as message `d`; malformed or mistyped JSON throws `CodecError`. */
-export function fromJsonText(d: MessageDesc, text: string): unknown {
+export function fromJsonText(d: MessageDesc, text: string, options: JsonReadOptions = {}): unknown {
   try {
-    return readMessage(d, parseJson(text), 0);
+    return readMessage(d, parseJson(text), 0, options);
   } catch (e) {
     return toCodecError(e, d.fullName);
   }

@@ -8,7 +8,7 @@
 import { CodecError } from "./errors.js";
 import { binaryEncoderFor } from "./encoder-gen.js";
 import { binaryDecoderFor } from "./decoder-gen.js";
-import { fromJsonText, toJsonText } from "./json.js";
+import { fromJsonText, toJsonText, type JsonReadOptions } from "./json.js";
 import { MESSAGE_TYPE_NAMES, messageDesc, type MessageDesc } from "./schema.js";
 import type * as T from "../types/index.js";
 
@@ -99,10 +99,10 @@ export function toMesosJson<N extends string>(typeName: N, value: MesosValue<N>)
   return toJsonText(desc(typeName), value);
 }
 
-/** Reads Mesos JSON text as message `typeName`. */
-export function fromMesosJson<N extends string>(typeName: N, json: string): MesosValue<N> {
+/** Reads Mesos JSON text as message `typeName` (unknown keys are errors unless `options.ignoreUnknownFields`). */
+export function fromMesosJson<N extends string>(typeName: N, json: string, options?: JsonReadOptions): MesosValue<N> {
   if (typeof json !== "string") throw new CodecError(typeName, "", "JSON input is not a string");
-  return fromJsonText(desc(typeName), json) as MesosValue<N>;
+  return fromJsonText(desc(typeName), json, options) as MesosValue<N>;
 }
 
 /** Encodes a `TaskInfo`. */

@@ -233,6 +233,12 @@ describe("Mesos JSON reading rejects malformed or mistyped JSON", () => {
     expect(codecError(() => fromMesosJson("mesos.Value.Range", '{"begin":18446744073709551616,"end":1}')).problem).toMatch(/uint64/);
   });
 
+  it("skips unknown keys only when asked to (JSON from a newer Mesos)", () => {
+    const json = '{"value":"t","added_in_a_later_mesos":{"x":[1,2]}}';
+    expect(() => fromMesosJson("mesos.TaskID", json)).toThrow(CodecError);
+    expect(fromMesosJson("mesos.TaskID", json, { ignoreUnknownFields: true })).toBe("t");
+  });
+
   it("accepts 64-bit integers exactly and numbers given as strings, as stout does", () => {
     expect(fromMesosJson("mesos.Value.Range", '{"begin":18446744073709551615,"end":"9007199254740993"}')).toEqual({
       begin: 18446744073709551615n,
