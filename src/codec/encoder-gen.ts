@@ -65,6 +65,14 @@ function generate(d: MessageDesc, consts: unknown[]): string {
   if (d.unwrap !== undefined) {
     lines.push(d.unwrap.repeated ? `if (!Array.isArray(value)) ${BAD};` : "");
     lines.push(`const o = { ${K(d.unwrap.key)}: value };`);
+  } else if (d.adapter !== undefined && d.adapter.hoisted.length > 0) {
+    // Read ordinary fields from the value itself; the hoisted ones come from the adapter.
+    const allowed = new Set([...d.byKey.keys()].filter((k) => !d.adapter!.hoisted.includes(k)).concat(d.adapter.valueKeys));
+    lines.push(`if (typeof value !== "object" || value === null || Array.isArray(value)) ${BAD};`);
+    lines.push("const o = value;");
+    lines.push(`for (const k in o) if (o[k] !== undefined && !${c(allowed)}.has(k)) ${BAD};`);
+    lines.push(`const H_ = ${c(d.adapter)}.toHoisted(o);`);
+    d.adapter.hoisted.forEach((k, i) => lines.push(`const L_${k} = H_[${i}];`));
   } else if (d.adapter !== undefined) {
     lines.push(`const o = ${c(d.adapter)}.toRaw(value);`);
     lines.push(`for (const k in o) if (o[k] !== undefined && !${c(d.byKey)}.has(k)) ${BAD};`);
@@ -74,8 +82,9 @@ function generate(d: MessageDesc, consts: unknown[]): string {
     lines.push(`for (const k in o) if (o[k] !== undefined && !${c(d.byKey)}.has(k)) ${BAD};`);
   }
   if (d.check !== undefined) lines.push(`if (${c(d.check)}(o) !== undefined) ${BAD};`);
+  const hoisted = d.adapter?.hoisted ?? [];
   for (const f of d.encodeOrder) {
-    const get = `v = o[${K(f.key)}];`;
+    const get = hoisted.includes(f.key) ? `v = L_${f.key};` : `v = o[${K(f.key)}];`;
     let body: string;
     if (f.mapValue !== undefined) body = `H.encodeMessage(w, ${c(mapOnly(d, f))}, { ${K(f.key)}: v }, depth);`;
     else if (f.repeated) body = `if (!Array.isArray(v)) ${BAD}; for (let i = 0; i < v.length; i++) { const x = v[i]; ${writeOne(f, "x", c)} }`;

@@ -81,6 +81,10 @@ export interface Adapter {
   readonly hoisted: readonly string[];
   /** Raw decoded fields (without the hoisted ones) plus the hoisted values → drfcore value. */
   fromHoisted(raw: Record<string, unknown>, hoisted: readonly unknown[]): unknown;
+  /** Properties of the drfcore value that replace the hoisted fields (e.g. `implementation`). */
+  readonly valueKeys: readonly string[];
+  /** The hoisted fields' values taken from a drfcore value (in `hoisted` order); throws `PathedProblem` when malformed. */
+  toHoisted(value: Record<string, unknown>): unknown[];
   /** Raw decoded fields (camelCase keys) → drfcore value. */
   fromRaw(raw: Record<string, unknown>): unknown;
   /** drfcore value → raw fields; throws `PathedProblem` on a malformed value. */
@@ -269,6 +273,20 @@ messages.get("mesos.TaskInfo")!.adapter = {
   fromRaw(raw) {
     const { command, executor, ...rest } = raw;
     return { ...rest, implementation: implementationOf(command, executor) };
+  },
+  valueKeys: ["implementation"],
+  toHoisted(value) {
+    const impl = value["implementation"];
+    if (typeof impl === "object" && impl !== null) {
+      const i = impl as Record<string, unknown>;
+      const kind = i["kind"];
+      if (kind === "command" && i["command"] !== undefined) return [i["command"], undefined];
+      if (kind === "executor" && i["executor"] !== undefined) return [undefined, i["executor"]];
+      if (kind === "both" && i["command"] !== undefined && i["executor"] !== undefined) return [i["command"], i["executor"]];
+      if (kind === "neither") return [undefined, undefined];
+    }
+    const raw = this.toRaw(value); // throws the precise problem
+    return [raw["command"], raw["executor"]];
   },
   toRaw(value) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new PathedProblem("expected an object");
