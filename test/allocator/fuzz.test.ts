@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AllocatorError, HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
+import { Resources } from "../../src/resources/index.js";
+
+/** Every public operation with garbage arguments: a typed AllocatorError and no state change. */
+describe("allocator API on malformed arguments (fuzz)", () => {
+  it("throws AllocatorError and leaves the snapshot unchanged", () => {
+    const allocator = new HierarchicalDRFAllocator({ clock: new ManualClock(), offerCallback: () => {} });
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:2;mem:512") });
+    allocator.addFramework("f1", { roles: ["r1"] });
+    const garbage = fc.oneof(fc.anything(), fc.constant(undefined), fc.constant(null), fc.constant("nope"), fc.constant(-1), fc.constant({ roles: "x" }), fc.constant({ resources: "cpus:1" }));
+    const calls: [string, (x: unknown, y: unknown) => void][] = [
+      ["addFramework", (x, y) => allocator.addFramework(x as string, y as never)],
+      ["addFramework(f1)", (_x, y) => allocator.addFramework("f1", (y ?? { roles: ["r1"] }) as never)],
+      ["removeFramework", (x) => allocator.removeFramework(x as string)],
+      ["activateFramework", (x) => allocator.activateFramework(x as string)],
+      ["deactivateFramework", (x) => allocator.deactivateFramework(x as string)],
+      ["updateFramework", (x, y) => allocator.updateFramework(x as string, y as never)],
+      ["addAgent", (x, y) => allocator.addAgent(x as string, y as never)],
+      ["addAgent(a1)", () => allocator.addAgent("a1", { resources: Resources.parse("cpus:1") })],
+      ["removeAgent", (x) => allocator.removeAgent(x as string)],
+      ["updateAgent", (x, y) => allocator.updateAgent(x as string, y as never)],
+      ["recoverResources", (x, y) => allocator.recoverResources(x as string, "a1", y as never)],
+      ["recoverResources(f1)", (_x, y) => allocator.recoverResources("f1", "a1", Resources.parse("cpus:5").allocate("r1"), y as never)],
+      ["suppressOffers", (x, y) => allocator.suppressOffers(x as string, y as never)],
+      ["suppressOffers(f1)", () => allocator.suppressOffers("f1", ["not-a-role-of-f1"])],
+      ["updateWeights", (x) => allocator.updateWeights({ r1: x as number, "": 1 })],
+      ["updateQuota", (x, y) => allocator.updateQuota(x as string, y as never)],
+    ];
+    fc.assert(
+      fc.property(fc.nat(calls.length - 1), garbage, garbage, (i, x, y) => {
+        const before = JSON.stringify(allocator.snapshot());
+        let threw: unknown = null;
+        try {
+          calls[i]![1](x, y);
+        } catch (e) {
+          threw = e;
+        }
+        if (threw === null) {
+          // The call happened to be valid (e.g. a fresh id and well-formed info): fine, but then it must have been accepted fully.
+          return;
+        }
+        expect(threw, `${calls[i]![0]}: ${String(threw)}`).toBeInstanceOf(AllocatorError);
+        expect(JSON.stringify(allocator.snapshot())).toBe(before);
+      }),
+      { numRuns: 600, seed: 5 },
+    );
+  });
+});
