@@ -33,6 +33,10 @@ import { parseMesosJSONArray } from "./json.js";
 /** Reads resource text into validated entries (not yet merged). Throws ResourceParseError. */
 export function parseEntries(text: string, defaultRole = "*"): Entry[] {
   if (typeof text !== "string") throw new ResourceParseError("resource text must be a string", String(text), 0, "");
+  if (defaultRole === "*") {
+    const fast = scanSimpleEntries(text);
+    if (fast !== null) return fast;
+  }
   // `{}` is how an empty bag prints (Mesos' operator<<); read it back as empty.
   if (text.length <= 16 && text.trim() === "{}") return [];
   const first = firstNonBlank(text);
@@ -40,6 +44,15 @@ export function parseEntries(text: string, defaultRole = "*"): Entry[] {
     const json = entriesFromJSON(text, defaultRole);
     if (json !== null) return json;
   }
+  return parseEntriesGeneral(text, defaultRole);
+}
+
+/**
+ * The general reader of the text form (every rule of the module comment).
+ * `parseEntries` tries `scanSimpleEntries` first and comes here for anything
+ * else; exported so tests can check the two agree.
+ */
+export function parseEntriesGeneral(text: string, defaultRole = "*"): Entry[] {
   const defaultMeta = defaultRole === "*" ? PLAIN : null;
   if (defaultMeta === null) {
     const err = roleError(defaultRole);
@@ -53,6 +66,97 @@ export function parseEntries(text: string, defaultRole = "*"): Entry[] {
     if (end < 0) end = n;
     if (end > start) out.push(parsePiece(text, start, end, defaultRole));
     start = end + 1;
+  }
+  return out;
+}
+
+/** Reused by scanSimpleEntries for the bounds of one ranges value (grows on demand). */
+let scanBounds = new Float64Array(64);
+
+/**
+ * The common path of the text form in one pass, with no regex, split or
+ * substring other than each name: unreserved resources (default role `*`)
+ * `name:value` separated by `;`, where the name is printable ASCII without
+ * any of `;:()[]{},` and the value is either a scalar of at most 9 integer
+ * digits and at most 3 decimals (`24`, `0.5`, `1.001`) or canonical ranges
+ * of plain digits (`[31000-32000]`, `[1-2,5-9]`: each begin <= end, sorted,
+ * not adjacent, at most 15 digits per bound). Returns null as soon as
+ * anything else shows up (roles, spaces, sets, signs, exponents, unsorted or
+ * invalid ranges, errors of any kind), and the general path then reads the
+ * whole text, so errors and unusual forms keep exactly one implementation.
+ *
+ * Scalars read here are exact: with at most 3 decimals the thousandths are
+ * the integer the digits spell, which is what Mesos' `llround(v * 1000)`
+ * gives for such a value (the double's error is far below 0.5).
+ */
+export function scanSimpleEntries(text: string): Entry[] | null {
+  const n = text.length;
+  const out: Entry[] = [];
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c === 59 /* ; */) { i++; continue; } // empty piece, skipped as Mesos does
+    // Name: up to ':'.
+    const ns = i;
+    while (c !== 58 /* : */) {
+      // Only printable ASCII: the general path trims Unicode blanks from names.
+      if (c <= 32 || c >= 127 || c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 44) return null;
+      if (++i >= n) return null;
+      c = text.charCodeAt(i);
+    }
+    if (i === ns) return null;
+    const name = text.slice(ns, i);
+    if (++i >= n) return null;
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      // Scalar: digits, optionally '.' and 1-3 digits.
+      let v = 0, digits = 0;
+      do {
+        v = v * 10 + (c - 48);
+        digits++;
+        c = ++i < n ? text.charCodeAt(i) : 59;
+      } while (c >= 48 && c <= 57);
+      if (digits > 9) return null;
+      v *= 1000;
+      if (c === 46 /* . */) {
+        let scale = 100, frac = 0;
+        c = ++i < n ? text.charCodeAt(i) : 59;
+        while (c >= 48 && c <= 57) {
+          if (++frac > 3) return null;
+          v += (c - 48) * scale;
+          scale /= 10;
+          c = ++i < n ? text.charCodeAt(i) : 59;
+        }
+        if (frac === 0) return null;
+      }
+      if (c !== 59) return null;
+      out.push(Entry.make(name, SCALAR, PLAIN, v, null, null));
+    } else if (c === 91 /* [ */) {
+      // Ranges: b-e(,b-e)* then ']', canonical as written.
+      let bounds = scanBounds, nbounds = 0;
+      let last = -2;
+      for (;;) {
+        let b = 0, e = 0, nb = 0, ne = 0;
+        c = ++i < n ? text.charCodeAt(i) : 0;
+        while (c >= 48 && c <= 57) { b = b * 10 + (c - 48); nb++; c = ++i < n ? text.charCodeAt(i) : 0; }
+        if (nb === 0 || nb > 15 || c !== 45 /* - */) return null;
+        c = ++i < n ? text.charCodeAt(i) : 0;
+        while (c >= 48 && c <= 57) { e = e * 10 + (c - 48); ne++; c = ++i < n ? text.charCodeAt(i) : 0; }
+        if (ne === 0 || ne > 15 || b > e || b <= last + 1) return null;
+        if (nbounds === bounds.length) { const grown = new Float64Array(2 * nbounds); grown.set(bounds); bounds = scanBounds = grown; }
+        bounds[nbounds++] = b;
+        bounds[nbounds++] = e;
+        last = e;
+        if (c === 93 /* ] */) break;
+        if (c !== 44 /* , */) return null;
+      }
+      c = ++i < n ? text.charCodeAt(i) : 59;
+      if (c !== 59) return null;
+      out.push(Entry.make(name, RANGES, PLAIN, 0, RangeSet.fromCanonicalSmall(bounds.slice(0, nbounds)), null));
+    } else {
+      return null;
+    }
+    i++; // past ';' (or the end)
   }
   return out;
 }

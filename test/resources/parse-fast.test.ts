@@ -1,0 +1,89 @@
+/**
+ * The one-pass scanner for the common text form (scanSimpleEntries) against
+ * the general reader (parseEntriesGeneral): whatever the scanner accepts, the
+ * general path reads to the same entries; whatever the general path rejects,
+ * the scanner declines (returns null), so errors always come from one place.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { scanSimpleEntries, parseEntriesGeneral } from "../../src/resources/parse.js";
+import { Resources, ResourceParseError, type Entry } from "../../src/resources/index.js";
+
+const show = (es: readonly Entry[]) =>
+  es.map((e) => `${e.name}|${e.type}|${e.meta.key}|${e.scalar}|${e.ranges ? e.ranges.toString() : ""}|${e.set ? e.set.join(",") : ""}`);
+
+function general(text: string): string[] | Error {
+  try { return show(parseEntriesGeneral(text)); } catch (e) { return e as Error; }
+}
+
+const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max });
+const name = fc.oneof(
+  fc.constantFrom("cpus", "mem", "disk", "ports", "gpus", "a.b", "x-y", "_", "Cpus9"),
+  fc.constantFrom("\u00a0cpus", " cpus", "cpus ", "cpus(r1)", "cpus(*)", "", "c\u00e9", "a\tb"),
+);
+const scalar = fc.oneof(
+  digits(1, 12),
+  fc.tuple(digits(0, 10), digits(0, 5)).map(([a, b]) => `${a}.${b}`),
+  fc.constantFrom("+3", "-1", "1e3", "0x10", "inf", "nan", "abc", "", "0", "0.0004", "00024", "1 0"),
+);
+const bound = fc.oneof(fc.nat({ max: 40 }).map(String), digits(1, 17));
+const ranges = fc.array(fc.tuple(bound, bound), { minLength: 0, maxLength: 5 })
+  .chain((iv) => fc.constantFrom(",", ", ", ",,").map((sep) => "[" + iv.map(([b, e]) => `${b}-${e}`).join(sep) + "]"))
+  .chain((r) => fc.constantFrom(r, r + "]", r.slice(0, -1), r + "x", r.replace("-", "--")));
+const value = fc.oneof(scalar, ranges, fc.constantFrom("{a,b}", "{}", "[", "]", "[1-2"));
+const piece = fc.tuple(name, fc.constantFrom(":", "::", "", " : "), value).map(([n, sep, v]) => n + sep + v);
+// Mostly well-formed pieces, so that many whole texts take the scanner.
+const simplePiece = fc.tuple(
+  fc.constantFrom("cpus", "mem", "disk", "ports", "gpus", "a.b"),
+  fc.oneof(digits(1, 9), fc.tuple(digits(1, 4), digits(1, 3)).map(([a, b]) => `${a}.${b}`),
+    fc.uniqueArray(fc.nat({ max: 60 }), { minLength: 2, maxLength: 8 }).map((xs) => {
+      const v = [...xs].sort((a, b) => a - b);
+      const iv: string[] = [];
+      for (let k = 0; k + 1 < v.length; k += 2) iv.push(`${v[k]}-${v[k + 1]}`);
+      return `[${iv.join(",")}]`;
+    })),
+).map(([n, v]) => `${n}:${v}`);
+const text = fc.array(fc.oneof({ arbitrary: simplePiece, weight: 4 }, { arbitrary: piece, weight: 1 }), { maxLength: 5 }).chain((ps) => fc.constantFrom(";", ";;", " ;").map((sep) => ps.join(sep)))
+  .chain((t) => fc.constantFrom(t, t + ";", ";" + t));
+
+describe("the one-pass scanner of the common text form", () => {
+  it("reads Mesos' benchmark string itself, with Mesos' values", () => {
+    const es = scanSimpleEntries("cpus:24;mem:4096;disk:4096;ports:[31000-32000]");
+    expect(es).not.toBeNull();
+    expect(show(es!)).toEqual(["cpus|0||24000||", "mem|0||4096000||", "disk|0||4096000||", "ports|1||0|[31000-32000]|"]);
+    expect(show(scanSimpleEntries("cpus:0.1;mem:1.001;ports:[1-2,5-9]")!)).toEqual(["cpus|0||100||", "mem|0||1001||", "ports|1||0|[1-2,5-9]|"]);
+  });
+
+  it("declines what it does not handle, so the general path reads it", () => {
+    for (const t of ["cpus(r1):1", "cpus: 1", " cpus:1", "cpus:1.", "cpus:1.0001", "cpus:1e3", "cpus:+1", "cpus:-1",
+      "ports:[5-3]", "ports:[3-4,1-2]", "ports:[1-2,3-4]", "ports:[1-2", "zones:{a,b}", "cpus:1234567890", "[{\"name\":\"cpus\"}]", "{}"]) {
+      expect(scanSimpleEntries(t), t).toBeNull();
+    }
+  });
+
+  it("agrees with the general reader on random texts, and never accepts what it rejects", () => {
+    let accepted = 0;
+    fc.assert(fc.property(text, (t) => {
+      const fast = scanSimpleEntries(t);
+      const slow = general(t);
+      if (fast === null) return;
+      if (fast.length > 1) accepted++;
+      expect(slow).not.toBeInstanceOf(Error);
+      expect(show(fast)).toEqual(slow);
+    }), { numRuns: 3000 });
+    expect(accepted).toBeGreaterThan(300); // the comparison ran on many multi-resource texts
+
+  });
+
+  it("leaves Resources.parse errors as the general reader's ResourceParseError", () => {
+    fc.assert(fc.property(text, (t) => {
+      const slow = general(t);
+      let got: unknown = null;
+      try { Resources.parse(t); } catch (e) { got = e; }
+      if (slow instanceof Error) {
+        expect(got).toBeInstanceOf(ResourceParseError);
+        expect((got as Error).message).toBe(slow.message);
+      }
+    }), { numRuns: 1000 });
+  });
+});
