@@ -55,6 +55,8 @@ export class DrfSorter implements Sorter {
   private readonly excluded: boolean[] = [];
   private dirty = false;
   private stamp = 0;
+  /** The last `sort()` result, valid while `orderVersion` is unchanged. */
+  private sorted: string[] | null = null;
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
   private readonly bySlot: (Node | undefined)[] = [];
@@ -64,6 +66,7 @@ export class DrfSorter implements Sorter {
   }
 
   add(client: string): void {
+    this.sorted = null;
     if (this.clients.has(client)) throw new Error(`sorter: client '${client}' already present`);
     const tokens = client.split("/");
     let t = 0;
@@ -118,6 +121,7 @@ export class DrfSorter implements Sorter {
   }
 
   remove(client: string): void {
+    this.sorted = null;
     let current = this.find(client);
     if (current.slot >= 0) {
       this.bySlot[current.slot] = undefined;
@@ -146,6 +150,7 @@ export class DrfSorter implements Sorter {
   }
 
   activate(client: string): void {
+    this.sorted = null;
     const node = this.find(client);
     if (node.kind === INACTIVE) {
       const parent = node.parent!;
@@ -157,6 +162,7 @@ export class DrfSorter implements Sorter {
   }
 
   deactivate(client: string): void {
+    this.sorted = null;
     const node = this.find(client);
     if (node.kind === ACTIVE) {
       const parent = node.parent!;
@@ -167,6 +173,7 @@ export class DrfSorter implements Sorter {
   }
 
   updateWeight(path: string, weight: number): void {
+    this.sorted = null;
     this.weights.set(path, weight);
     this.dirty = true;
     const node = this.clients.get(path);
@@ -189,6 +196,7 @@ export class DrfSorter implements Sorter {
   }
 
   unallocated(client: string, q: QVec): void {
+    this.sorted = null;
     let current: Node | null = this.find(client);
     while (current !== null) {
       qSub(current.alloc, q);
@@ -198,17 +206,20 @@ export class DrfSorter implements Sorter {
   }
 
   addTotal(q: QVec): void {
+    this.sorted = null;
     qAdd(this.total, q);
     this.dirty = true;
   }
 
   removeTotal(q: QVec): void {
+    this.sorted = null;
     qSub(this.total, q);
     this.dirty = true;
   }
 
   sort(): string[] {
     this.ensureSorted();
+    if (this.sorted !== null) return this.sorted.slice();
     const out: string[] = [];
     const list = (node: Node): void => {
       for (let i = 0; i < node.activeCount; i++) {
@@ -218,7 +229,15 @@ export class DrfSorter implements Sorter {
       }
     };
     list(this.root);
-    return out;
+    this.sorted = out;
+    return out.slice();
+  }
+
+  /** Like `sort()` but returns a shared read-only array (no copy); valid until the next change. */
+  sortedView(): readonly string[] {
+    this.ensureSorted();
+    if (this.sorted === null) this.sort();
+    return this.sorted!;
   }
 
   forEachInOrderAmong(slots: readonly number[], visit: (client: string, slot: number) => boolean | void): void {
@@ -352,6 +371,7 @@ export class DrfSorter implements Sorter {
       }
       ch.splice(idx, 1);
       ch.splice(lo, 0, node);
+      this.sorted = null;
     } else if (idx > 0 && before(node, ch[idx - 1]!)) {
       let lo = 0;
       let hi = idx - 1;
@@ -362,11 +382,13 @@ export class DrfSorter implements Sorter {
       }
       ch.splice(idx, 1);
       ch.splice(lo, 0, node);
+      this.sorted = null;
     }
   }
 
   private ensureSorted(): void {
     if (!this.dirty) return;
+    this.sorted = null;
     const sortTree = (node: Node): void => {
       const n = node.activeCount;
       for (let i = 0; i < n; i++) {

@@ -1266,7 +1266,7 @@ export class HierarchicalDRFAllocator {
     if (anyGuarantees) {
       for (const agentId of ids) {
         const agent = this.agents.get(agentId)!;
-        for (const role of this.roleSorter.sort()) {
+        for (const role of this.roleSorter.sortedView()) {
           const node = this.roleTree.get(role);
           const quota: QuotaConfig | undefined = node?.quota;
           if (quota === undefined || qIsEmpty(quota.guarantees)) continue;
@@ -1323,7 +1323,7 @@ export class HierarchicalDRFAllocator {
       // framework filtered or unable to take it and nothing has changed since.
       if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) continue;
       const before = agent.available;
-      for (const role of this.roleSorter.sort()) {
+      for (const role of this.roleSorter.sortedView()) {
         if (agent.available.isEmpty()) break;
         const quota = this.roleTree.get(role)?.quota;
         const limits = quota?.limits;

@@ -150,6 +150,10 @@ export class RandomSorter implements Sorter {
     return out;
   }
 
+  sortedView(): readonly string[] {
+    return this.sort();
+  }
+
   forEachInOrder(visit: (client: string, slot: number) => boolean | void): void {
     for (const c of this.sort()) if (visit(c, this.clients.get(c)!.slot!) === false) return;
   }

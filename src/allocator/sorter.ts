@@ -65,6 +65,12 @@ export interface Sorter {
   sort(): string[];
 
   /**
+   * `sort()` without the copy: a read-only array the caller must not keep
+   * across changes to the sorter.
+   */
+  sortedView(): readonly string[];
+
+  /**
    * Visits the active clients in the order `sort()` would return now,
    * stopping early when `visit` returns false. While visiting a client the
    * caller may call `allocated` for that client only; later clients are
