@@ -13,7 +13,17 @@ import { decodeField, fieldSegment, MAX_DEPTH } from "./binary.js";
 import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
 import { Reader } from "./wire.js";
 
-/** A compiled decoder: fields between `r.pos` and `end` → the message's representation. */
+/**
+ * A compiled decoder, one of the two implementations of message decoding
+ * (the other is `decodeMessage` in binary.ts). Contract, shared by both:
+ * reads the fields between `r.pos` and `end` as one message (merging into
+ * `target` when given), leaves `r.pos === end`, and returns the message's
+ * drfcore representation (unwrapped for wrapper messages, adapted for
+ * TaskInfo); on malformed input it throws a `PathedProblem` whose segments
+ * name the field path below this message, and never anything else except a
+ * bug. Both must return equal values and throw equal problems for every
+ * input (tested in test/codec/compiled-codec.test.ts).
+ */
 export type CompiledDecoder = (r: Reader, end: number, depth: number, target: Record<string, unknown> | undefined) => any;
 
 const compiled = new Map<MessageDesc, CompiledDecoder>();

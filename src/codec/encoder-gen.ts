@@ -12,7 +12,17 @@ import { encodeMessage, MAX_DEPTH } from "./binary.js";
 import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
 import { Writer } from "./wire.js";
 
-/** A compiled encoder: appends message `value` to `w`, throwing `PathedProblem` when the value is malformed. */
+/**
+ * A compiled encoder, one of the two implementations of message encoding
+ * (the other is `encodeMessage` in binary.ts). Contract, shared by both:
+ * appends `value` (a drfcore representation of the message) to `w` with
+ * fields in number order, map entries sorted by key and repeated scalars
+ * unpacked, so equal values give equal bytes; a value that does not fit the
+ * schema throws a `PathedProblem` (the reference encoder fills in the path,
+ * the compiled one may leave it empty and is re-run through the reference
+ * by its entry point). Both must produce identical bytes or identical final
+ * errors for every value (tested in test/codec/compiled-codec.test.ts).
+ */
 export type CompiledEncoder = (w: Writer, value: unknown, depth: number) => void;
 
 const order: MessageDesc[] = [];
