@@ -15,7 +15,7 @@ import { ResourceQuantities, Resources } from "../resources/index.js";
 import { type Clock, RealClock, type TimerHandle } from "./clock.js";
 import { DrfSorter } from "./drf-sorter.js";
 import { AllocatorError } from "./errors.js";
-import { allocatableTo, type FrameworkCaps, isQuotaResource, reservationRole, shrink, stripIncapable } from "./offerable.js";
+import { allocatableTo, type FrameworkCaps, shrink, stripIncapable } from "./offerable.js";
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
 import { Prng } from "./random.js";
 import { RandomSorter } from "./random-sorter.js";

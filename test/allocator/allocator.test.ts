@@ -50,6 +50,23 @@ describe("HierarchicalDRFAllocator", () => {
     clock.advance(3);
     expect(allocator.activeFilters()).toEqual([]);
   });
+  it("updateAllocation applies a reservation to offered resources and to the agent's total", () => {
+    const { allocator } = make();
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:4;mem:1024") });
+    allocator.addFramework("f1", { roles: ["r1"] });
+    const offered = allocator.frameworkAllocation("f1").get("a1")!;
+    const consumed = Resources.parse("cpus:1").allocate("r1");
+    const converted = Resources.parse("cpus(r1):1").allocate("r1");
+    allocator.updateAllocation("f1", "a1", offered, [{ consumed, converted }]);
+    const after = allocator.frameworkAllocation("f1").get("a1")!.unallocate();
+    expect(after.equals(Resources.parse("cpus:3;cpus(r1):1;mem:1024"))).toBe(true);
+    expect(allocator.agentResources("a1").total.equals(Resources.parse("cpus:3;cpus(r1):1;mem:1024"))).toBe(true);
+    expect(allocator.agentResources("a1").available.isEmpty()).toBe(true);
+    // Consuming what was not offered is refused without changes.
+    const before = JSON.stringify(allocator.snapshot());
+    expect(() => allocator.updateAllocation("f1", "a1", offered, [{ consumed: Resources.parse("gpus:1").allocate("r1"), converted }])).toThrow(AllocatorError);
+    expect(JSON.stringify(allocator.snapshot())).toBe(before);
+  });
   it("rejects invalid arguments with typed errors", () => {
     const { allocator } = make();
     expect(() => allocator.addFramework("f", { roles: ["a//b"] })).toThrow(AllocatorError);
