@@ -55,8 +55,17 @@ export class DrfSorter implements Sorter {
   private readonly excluded: boolean[] = [];
   private dirty = false;
   private stamp = 0;
-  /** The last `sort()` result, valid while `orderVersion` is unchanged. */
+  /** The last `sort()` result, valid until the order changes. */
   private sorted: string[] | null = null;
+  /**
+   * While the root's children are all leaves (always, for framework
+   * sorters): the slots of its active children in order. Moving a client in
+   * an Int32Array is a memmove (~0.07 us for 1,000 clients) where splicing an
+   * array of objects costs ~2 us. When set, it is the truth for the active
+   * prefix of `root.children`, which `syncChildren` brings up to date.
+   */
+  private rootOrder: Int32Array | null = null;
+  private childrenStale = false;
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
   private readonly bySlot: (Node | undefined)[] = [];
@@ -123,10 +132,7 @@ export class DrfSorter implements Sorter {
   remove(client: string): void {
     this.sorted = null;
     let current = this.find(client);
-    if (current.slot >= 0) {
-      this.bySlot[current.slot] = undefined;
-      this.freeSlots.push(current.slot);
-    }
+    const freedSlot = current.slot;
     const leafAlloc = current.alloc;
     this.clients.delete(client);
     while (current !== this.root) {
@@ -145,6 +151,12 @@ export class DrfSorter implements Sorter {
         this.clients.set(current.path, current);
       }
       current = parent;
+    }
+    // Free the slot only now: the structural edits above may still read the
+    // root's order, which refers to clients by slot.
+    if (freedSlot >= 0) {
+      this.bySlot[freedSlot] = undefined;
+      this.freeSlots.push(freedSlot);
     }
     this.dirty = true;
   }
@@ -220,6 +232,7 @@ export class DrfSorter implements Sorter {
   sort(): string[] {
     this.ensureSorted();
     if (this.sorted !== null) return this.sorted.slice();
+    this.syncChildren();
     const out: string[] = [];
     const list = (node: Node): void => {
       for (let i = 0; i < node.activeCount; i++) {
@@ -270,18 +283,19 @@ export class DrfSorter implements Sorter {
       for (const c of this.sort()) if (visit(c, this.clients.get(c)!.slot) === false) return;
       return;
     }
-    // Flat tree: walk the live children. A visited client can only move
+    // Flat tree: walk the live order. A visited client can only move
     // right (allocations only raise share and count), which shifts the
     // clients after it one place left, so the cursor stays put.
     const stamp = ++this.stamp;
-    const children = root.children;
+    const order = this.ensureRootOrder();
+    const by = this.bySlot;
     let i = 0;
     while (i < root.activeCount) {
-      const node = children[i]!;
+      const node = by[order[i]!]!;
       if (node.visit === stamp) { i++; continue; }
       node.visit = stamp;
       if (visit(node.path, node.slot) === false) return;
-      if (children[i] === node) i++;
+      if (order[i] === node.slot) i++;
     }
   }
 
@@ -336,7 +350,30 @@ export class DrfSorter implements Sorter {
     return share / this.weightOf(node);
   }
 
+  /** Brings the root's children in line with `rootOrder` (see there). */
+  private syncChildren(): void {
+    if (!this.childrenStale) return;
+    const root = this.root;
+    const order = this.rootOrder!;
+    for (let i = 0; i < root.activeCount; i++) root.children[i] = this.bySlot[order[i]!]!;
+    this.childrenStale = false;
+  }
+
+  /** The root's active order as slots, built from its children when missing. */
+  private ensureRootOrder(): Int32Array {
+    if (this.rootOrder !== null) return this.rootOrder;
+    const root = this.root;
+    const order = new Int32Array(root.activeCount);
+    for (let i = 0; i < root.activeCount; i++) order[i] = root.children[i]!.slot;
+    this.rootOrder = order;
+    return order;
+  }
+
   private addChild(parent: Node, child: Node): void {
+    if (parent === this.root) {
+      this.syncChildren();
+      this.rootOrder = null;
+    }
     if (child.kind === INTERNAL) parent.internalCount++;
     if (child.kind === INACTIVE) {
       parent.children.push(child);
@@ -347,6 +384,10 @@ export class DrfSorter implements Sorter {
   }
 
   private removeChild(parent: Node, child: Node): void {
+    if (parent === this.root) {
+      this.syncChildren();
+      this.rootOrder = null;
+    }
     const idx = parent.children.indexOf(child);
     if (idx < 0) throw new Error("sorter: corrupt tree");
     parent.children.splice(idx, 1);
@@ -357,6 +398,11 @@ export class DrfSorter implements Sorter {
   /** Moves a node whose share or count grew to its sorted place among its active siblings. */
   private reposition(node: Node): void {
     const parent = node.parent!;
+    if (parent === this.root && parent.internalCount === 0) {
+      this.repositionFlat(node);
+      return;
+    }
+    if (parent === this.root) this.syncChildren();
     const ch = parent.children;
     const idx = ch.indexOf(node);
     const end = parent.activeCount;
@@ -386,9 +432,46 @@ export class DrfSorter implements Sorter {
     }
   }
 
+  /** `reposition` for a child of a flat root, on `rootOrder`. */
+  private repositionFlat(node: Node): void {
+    const order = this.ensureRootOrder();
+    const by = this.bySlot;
+    const end = this.root.activeCount;
+    const slot = node.slot;
+    const idx = order.indexOf(slot);
+    if (idx < 0) throw new Error("sorter: corrupt order");
+    if (idx + 1 < end && before(by[order[idx + 1]!]!, node)) {
+      let lo = idx + 1;
+      let hi = end - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (before(by[order[mid]!]!, node)) lo = mid;
+        else hi = mid - 1;
+      }
+      order.copyWithin(idx, idx + 1, lo + 1);
+      order[lo] = slot;
+      this.childrenStale = true;
+      this.sorted = null;
+    } else if (idx > 0 && before(node, by[order[idx - 1]!]!)) {
+      let lo = 0;
+      let hi = idx - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(node, by[order[mid]!]!)) hi = mid;
+        else lo = mid + 1;
+      }
+      order.copyWithin(lo + 1, lo, idx);
+      order[lo] = slot;
+      this.childrenStale = true;
+      this.sorted = null;
+    }
+  }
+
   private ensureSorted(): void {
     if (!this.dirty) return;
     this.sorted = null;
+    this.syncChildren();
+    this.rootOrder = null;
     const sortTree = (node: Node): void => {
       const n = node.activeCount;
       for (let i = 0; i < n; i++) {

@@ -81,6 +81,27 @@ describe("DrfSorter.forEachInOrderAmong", () => {
   });
 });
 
+describe("DrfSorter structural changes after incremental moves", () => {
+  it("removing, deactivating and adding clients after allocations keeps the order right", () => {
+    const s = new DrfSorter();
+    s.addTotal(q(10, 100));
+    for (const c of ["a", "b", "c", "d"]) {
+      s.add(c);
+      s.activate(c);
+    }
+    expect(s.sort()).toEqual(["a", "b", "c", "d"]);
+    s.allocated("a", q(1, 0)); // a moves to the end
+    s.allocated("b", q(2, 0)); // b after a
+    s.remove("c");
+    expect(s.sort()).toEqual(["d", "a", "b"]);
+    s.allocated("d", q(3, 0));
+    s.deactivate("a");
+    s.add("e");
+    s.activate("e");
+    expect(s.sort()).toEqual(["e", "b", "d"]);
+  });
+});
+
 describe("DrfSorter (Mesos DRFSorter semantics)", () => {
   it("orders by dominant share, then allocation count, then name", () => {
     const s = new DrfSorter();
