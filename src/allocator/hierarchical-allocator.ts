@@ -1225,10 +1225,14 @@ export class HierarchicalDRFAllocator {
   }
 
   private runAllocation(candidates: AgentId[] | null): void {
-    const ids: AgentId[] = [];
-    for (const id of candidates ?? this.agents.keys()) {
-      const a = this.agents.get(id);
-      if (a !== undefined && a.activated) ids.push(id);
+    const ids: AgentState[] = [];
+    if (candidates === null) {
+      for (const a of this.agents.values()) if (a.activated) ids.push(a);
+    } else {
+      for (const id of candidates) {
+        const a = this.agents.get(id);
+        if (a !== undefined && a.activated) ids.push(a);
+      }
     }
     if (ids.length === 0 || this.frameworkSorters.size === 0) return;
     this.rng.shuffle(ids);
@@ -1264,8 +1268,7 @@ export class HierarchicalDRFAllocator {
     let anyGuarantees = false;
     for (const r of this.roleTree.topLevel()) if (!qIsEmpty(r.quota.guarantees)) anyGuarantees = true;
     if (anyGuarantees) {
-      for (const agentId of ids) {
-        const agent = this.agents.get(agentId)!;
+      for (const agent of ids) {
         for (const role of this.roleSorter.sortedView()) {
           const node = this.roleTree.get(role);
           const quota: QuotaConfig | undefined = node?.quota;
@@ -1316,8 +1319,7 @@ export class HierarchicalDRFAllocator {
     // Stage 2: fair sharing, within limits and headroom.
     this.rng.shuffle(ids);
     const quotaActive = !qIsEmpty(requiredHeadroom);
-    for (const agentId of ids) {
-      const agent = this.agents.get(agentId)!;
+    for (const agent of ids) {
       if (agent.available.isEmpty()) continue;
       // Skip an agent wholesale when a previous full pass found every
       // framework filtered or unable to take it and nothing has changed since.
