@@ -254,6 +254,55 @@ async function kernelOnly(): Promise<void> {
   }
 }
 
+async function hotPaths(): Promise<void> {
+  if (!section("hot paths: scalar += / -=, parse, against baselines in the same run")) return;
+  // Loops of K operations per task, so tinybench's per-call overhead is not measured.
+  const K = 1000;
+  const r = Resources.parse("cpus:1;gpus:1;mem:128;disk:256");
+  const total = Resources.empty();
+  const acc = new Float64Array(4), step = Float64Array.from([1000, 1000, 128000, 256000]);
+  const text = "cpus:24;mem:4096;disk:4096;ports:[31000-32000]";
+  const json = '{"cpus":24,"mem":4096,"disk":4096,"ports":[31000,32000]}';
+  let sink: unknown = null;
+  const t = await measure({
+    "4 float adds (baseline)": () => { for (let i = 0; i < K; i++) { acc[0]! += step[0]!; acc[1]! += step[1]!; acc[2]! += step[2]!; acc[3]! += step[3]!; } },
+    "total += r": () => { for (let i = 0; i < K; i++) total.add(r); },
+    "total -= r": () => { for (let i = 0; i < K; i++) total.subtract(r); },
+    "JSON.parse of the same values (baseline)": () => { for (let i = 0; i < K / 10; i++) sink = JSON.parse(json); },
+    "Resources.parse": () => { for (let i = 0; i < K / 10; i++) sink = Resources.parse(text); },
+  });
+  void sink;
+  const per = (k: string, n: number) => t[k]! / n;
+  const base = per("4 float adds (baseline)", K), jp = per("JSON.parse of the same values (baseline)", K / 10);
+  console.log("| operation | per op | vs baseline |\n|---|---:|---:|");
+  console.log(`| 4 float adds (baseline) | ${fmt(base)} | 1.00x |`);
+  for (const k of ["total += r", "total -= r"]) console.log(`| ${k}, r = cpus:1;gpus:1;mem:128;disk:256 | ${fmt(per(k, K))} | ${ratio(per(k, K), base)} |`);
+  console.log(`| JSON.parse('${json}') (baseline) | ${fmt(jp)} | 1.00x |`);
+  console.log(`| Resources.parse("${text}") | ${fmt(per("Resources.parse", K / 10))} | ${ratio(per("Resources.parse", K / 10), jp)} |`);
+}
+
+async function subtract10k(): Promise<void> {
+  if (!section("subtraction on 10,000 fragments: TS, Wasm, chooser, against a copy of the operand")) return;
+  const [m1, m2] = mesosRangePair(10_000);
+  const frag = RangeSet.fromIntervals(Array.from({ length: 10_000 }, (_, i) => [31000 + 4 * i, 31001 + 4 * i] as [number, number]));
+  const cases: [string, RangeSet, RangeSet][] = [
+    ["Mesos' overlapping pair, 10,000 sub-ranges each (result: 10,000 intervals)", m1, m2],
+    ["10,000 fragments minus one allocation [51000-51001] (result: 9,999 intervals)", frag, RangeSet.interval(51000, 51001)],
+    ["10,000 fragments minus 10 allocations spread out", frag, RangeSet.fromIntervals(Array.from({ length: 10 }, (_, i) => [31000 + 4000 * i, 31001 + 4000 * i] as [number, number]))],
+  ];
+  console.log("| operands | copy of a (baseline) | TS | Wasm | chooser |\n|---|---:|---:|---:|---:|");
+  for (const [label, a, b] of cases) {
+    const t = await measure({
+      copy: () => a.small!.slice(),
+      ts: () => tsRangeKernels.subtract(a, b),
+      wasm: () => wasmRangeKernels.subtract(a, b),
+      auto: () => rangeKernels.subtract(a, b),
+    });
+    const c = t.copy!;
+    console.log(`| ${label} | ${fmt(c)} | ${fmt(t.ts!)} (${ratio(t.ts!, c)}) | ${fmt(t.wasm!)} (${ratio(t.wasm!, c)}) | ${fmt(t.auto!)} (${ratio(t.auto!, c)}) |`);
+  }
+}
+
 async function resourcesWithChooser(): Promise<void> {
   if (!section("Resources range arithmetic: RangeSet's TS operations vs the TS/Wasm chooser plugged in (useRangeKernels)")) return;
   console.log("| sub-ranges | a - b, TS | a - b, chooser | a + b, TS | a + b, chooser |\n|---:|---:|---:|---:|---:|");
@@ -271,6 +320,8 @@ async function resourcesWithChooser(): Promise<void> {
   }
 }
 
+await hotPaths();
+await subtract10k();
 await resourcesWithChooser();
 await kernelOnly();
 await rangeSection("ranges, small form (values < 2^53): TS vs Wasm", 0n);

@@ -105,6 +105,13 @@ export function rangeKernelsInUse(): RangeOps {
   return rangeOps;
 }
 
+/** Throws the parse error for `e` having another type than an earlier resource of its name (`other`). */
+function typeConflict(text: string, e: Entry, other: TypeCode): never {
+  throw new ResourceParseError(
+    `invalid resources '${text}': resources with the same name ('${e.name}') but different types (${TYPE_NAMES[other]}, ${TYPE_NAMES[e.type]}) are not allowed`,
+    text, text.indexOf(e.name), e.name);
+}
+
 /** Mesos' `Resources`. Value semantics; the methods that mutate are `add` and `subtract` (and the `*InPlace` forms). */
 export class Resources implements Iterable<Resource> {
   private entries: Entry[] = [];
@@ -123,22 +130,17 @@ export class Resources implements Iterable<Resource> {
     for (const e of parseEntries(text, defaultRole)) r.addEntry(e, false);
     // Mesos' validateCommandLineResources: one name, one type.
     const es = r.entries;
-    const conflict = (e: Entry, other: TypeCode): never => {
-      throw new ResourceParseError(
-        `invalid resources '${text}': resources with the same name ('${e.name}') but different types (${TYPE_NAMES[other]}, ${TYPE_NAMES[e.type]}) are not allowed`,
-        text, text.indexOf(e.name), e.name);
-    };
     if (es.length <= 16) {
       for (let i = 1; i < es.length; i++) {
         const e = es[i]!;
-        for (let j = 0; j < i; j++) if (es[j]!.name === e.name && es[j]!.type !== e.type) conflict(e, es[j]!.type);
+        for (let j = 0; j < i; j++) if (es[j]!.name === e.name && es[j]!.type !== e.type) typeConflict(text, e, es[j]!.type);
       }
     } else {
       const types = new Map<string, TypeCode>();
       for (const e of es) {
         const t = types.get(e.name);
         if (t === undefined) types.set(e.name, e.type);
-        else if (t !== e.type) conflict(e, t);
+        else if (t !== e.type) typeConflict(text, e, t);
       }
     }
     return r;

@@ -111,6 +111,39 @@ describe("containsBounds (galloping) on fragmented and coarse sets", () => {
   });
 });
 
+
+describe("subtract (galloping over untouched runs) on large fragmented sets", () => {
+  // Values live in [0, 6000); a membership array is the reference.
+  const W = 6000;
+  const fragmented = fc.array(fc.tuple(fc.integer({ min: 0, max: W - 50 }), fc.integer({ min: 0, max: 6 })), { minLength: 0, maxLength: 700 })
+    .map((xs) => RangeSet.fromIntervals(xs.map(([b, l]) => [b, b + l] as [number, number])));
+  const sparse = fc.array(fc.tuple(fc.integer({ min: 0, max: W - 50 }), fc.integer({ min: 0, max: 40 })), { minLength: 0, maxLength: 6 })
+    .map((xs) => RangeSet.fromIntervals(xs.map(([b, l]) => [b, b + l] as [number, number])));
+  const member = (r: RangeSet) => {
+    const m = new Uint8Array(W);
+    for (const [b, e] of r.toPairs()) for (let v = Number(b); v <= Number(e); v++) m[v] = 1;
+    return m;
+  };
+  const check = (a: RangeSet, b: RangeSet) => {
+    const d = a.subtract(b);
+    expect(isCanonical(d)).toBe(true);
+    const ma = member(a), mb = member(b), md = member(d);
+    for (let v = 0; v < W; v++) if (md[v] !== (ma[v] && !mb[v] ? 1 : 0)) throw new Error(`value ${v}: got ${md[v]} for ${a} - ${b}`);
+  };
+  it("matches set difference: many intervals minus a few, a few minus many, many minus many", () => {
+    fc.assert(fc.property(fragmented, sparse, (a, b) => { check(a, b); check(b, a); }), { numRuns: 150 });
+    fc.assert(fc.property(fragmented, fragmented, (a, b) => check(a, b)), { numRuns: 50 });
+  });
+  it("removes values at the very start, the middle and the very end of 10,000 fragments", () => {
+    const frag = RangeSet.fromIntervals(Array.from({ length: 10000 }, (_, i) => [4 * i, 4 * i + 1] as [number, number]));
+    const cut = frag.subtract(RangeSet.fromIntervals([[0, 0], [20001, 20004], [39997, 39999]]));
+    // [0-1] loses 0; [20000-20001] loses 20001 and [20004-20005] loses 20004; [39996-39997] loses 39997.
+    expect(cut.intervalCount).toBe(10000);
+    expect(cut.toPairs().slice(0, 2)).toEqual([[1, 1], [4, 5]]);
+    expect(cut.toPairs().slice(4999, 5003)).toEqual([[19996, 19997], [20000, 20000], [20005, 20005], [20008, 20009]]);
+    expect(cut.toPairs().at(-1)).toEqual([39996, 39996]);
+  });
+});
 describe("Mesos ValuesTest.RangesAddition / RangesSubtraction", () => {
   const R = (s: string) => RangeSet.fromIntervals(s.split(",").filter(Boolean).map((p) => p.split("-").map(Number) as [number, number]));
   it.each([

@@ -129,11 +129,21 @@ const denseSet = fc
   .array(fc.tuple(fc.nat(5000), fc.nat(20)), { maxLength: 200 })
   .map((xs) => RangeSet.fromIntervals(xs.map(([b, len]) => [b, b + len] as [number, number])));
 
+/** Many small fragments (long runs that a few cuts leave untouched). */
+const manyFragments = fc
+  .array(fc.tuple(fc.nat(20000), fc.nat(3)), { minLength: 100, maxLength: 800 })
+  .map((xs) => RangeSet.fromIntervals(xs.map(([b, len]) => [b, b + len] as [number, number])));
+/** A few cuts (what an allocator takes out of an agent's ports). */
+const fewCuts = fc
+  .array(fc.tuple(fc.nat(20000), fc.nat(50)), { maxLength: 4 })
+  .map((xs) => RangeSet.fromIntervals(xs.map(([b, len]) => [b, b + len] as [number, number])));
+
 describe("Wasm and TypeScript range kernels agree", () => {
   it.each([
     ["wide uint64 sets", wideSet, wideSet],
     ["dense fragmented sets", denseSet, denseSet],
     ["a small set against a big one", denseSet, wideSet],
+    ["many fragments against a few cuts", manyFragments, fewCuts],
   ])("on %s", (_label, arbA, arbB) => {
     fc.assert(
       fc.property(arbA, arbB, fc.nat(3000), (a, b, count) => {
