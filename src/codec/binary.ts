@@ -28,7 +28,7 @@ function readValue(r: Reader, end: number, f: FieldDesc, depth: number): unknown
     case Kind.DOUBLE: return r.double();
     case Kind.INT32: return r.varint32() | 0;
     case Kind.UINT32: return r.varint32();
-    case Kind.INT64: return BigInt.asIntN(64, r.varint64());
+    case Kind.INT64: return r.varint64Signed();
     case Kind.UINT64: return r.varint64();
     case Kind.BOOL: return r.bool();
     case Kind.STRING: return r.string(end);

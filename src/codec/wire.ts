@@ -21,7 +21,15 @@ const LITTLE_ENDIAN = ((): boolean => {
   SCRATCH_DOUBLE[0] = 1;
   return SCRATCH_BYTES[7] === 0x3f;
 })();
-const TWO_32 = 4294967296;
+/** Two 32-bit words viewed as one unsigned and one signed 64-bit integer: varint halves → `bigint`. */
+const SCRATCH_U32 = new Uint32Array(2);
+const SCRATCH_U64 = new BigUint64Array(SCRATCH_U32.buffer);
+const SCRATCH_I64 = new BigInt64Array(SCRATCH_U32.buffer);
+/** Index of the low and high word of a 64-bit integer in `SCRATCH_U32`. */
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = 1 - LO;
+/** `0n`..`1023n`, shared: bigints are immutable values, so handing out the same one is safe. */
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
 /** Reads protobuf wire data from a byte array, failing on anything malformed. */
 export class Reader {
@@ -96,47 +104,93 @@ export class Reader {
   /** Reads a varint of up to 10 bytes as an unsigned 64-bit `bigint`. */
   varint64(): bigint {
     const buf = this.buf;
-    let pos = this.pos;
-    if (pos + 10 > buf.length) return this.varint64Checked();
-    // lo: bits 0..27 (4 bytes, exact in an int); hi: bits 28..63 (exact in a double).
-    let b = buf[pos++]!;
-    let lo = b & 0x7f;
-    if (b < 0x80) { this.pos = pos; return BigInt(lo); }
-    b = buf[pos++]!; lo |= (b & 0x7f) << 7;
-    if (b < 0x80) { this.pos = pos; return BigInt(lo); }
-    b = buf[pos++]!; lo |= (b & 0x7f) << 14;
-    if (b < 0x80) { this.pos = pos; return BigInt(lo); }
-    b = buf[pos++]!; lo |= (b & 0x7f) << 21;
-    if (b < 0x80) { this.pos = pos; return BigInt(lo); }
-    let hi = 0;
-    let scale = 1;
-    for (let i = 4; i < 10; i++) {
-      b = buf[pos++]!;
-      hi += (b & 0x7f) * scale;
-      scale *= 128;
-      if (b < 0x80) {
-        if (i === 9 && b > 1) throw new PathedProblem("varint longer than 64 bits");
-        this.pos = pos;
-        if (hi < 0x2000000) return BigInt(hi * 0x10000000 + lo); // < 2^53: one exact double
-        return (BigInt(hi) << 28n) | BigInt(lo);
-      }
-    }
-    throw new PathedProblem("varint longer than 10 bytes");
+    const pos = this.pos;
+    // Small values (most counters, flags, range bounds) come from a table: no allocation.
+    const b0 = buf[pos];
+    if (b0 !== undefined && b0 < 0x80) { this.pos = pos + 1; return SMALL_BIGINTS[b0]!; }
+    this.readVarint64Halves();
+    const lo = SCRATCH_U32[LO]!;
+    if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
+    return SCRATCH_U64[0]!;
   }
 
-  /** `varint64` near the end of the buffer: every byte read is bounds-checked. */
-  private varint64Checked(): bigint {
+  /** Reads a varint of up to 10 bytes as a signed 64-bit `bigint` (two's complement, as int64 is encoded). */
+  varint64Signed(): bigint {
+    const buf = this.buf;
+    const pos = this.pos;
+    const b0 = buf[pos];
+    if (b0 !== undefined && b0 < 0x80) { this.pos = pos + 1; return SMALL_BIGINTS[b0]!; }
+    this.readVarint64Halves();
+    const lo = SCRATCH_U32[LO]!;
+    if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
+    return SCRATCH_I64[0]!;
+  }
+
+  /**
+   * Reads a varint of up to 10 bytes into the scratch words `SCRATCH_U32[LO]`
+   * (bits 0..31) and `SCRATCH_U32[HI]` (bits 32..63). Reading the 64-bit view
+   * of those words makes the `bigint` without a call into the runtime, which
+   * `BigInt(number)` needs (measured: about half the cost).
+   */
+  private readVarint64Halves(): void {
     const buf = this.buf;
     let pos = this.pos;
-    let v = 0n;
+    if (pos + 10 > buf.length) { this.readVarint64HalvesChecked(); return; }
+    let b = buf[pos++]!;
+    let lo = b & 0x7f;
+    let hi = 0;
+    b = buf[pos++]!; lo |= (b & 0x7f) << 7;
+    if (b >= 0x80) {
+      b = buf[pos++]!; lo |= (b & 0x7f) << 14;
+      if (b >= 0x80) {
+        b = buf[pos++]!; lo |= (b & 0x7f) << 21;
+        if (b >= 0x80) {
+          b = buf[pos++]!; lo |= (b & 0x0f) << 28; hi = (b & 0x7f) >>> 4;
+          if (b >= 0x80) {
+            b = buf[pos++]!; hi |= (b & 0x7f) << 3;
+            if (b >= 0x80) {
+              b = buf[pos++]!; hi |= (b & 0x7f) << 10;
+              if (b >= 0x80) {
+                b = buf[pos++]!; hi |= (b & 0x7f) << 17;
+                if (b >= 0x80) {
+                  b = buf[pos++]!; hi |= (b & 0x7f) << 24;
+                  if (b >= 0x80) {
+                    b = buf[pos++]!;
+                    if (b > 1) throw new PathedProblem(b >= 0x80 ? "varint longer than 10 bytes" : "varint longer than 64 bits");
+                    hi |= b << 31;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    this.pos = pos;
+    SCRATCH_U32[LO] = lo;
+    SCRATCH_U32[HI] = hi;
+  }
+
+  /** `readVarint64Halves` near the end of the buffer: every byte read is bounds-checked. */
+  private readVarint64HalvesChecked(): void {
+    const buf = this.buf;
+    let pos = this.pos;
+    let lo = 0;
+    let hi = 0;
     for (let i = 0; i < 10; i++) {
       if (pos >= buf.length) throw new PathedProblem("truncated varint");
       const b = buf[pos++]!;
-      v |= BigInt(b & 0x7f) << BigInt(7 * i);
+      const bits = b & 0x7f;
+      if (i < 4) lo |= bits << (7 * i);
+      else if (i === 4) { lo |= (bits & 0x0f) << 28; hi = bits >>> 4; }
+      else if (i < 9) hi |= bits << (7 * i - 32);
+      else if (b > 1) throw new PathedProblem(b >= 0x80 ? "varint longer than 10 bytes" : "varint longer than 64 bits");
+      else hi |= b << 31;
       if (b < 0x80) {
-        if (i === 9 && b > 1) throw new PathedProblem("varint longer than 64 bits");
         this.pos = pos;
-        return v;
+        SCRATCH_U32[LO] = lo;
+        SCRATCH_U32[HI] = hi;
+        return;
       }
     }
     throw new PathedProblem("varint longer than 10 bytes");
