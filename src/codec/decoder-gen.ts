@@ -127,6 +127,16 @@ return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) 
 };`;
 }
 
+/**
+ * The Reader fast path for a singular wrapper message whose one field is a
+ * string or double numbered 1 (the IDs, Value.Text, Value.Scalar), or undefined.
+ */
+function inlinableWrapper(sub: MessageDesc): "wrappedString" | "wrappedDouble" | undefined {
+  const w = sub.unwrap;
+  if (w === undefined || w.repeated || w.number !== 1 || sub.fields.length !== 1 || sub.check !== undefined || sub.adapter !== undefined) return undefined;
+  return w.kind === Kind.STRING ? "wrappedString" : w.kind === Kind.DOUBLE ? "wrappedDouble" : undefined;
+}
+
 function generate(d: MessageDesc, consts: unknown[]): string {
   if (d.unwrap !== undefined && (d.unwrap.repeated || d.unwrap.kind !== Kind.MESSAGE) && d.check === undefined && d.adapter === undefined && d.fields.length === 1) {
     return generateScalarWrapper(d, consts);
@@ -148,6 +158,10 @@ function generate(d: MessageDesc, consts: unknown[]): string {
     let body: string;
     if (f.repeated) {
       body = `v = ${expr}; a = ${slot}; if (a === undefined) ${slot} = [v]; else a.push(v);`;
+    } else if (f.kind === Kind.MESSAGE && inlinableWrapper(f.message!) !== undefined) {
+      // Read `{value: x}` in place when it is exactly that; anything else goes to the wrapper's decoder.
+      const sub = f.message!;
+      body = `s = r.lengthDelimited(end); v = depth < ${MAX_DEPTH} ? r.${inlinableWrapper(sub)}(s) : undefined; ${slot} = v !== undefined ? v : T[${indexOf(sub)}](r, s, depth + 1, undefined);`;
     } else if (f.kind === Kind.MESSAGE) {
       const sub = f.message!;
       const decodeSub = `T[${indexOf(sub)}](r, s, depth + 1, `;
