@@ -2,7 +2,7 @@
 // matrix, see layout.ts), so the host crosses into Wasm once per batch.
 
 import { vecAdd, vecContains, vecSubtract } from "./scalars";
-import { boundsContains, rangesContains } from "./ranges";
+import { boundsContains, rangesContains, boundsSubtract, rangesSubtract } from "./ranges";
 
 /**
  * out = the sum of the rows listed in `rows` (count entries), or of rows
@@ -90,4 +90,45 @@ export function batchRangesContainsMask(pool: usize, table: usize, count: i32, d
   }
   if (count & 31) store<u32>(mask + (<usize>(count >> 5) << 2), word);
   return hits;
+}
+
+/**
+ * Subtracts a list of interval sets from rows of an interval column in one
+ * call: for k in 0..count-1, row targets[k] of (pool, table) becomes itself
+ * minus row k of (allocPool, allocTable). Each difference is computed into
+ * `out` (interval index `used` on); when it fits the row's capacity
+ * caps[k] (i32, intervals reserved in the pool for that row) it is copied
+ * back into the row and the row's count updated; otherwise it stays in `out`
+ * and (k, start, n) is appended to `overflow` (i32 triples) for the host,
+ * which reserves room and copies it. Targets are distinct (the host checks).
+ * `out` must hold, in total, na + nb intervals per k. Returns the number of
+ * overflow triples. `wide`: 1 for u64 bounds, 0 for f64 bounds.
+ */
+export function batchRangesSubtract(
+  pool: usize, table: usize, targets: usize, caps: usize, allocPool: usize, allocTable: usize, count: i32,
+  out: usize, overflow: usize, wide: i32,
+): i32 {
+  let used = 0, spilled = 0;
+  for (let k = 0; k < count; k++) {
+    const row = table + (<usize>load<i32>(targets + (<usize>k << 2)) << 3);
+    const a = pool + (<usize>load<i32>(row) << 4);
+    const na = load<i32>(row, 4);
+    const arow = allocTable + (<usize>k << 3);
+    const b = allocPool + (<usize>load<i32>(arow) << 4);
+    const nb = load<i32>(arow, 4);
+    const dst = out + (<usize>used << 4);
+    const n = wide ? rangesSubtract(a, na, b, nb, dst) : boundsSubtract(a, na, b, nb, dst);
+    if (n <= load<i32>(caps + (<usize>k << 2))) {
+      memory.copy(a, dst, <usize>n << 4);
+      store<i32>(row, n, 4);
+    } else {
+      const o = overflow + <usize>spilled * 12;
+      store<i32>(o, k);
+      store<i32>(o, used, 4);
+      store<i32>(o, n, 8);
+      spilled++;
+      used += n;
+    }
+  }
+  return spilled;
 }

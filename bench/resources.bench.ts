@@ -15,7 +15,9 @@ import { RangeSet } from "../src/resources/ranges.js";
 import { tsRangeKernels, type RangeKernels } from "../src/resources/wasm/range-kernels.js";
 import { wasmRangeKernels } from "../src/resources/wasm/ranges-wasm.js";
 import { NameTable, ResourceColumns } from "../src/resources/columnar.js";
-import { tsColumnKernels, wasmColumnKernels, tsRangeContainsMask, wasmRangeContainsMask, type ColumnKernels } from "../src/resources/wasm/columns.js";
+import {
+  tsColumnKernels, wasmColumnKernels, tsRangeContainsMask, wasmRangeContainsMask, tsRangeSubtractRows, wasmRangeSubtractRows, type ColumnKernels,
+} from "../src/resources/wasm/columns.js";
 import { RangeColumn } from "../src/resources/columnar-ranges.js";
 import { heap } from "../src/wasm/heap.js";
 import { mesosRangePair, fragment } from "../src/benchmarks/resources.js";
@@ -303,6 +305,33 @@ async function subtract10k(): Promise<void> {
   }
 }
 
+async function batchRangeSubtract(): Promise<void> {
+  if (!section("batch: ports of N agents minus one accepted allocation each (Resources loop vs interval column)")) return;
+  console.log("| agents | loop of Resources -= then += | TS column (RangeSet per row) | Wasm batch (one crossing) |\n|---:|---:|---:|---:|");
+  for (const count of [1, 16, 256, 10_000]) {
+    // Each agent: [31000-32000] minus every 40th port (about 25 fragments); allocation: 2 ports.
+    const agentPorts = (i: number) => RangeSet.fromIntervals(Array.from({ length: 25 }, (_, f) => [31000 + 40 * f + (i % 7), 31038 + 40 * f] as [number, number]));
+    const allocPorts = (i: number) => RangeSet.fromIntervals([[31010 + (i % 7), 31011 + (i % 7)]]);
+    const bags = Array.from({ length: count }, (_, i) => Resources.ranges("ports", agentPorts(i)));
+    const taken = Array.from({ length: count }, (_, i) => Resources.ranges("ports", allocPorts(i)));
+    const col = new RangeColumn("f64", count, count * 26), allocs = new RangeColumn("f64", count, count);
+    for (let i = 0; i < count; i++) { col.push(agentPorts(i)); allocs.push(allocPorts(i)); }
+    const targets = Int32Array.from({ length: count }, (_, i) => i);
+    // Each task subtracts and then restores, so every run sees the same state.
+    const restore = () => { for (let i = 0; i < count; i++) col.set(i, agentPorts(i)); };
+    const r = await measure({
+      loop: () => { for (let i = 0; i < count; i++) bags[i]!.subtract(taken[i]!); for (let i = 0; i < count; i++) bags[i]!.add(taken[i]!); },
+      ts: () => { tsRangeSubtractRows(col, targets, allocs); restore(); },
+      wasm: () => { wasmRangeSubtractRows(col, targets, allocs); restore(); },
+      restoreOnly: restore,
+    });
+    const net = (x: number) => Math.max(0, x - r.restoreOnly!);
+    console.log(`| ${count} | ${fmt(r.loop!)} (subtract and add back) | ${fmt(net(r.ts!))} | ${fmt(net(r.wasm!))} |`);
+    col.dispose(); allocs.dispose();
+  }
+  console.log("\n(Column figures are net of the restore step, measured alone in the same run.)");
+}
+
 async function resourcesWithChooser(): Promise<void> {
   if (!section("Resources range arithmetic: RangeSet's TS operations vs the TS/Wasm chooser plugged in (useRangeKernels)")) return;
   console.log("| sub-ranges | a - b, TS | a - b, chooser | a + b, TS | a + b, chooser |\n|---:|---:|---:|---:|---:|");
@@ -322,6 +351,7 @@ async function resourcesWithChooser(): Promise<void> {
 
 await hotPaths();
 await subtract10k();
+await batchRangeSubtract();
 await resourcesWithChooser();
 await kernelOnly();
 await rangeSection("ranges, small form (values < 2^53): TS vs Wasm", 0n);

@@ -139,6 +139,36 @@ export class RangeColumn {
     return RangeSet.fromCanonicalBig(h.u64.slice(k, k + 2 * n));
   }
 
+  /** Number of intervals in row `row`. */
+  count(row: number): number {
+    if (!Number.isInteger(row) || row < 0 || row >= this.rows) throw new RangeError(`RangeColumn: row ${row} out of range [0, ${this.rows})`);
+    return heap().i32[(this.table >>> 2) + 2 * row + 1]!;
+  }
+
+  /** Internal (batch kernels): intervals reserved in the pool for row `row` (its count may be lower). */
+  capacity(row: number): number {
+    return this.caps[row]!;
+  }
+
+  /**
+   * Internal (batch kernels): replaces row `row` with the `n` intervals at
+   * byte offset `src` of Wasm memory, in this column's element type and
+   * canonical. `src` must lie outside this column's pool.
+   */
+  copyRowFrom(row: number, src: number, n: number): void {
+    let start = heap().i32[(this.table >>> 2) + 2 * row]!;
+    if (n > this.caps[row]!) {
+      start = this.reserve(n);
+      this.caps[row] = n;
+    }
+    const h = heap(); // reserve may have grown memory: fresh views
+    const dst = this.pool + start * 16;
+    h.u8.copyWithin(dst, src, src + n * 16);
+    const t = (this.table >>> 2) + 2 * row;
+    h.i32[t] = start;
+    h.i32[t + 1] = n;
+  }
+
   /** Returns the column's memory to the Wasm heap; the column is unusable afterwards. */
   dispose(): void {
     const h = heap();

@@ -35,6 +35,7 @@ export interface WasmExports {
   batchSubtract(base: number, width: number, targets: number, allocs: number, count: number): number;
   batchAdd(base: number, width: number, targets: number, adds: number, count: number): void;
   batchRangesContainsMask(pool: number, table: number, count: number, demand: number, nd: number, mask: number, wide: number): number;
+  batchRangesSubtract(pool: number, table: number, targets: number, caps: number, allocPool: number, allocTable: number, count: number, out: number, overflow: number, wide: number): number;
 }
 
 let cached: WasmExports | undefined;

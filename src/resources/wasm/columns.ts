@@ -310,3 +310,68 @@ export const wasmRangeContainsMask: RangeContainsMask = (column, demand, mask) =
   mask.set(h.u32.subarray(pm >>> 2, (pm >>> 2) + words));
   return hits;
 };
+
+/**
+ * Subtracts allocations from rows of an interval column in place (e.g. the
+ * ports of many offers accepted at once, one crossing into Wasm): for each k,
+ * row `targets[k]` of `column` becomes that row minus row k of `allocs`
+ * (values of the allocation outside the row are ignored, as in Mesos' `-`).
+ * `allocs` has one row per target and the same element type as `column`;
+ * targets are distinct rows of `column`. Otherwise throws RangeError and
+ * changes nothing.
+ */
+export type RangeSubtractRows = (column: RangeColumn, targets: Int32Array, allocs: RangeColumn) => void;
+
+function checkSubtractRows(column: RangeColumn, targets: Int32Array, allocs: RangeColumn): void {
+  if (allocs.length !== targets.length) throw new RangeError(`rangeSubtractRows: ${targets.length} targets but ${allocs.length} allocation rows`);
+  if (allocs.element !== column.element) throw new RangeError(`rangeSubtractRows: allocations are ${allocs.element}, the column is ${column.element}`);
+  const seen = new Uint8Array(column.length);
+  for (let k = 0; k < targets.length; k++) {
+    const r = targets[k]!;
+    if (r < 0 || r >= column.length) throw new RangeError(`rangeSubtractRows: target ${r} out of range [0, ${column.length})`);
+    if (seen[r]) throw new RangeError(`rangeSubtractRows: row ${r} is targeted twice (merge its allocations first)`);
+    seen[r] = 1;
+  }
+}
+
+/** The TypeScript reference: RangeSet's own subtraction, row by row. */
+export const tsRangeSubtractRows: RangeSubtractRows = (column, targets, allocs) => {
+  checkSubtractRows(column, targets, allocs);
+  for (let k = 0; k < targets.length; k++) {
+    const r = targets[k]!;
+    column.set(r, column.get(r).subtract(allocs.get(k)));
+  }
+};
+
+let sscratch = 0;
+let sscratchBytes = 0;
+
+/**
+ * The Wasm path: one call computes every difference and writes it back into
+ * its row when it fits the row's reserved room; the host only reserves room
+ * for the rows that grew past it (a cut that splits an interval) and copies those.
+ */
+export const wasmRangeSubtractRows: RangeSubtractRows = (column, targets, allocs) => {
+  checkSubtractRows(column, targets, allocs);
+  const count = targets.length;
+  if (count === 0) return;
+  let total = 0;
+  for (let k = 0; k < count; k++) total += column.count(targets[k]!) + allocs.count(k);
+  const bytes = total * 16 + count * 12 + count * 8 + 16;
+  let h = heap();
+  if (bytes > sscratchBytes) {
+    if (sscratchBytes) h.free(sscratch);
+    sscratchBytes = Math.max(bytes, 2 * sscratchBytes, 4096);
+    sscratch = h.alloc(sscratchBytes);
+    h = heap();
+  }
+  const out = sscratch, overflow = out + total * 16, pt = overflow + count * 12, pc = pt + count * 4;
+  const i32 = h.i32;
+  i32.set(targets, pt >>> 2);
+  for (let k = 0, c = pc >>> 2; k < count; k++) i32[c + k] = column.capacity(targets[k]!);
+  const spilled = h.exports.batchRangesSubtract(column.poolBase, column.tableBase, pt, pc, allocs.poolBase, allocs.tableBase, count,
+    out, overflow, column.element === "u64" ? 1 : 0);
+  if (spilled === 0) return;
+  const o = h.i32.slice(overflow >>> 2, (overflow >>> 2) + 3 * spilled);
+  for (let s = 0; s < spilled; s++) column.copyRowFrom(targets[o[3 * s]!]!, out + o[3 * s + 1]! * 16, o[3 * s + 2]!);
+};

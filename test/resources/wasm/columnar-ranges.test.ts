@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { RangeSet } from "../../../src/resources/ranges.js";
 import { RangeColumn } from "../../../src/resources/columnar-ranges.js";
-import { tsRangeContainsMask, wasmRangeContainsMask, type RangeContainsMask } from "../../../src/resources/wasm/columns.js";
+import {
+  tsRangeContainsMask, wasmRangeContainsMask, tsRangeSubtractRows, wasmRangeSubtractRows, type RangeContainsMask, type RangeSubtractRows,
+} from "../../../src/resources/wasm/columns.js";
 
 const MAX = 0xffffffffffffffffn;
 const smallSet = fc
@@ -89,5 +91,69 @@ describe("RangeColumn", () => {
     expect(() => narrow.push(big)).toThrow(/above 2\^53/);
     expect(narrow.length).toBe(0); // the failed push left no row behind
     wide.dispose(); narrow.dispose();
+  });
+});
+
+describe.each([
+  ["ts", tsRangeSubtractRows],
+  ["wasm", wasmRangeSubtractRows],
+] as [string, RangeSubtractRows][])("interval-column batch subtraction (%s)", (_name, subtractRows) => {
+  it("takes accepted ports out of each target agent, leaving the others alone", () => {
+    const col = new RangeColumn("f64", 2, 4);
+    col.push(RangeSet.fromIntervals([[31000, 32000]]));
+    col.push(RangeSet.fromIntervals([[31000, 31004], [31006, 32000]]));
+    col.push(RangeSet.fromIntervals([[1, 10]]));
+    const allocs = new RangeColumn("f64");
+    allocs.push(RangeSet.fromIntervals([[31500, 31501], [31700, 31700]])); // splits agent 0 into three
+    allocs.push(RangeSet.fromIntervals([[30000, 31002]])); // outside agent 2's [1-10]: ignored
+    subtractRows(col, Int32Array.from([0, 2]), allocs);
+    expect(col.get(0).toString()).toBe("[31000-31499,31502-31699,31701-32000]");
+    expect(col.get(1).toString()).toBe("[31000-31004,31006-32000]");
+    expect(col.get(2).toString()).toBe("[1-10]");
+    col.dispose();
+    allocs.dispose();
+  });
+
+  it("rejects a row targeted twice, a count mismatch and mixed element types, changing nothing", () => {
+    const col = new RangeColumn("f64");
+    col.push(RangeSet.fromIntervals([[1, 10]]));
+    col.push(RangeSet.fromIntervals([[1, 10]]));
+    const allocs = new RangeColumn("f64");
+    allocs.push(RangeSet.fromIntervals([[2, 2]]));
+    allocs.push(RangeSet.fromIntervals([[3, 3]]));
+    expect(() => subtractRows(col, Int32Array.from([1, 1]), allocs)).toThrow(/targeted twice/);
+    expect(() => subtractRows(col, Int32Array.from([0]), allocs)).toThrow(RangeError);
+    expect(() => subtractRows(col, Int32Array.from([0, 5]), allocs)).toThrow(/out of range/);
+    const wide = new RangeColumn("u64");
+    wide.push(RangeSet.EMPTY);
+    wide.push(RangeSet.EMPTY);
+    expect(() => subtractRows(col, Int32Array.from([0, 1]), wide)).toThrow(/u64/);
+    expect([col.get(0).toString(), col.get(1).toString()]).toEqual(["[1-10]", "[1-10]"]);
+    for (const c of [col, allocs, wide]) c.dispose();
+  });
+
+  it.each([
+    ["f64", smallSet, smallSet],
+    ["u64", wideSet, wideSet],
+    ["u64", smallSet, wideSet],
+  ] as const)("equals a loop of RangeSet.subtract on random %s rows (and leaves untargeted rows)", (element, rowArb, allocArb) => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 30 }), fc.array(allocArb, { maxLength: 30 }), fc.nat(), (rows, allocList, seed) => {
+        const col = new RangeColumn(element, 1, 8);
+        for (const r of rows) col.push(r);
+        // Distinct targets: a rotation of the row indices, as many as allocations allow.
+        const count = Math.min(rows.length, allocList.length);
+        const targets = Int32Array.from({ length: count }, (_, k) => (k + seed) % rows.length);
+        const allocs = new RangeColumn(element, 1, 8);
+        for (let k = 0; k < count; k++) allocs.push(allocList[k]!);
+        subtractRows(col, targets, allocs);
+        const expected = rows.slice();
+        for (let k = 0; k < count; k++) expected[targets[k]!] = rows[targets[k]!]!.subtract(allocList[k]!);
+        for (let r = 0; r < rows.length; r++) expect(col.get(r).toString()).toBe(expected[r]!.toString());
+        col.dispose();
+        allocs.dispose();
+      }),
+      { numRuns: 100 },
+    );
   });
 });
