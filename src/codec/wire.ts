@@ -15,12 +15,30 @@ const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: Slice }).lati
 /** Node's native UTF-8 slice (what `Buffer#toString("utf8", a, b)` calls); works on any Uint8Array. */
 const utf8Slice = (Buffer.prototype as unknown as { utf8Slice: Slice }).utf8Slice;
 
-/** The ASCII bytes `buf[start..stop)` as a string (short strings: cheaper in JavaScript than a call into C++). */
-function shortAscii(buf: Uint8Array, start: number, stop: number): string {
-  let s = "";
-  for (let i = start; i < stop; i++) s += String.fromCharCode(buf[i]!);
-  return s;
-}
+/** Reads `n` bytes at `start` as a string if they are all ASCII, else returns undefined. */
+type AsciiReader = (buf: Uint8Array, start: number) => string | undefined;
+
+/** Strings up to this many bytes are read by `ASCII_READERS`; longer ones by Node's native slicing. */
+const MAX_GENERATED_ASCII = 32;
+
+/**
+ * `ASCII_READERS[n]` reads an n-byte ASCII string in one straight-line
+ * function: n loads, one OR to check that no byte has its top bit set, and one
+ * `String.fromCharCode(b0, ..., bn-1)` call, which makes a flat string without
+ * leaving JavaScript. Measured on mixed lengths up to 40 bytes, about 30%
+ * cheaper than Node's native `latin1Slice` (a C++ call per string) and
+ * several times cheaper than concatenating one character at a time.
+ */
+const ASCII_READERS: readonly AsciiReader[] = Array.from({ length: MAX_GENERATED_ASCII + 1 }, (_, n) => {
+  if (n === 0) return () => "";
+  const names = Array.from({ length: n }, (_, i) => `c${i}`);
+  const loads = names.map((c, i) => `${c} = buf[start + ${i}]`).join(", ");
+  return new Function("fromCharCode", `return function ascii${n}(buf, start) {
+  const ${loads};
+  if ((${names.join(" | ")}) >= 0x80) return undefined;
+  return fromCharCode(${names.join(", ")});
+};`)(String.fromCharCode) as AsciiReader;
+});
 
 const SCRATCH_DOUBLE = new Float64Array(1);
 const SCRATCH_BYTES = new Uint8Array(SCRATCH_DOUBLE.buffer);
@@ -43,6 +61,8 @@ export class Reader {
   pos = 0;
   /** A view of `buf` for reading doubles, made when the first one is read. */
   private view: DataView | undefined = undefined;
+  /** Doubles read so far without the view. */
+  private doubles = 0;
   constructor(readonly buf: Uint8Array) {}
 
   /** Reads a varint of up to 10 bytes and returns its low 32 bits as an unsigned number. */
@@ -210,11 +230,22 @@ export class Reader {
     const pos = this.pos;
     if (pos + 8 > this.buf.length) throw new PathedProblem("truncated 64-bit value");
     this.pos = pos + 8;
-    // A DataView read is inlined by the optimising compiler (measured ~2.5x faster than copying
-    // 8 bytes through a scratch array); the view is made on the first double of a message.
-    let view = this.view;
-    if (view === undefined) view = this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
-    return view.getFloat64(pos, true);
+    // A DataView read is inlined by the optimising compiler (measured ~2.5x faster than copying the
+    // 8 bytes through a scratch array), but making the view costs more than one copy: the first
+    // double of a message is copied, the second makes the view that the rest use.
+    const view = this.view;
+    if (view !== undefined) return view.getFloat64(pos, true);
+    const buf = this.buf;
+    if (this.doubles++ > 0) {
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      return this.view.getFloat64(pos, true);
+    }
+    if (LITTLE_ENDIAN) {
+      SCRATCH_BYTES[0] = buf[pos]!; SCRATCH_BYTES[1] = buf[pos + 1]!; SCRATCH_BYTES[2] = buf[pos + 2]!; SCRATCH_BYTES[3] = buf[pos + 3]!;
+      SCRATCH_BYTES[4] = buf[pos + 4]!; SCRATCH_BYTES[5] = buf[pos + 5]!; SCRATCH_BYTES[6] = buf[pos + 6]!; SCRATCH_BYTES[7] = buf[pos + 7]!;
+      return SCRATCH_DOUBLE[0]!;
+    }
+    return new DataView(buf.buffer, buf.byteOffset, buf.byteLength).getFloat64(pos, true);
   }
 
   /** Reads a length prefix and checks that many bytes remain before `end`; returns the end offset. */
@@ -235,11 +266,9 @@ export class Reader {
     const start = this.pos;
     this.pos = stop;
     const len = stop - start;
-    if (len <= 8) {
-      // Short ASCII: cheaper in JavaScript than a call into Node's C++ slicing.
-      let i = start;
-      while (i < stop && buf[i]! < 0x80) i++;
-      if (i === stop) return shortAscii(buf, start, stop);
+    if (len <= MAX_GENERATED_ASCII) {
+      const ascii = ASCII_READERS[len]!(buf, start);
+      if (ascii !== undefined) return ascii;
     } else if (len <= 64) {
       let i = start;
       while (i < stop && buf[i]! < 0x80) i++;
@@ -265,11 +294,16 @@ export class Reader {
     const start = this.pos + 2;
     if (buf[this.pos] !== 0x0a || buf[this.pos + 1] !== stop - start) return undefined; // one-byte length, ends at stop
     // (a length >= 128 never equals a one-byte prefix, so stop - start < 128 here)
-    let i = start;
-    while (i < stop && buf[i]! < 0x80) i++;
-    if (i !== stop) return undefined;
-    this.pos = stop;
-    return stop - start <= 8 ? shortAscii(buf, start, stop) : latin1Slice.call(buf, start, stop);
+    const len = stop - start;
+    let ascii: string | undefined;
+    if (len <= MAX_GENERATED_ASCII) ascii = ASCII_READERS[len]!(buf, start);
+    else {
+      let i = start;
+      while (i < stop && buf[i]! < 0x80) i++;
+      if (i === stop) ascii = latin1Slice.call(buf, start, stop);
+    }
+    if (ascii !== undefined) this.pos = stop;
+    return ascii;
   }
 
   /** Fast path for Value.Scalar: exactly one double field 1 between `pos` and `stop`; otherwise undefined, not moving. */
@@ -282,9 +316,14 @@ export class Reader {
   /** Reads length-delimited bytes into a fresh copy. */
   bytes(end: number): Uint8Array {
     const stop = this.lengthDelimited(end);
-    const out = new Uint8Array(stop - this.pos);
-    out.set(this.buf.subarray(this.pos, stop));
+    const buf = this.buf;
+    const start = this.pos;
     this.pos = stop;
+    // `slice` copies in one step (measured ~40% cheaper than allocate + set(subarray)); only on a plain
+    // Uint8Array, since a Buffer's `slice` is a view and its species would make the copy a Buffer.
+    if (buf.constructor === Uint8Array) return buf.slice(start, stop);
+    const out = new Uint8Array(stop - start);
+    out.set(buf.subarray(start, stop));
     return out;
   }
 

@@ -122,3 +122,68 @@ describe("Reader strings", () => {
     );
   });
 });
+
+describe("Reader doubles, bytes and wrapper fast paths", () => {
+  it("reads runs of doubles exactly, from a view that starts inside a larger buffer", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double(), { minLength: 1, maxLength: 6 }), fc.nat(9), (values, offset) => {
+        const backing = new Uint8Array(offset + values.length * 8 + 3).fill(0xee);
+        const view = new DataView(backing.buffer);
+        values.forEach((v, i) => view.setFloat64(offset + i * 8, v, true));
+        const r = new Reader(backing.subarray(offset, offset + values.length * 8));
+        for (const v of values) expect(Object.is(r.double(), v)).toBe(true);
+        expect(problemOf(() => r.double())).toBe("truncated 64-bit value");
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("bytes are a fresh plain Uint8Array, also when the input is a Node Buffer", () => {
+    for (const make of [(a: number[]) => Uint8Array.from(a), (a: number[]) => Buffer.from(a)]) {
+      const input = make([3, 1, 2, 3, 9]);
+      const r = new Reader(input);
+      const out = r.bytes(input.length);
+      expect(out.constructor).toBe(Uint8Array);
+      expect([...out]).toEqual([1, 2, 3]);
+      input[1] = 77;
+      expect(out[0]).toBe(1);
+      expect(r.pos).toBe(4);
+    }
+  });
+
+  it("wrappedString/wrappedDouble take exactly one field 1 and leave everything else to the general decoder", () => {
+    const at = (bytes: number[]) => new Reader(Uint8Array.from(bytes));
+    const abc = [0x0a, 3, 0x61, 0x62, 0x63];
+    let r = at(abc);
+    expect(r.wrappedString(5)).toBe("abc");
+    expect(r.pos).toBe(5);
+    // Not exactly {value: ascii}: a second field, a repeated value, non-ASCII, a wrong tag, an empty message.
+    for (const bytes of [[...abc, 0x10, 1], [...abc, ...abc], [0x0a, 2, 0xc3, 0xa9], [0x12, 3, 0x61, 0x62, 0x63], []]) {
+      r = at(bytes);
+      expect(r.wrappedString(bytes.length)).toBeUndefined();
+      expect(r.pos).toBe(0);
+    }
+    const dbl = [0x09, 0, 0, 0, 0, 0, 0, 0xf8, 0x3f]; // 1.5
+    r = at(dbl);
+    expect(r.wrappedDouble(9)).toBe(1.5);
+    expect(r.pos).toBe(9);
+    for (const bytes of [[...dbl, ...dbl], [0x11, ...dbl.slice(1)], []]) {
+      r = at(bytes);
+      expect(r.wrappedDouble(bytes.length)).toBeUndefined();
+      expect(r.pos).toBe(0);
+    }
+  });
+
+  it("reads ASCII strings of every length up to 70 at any offset", () => {
+    for (let len = 0; len <= 70; len++) {
+      const text = Array.from({ length: len }, (_, i) => String.fromCharCode(32 + ((i * 7 + len) % 95))).join("");
+      for (const offset of [0, 3]) {
+        const bytes = Uint8Array.from([...Array(offset).fill(0x0a), len, ...new TextEncoder().encode(text), 0x7f]);
+        const r = new Reader(bytes);
+        r.pos = offset;
+        expect(r.string(bytes.length - 1)).toBe(text);
+        expect(r.pos).toBe(bytes.length - 1);
+      }
+    }
+  });
+});
