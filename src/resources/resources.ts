@@ -105,6 +105,21 @@ export function rangeKernelsInUse(): RangeOps {
   return rangeOps;
 }
 
+/**
+ * True when freshly parsed entries can become a bag's entry list unchanged:
+ * few enough not to need an index, none empty, no identity twice (what
+ * `addEntry` would otherwise merge or drop).
+ */
+function adoptable(es: readonly Entry[]): boolean {
+  if (es.length > INDEX_THRESHOLD) return false;
+  for (let i = 0; i < es.length; i++) {
+    const e = es[i]!;
+    if (e.count !== 1 || e.isEmptyValue()) return false;
+    for (let j = 0; j < i; j++) if (es[j]!.id === e.id) return false;
+  }
+  return true;
+}
+
 /** Throws the parse error for `e` having another type than an earlier resource of its name (`other`). */
 function typeConflict(text: string, e: Entry, other: TypeCode): never {
   throw new ResourceParseError(
@@ -127,7 +142,14 @@ export class Resources implements Iterable<Resource> {
    */
   static parse(text: string, defaultRole = "*"): Resources {
     const r = new Resources();
-    for (const e of parseEntries(text, defaultRole)) r.addEntry(e, false);
+    const parsed = parseEntries(text, defaultRole);
+    if (adoptable(parsed)) {
+      // Distinct identities, nothing empty: the parsed array is the bag as is.
+      for (let i = 0; i < parsed.length; i++) parsed[i]!.owner = r;
+      r.entries = parsed;
+    } else {
+      for (const e of parsed) r.addEntry(e, false);
+    }
     // Mesos' validateCommandLineResources: one name, one type.
     const es = r.entries;
     if (es.length <= 16) {
