@@ -106,6 +106,9 @@ interface OfferFilter {
   resources: Resources;
   expiresAt: number;
   removed: boolean;
+  fw: FrameworkState;
+  role: Role;
+  agentId: AgentId;
   /** The last offer candidate checked against this filter, and the answer. */
   memoOffer?: Resources;
   memoCovers?: boolean;
@@ -614,7 +617,7 @@ export class HierarchicalDRFAllocator {
     if (allocations.size !== 1) throw new AllocatorError("INVALID_RESOURCES", `recoverResources: resources must be allocated to exactly one role, got ${resources.toString()}`);
     const role = [...allocations.keys()][0]!;
     const held = fw.holdings.get(role)?.get(agentId);
-    if (held === undefined || !held.contains(resources)) {
+    if (held === undefined || (held !== resources && !held.contains(resources))) {
       throw new AllocatorError("INVALID_RESOURCES", `recoverResources: framework '${frameworkId}' does not hold ${resources.toString()} on agent '${agentId}' in role '${role}' (holds ${held?.toString() ?? "{}"})`);
     }
     let refuse: number | null = null;
@@ -628,7 +631,8 @@ export class HierarchicalDRFAllocator {
     }
     if (options.isAllocated === true) agent.allocated = agent.allocated.minus(resources);
     agent.available = this.canonicalAvailable(agent, agent.available.isEmpty() ? unallocated(resources) : agent.available.plus(unallocated(resources)));
-    const left = agent.offered.get(frameworkId)!.minus(resources);
+    const offeredHere = agent.offered.get(frameworkId)!;
+    const left = offeredHere === resources ? EMPTY : offeredHere.minus(resources);
     if (left.isEmpty()) agent.offered.delete(frameworkId);
     else agent.offered.set(frameworkId, left);
     this.untrackAllocated(fw, role, agentId, resources, true);
@@ -1083,7 +1087,8 @@ export class HierarchicalDRFAllocator {
   /** Removes `r` (allocated to `role`) of a framework on an agent from holdings, the role tree and the sorters. */
   private untrackAllocated(fw: FrameworkState, role: Role, agentId: AgentId, r: Resources, _recovered: boolean): void {
     const byAgent = fw.holdings.get(role)!;
-    const left = byAgent.get(agentId)!.minus(r);
+    const had = byAgent.get(agentId)!;
+    const left = had === r ? EMPTY : had.minus(r);
     if (left.isEmpty()) byAgent.delete(agentId);
     else byAgent.set(agentId, left);
     if (byAgent.size === 0) fw.holdings.delete(role);
@@ -1098,7 +1103,7 @@ export class HierarchicalDRFAllocator {
 
   private addFilter(fw: FrameworkState, role: Role, agentId: AgentId, resources: Resources, timeout: number): void {
     const expiresAt = this.clock.now() + timeout;
-    const f: OfferFilter = { resources, expiresAt, removed: false };
+    const f: OfferFilter = { resources, expiresAt, removed: false, fw, role, agentId, memoOffer: undefined, memoCovers: undefined };
     let byAgent = fw.filters.get(role);
     if (byAgent === undefined) fw.filters.set(role, (byAgent = new Map()));
     const list = byAgent.get(agentId);
@@ -1118,13 +1123,11 @@ export class HierarchicalDRFAllocator {
       });
     }
     bucket.entries.push(f);
-    (f as OfferFilter & { owner?: [FrameworkState, Role, AgentId] }).owner = [fw, role, agentId];
   }
 
   private expireFilter(f: OfferFilter): void {
     this.epoch++;
-    const owner = (f as OfferFilter & { owner?: [FrameworkState, Role, AgentId] }).owner!;
-    const [fw, role, agentId] = owner;
+    const { fw, role, agentId } = f;
     f.removed = true;
     const byAgent = fw.filters.get(role);
     const list = byAgent?.get(agentId);
