@@ -121,30 +121,32 @@ export class RealClock implements Clock {
     return Date.now() / 1000;
   }
 
-  /** Schedules `callback` on Node's timer queue. */
+  /** Schedules `callback`; delays beyond Node's 2^31-1 ms limit are re-armed until due. */
   schedule(delaySeconds: number, callback: () => void): TimerHandle {
-    const handle: TimerHandle = { due: this.now() + delaySeconds, seq: this.seq++ };
-    // Node timers cap at 2^31-1 ms; longer delays are re-armed on expiry.
-    const ms = Math.min(Math.max(0, delaySeconds * 1000), 2 ** 31 - 1);
-    const timer = setTimeout(() => {
-      this.timers.delete(handle);
-      const left = handle.due - this.now();
-      if (left > 0.001) {
-        const again = this.schedule(left, callback);
-        this.timers.set(handle, this.timers.get(again)!);
-        return;
-      }
-      callback();
-    }, ms);
-    timer.unref?.();
-    this.timers.set(handle, timer);
+    const handle: TimerHandle = { due: this.now() + Math.max(0, delaySeconds), seq: this.seq++ };
+    this.arm(handle, callback);
     return handle;
   }
 
-  /** Cancels a pending timer. */
+  /** Cancels a pending timer (a no-op once it fired). */
   cancel(handle: TimerHandle): void {
     const t = this.timers.get(handle);
     if (t !== undefined) clearTimeout(t);
     this.timers.delete(handle);
+  }
+
+  private arm(handle: TimerHandle, callback: () => void): void {
+    const ms = Math.min(Math.max(0, (handle.due - this.now()) * 1000), 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      if (!this.timers.has(handle)) return;
+      if (handle.due - this.now() > 0.001) {
+        this.arm(handle, callback);
+        return;
+      }
+      this.timers.delete(handle);
+      callback();
+    }, ms);
+    timer.unref?.();
+    this.timers.set(handle, timer);
   }
 }

@@ -21,3 +21,18 @@ describe("ManualClock", () => {
     expect(() => c.advance(Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe("RealClock", () => {
+  it("fires a scheduled callback after its delay and not after cancel", async () => {
+    const { RealClock } = await import("../../src/allocator/index.js");
+    const c = new RealClock();
+    const fired: string[] = [];
+    c.schedule(0.01, () => fired.push("a"));
+    const h = c.schedule(0.01, () => fired.push("b"));
+    c.cancel(h);
+    const t0 = c.now();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(fired).toEqual(["a"]);
+    expect(c.now() - t0).toBeGreaterThanOrEqual(0.01);
+  });
+});
