@@ -137,6 +137,99 @@ function inlinableWrapper(sub: MessageDesc): "wrappedString" | "wrappedDouble" |
   return w.kind === Kind.STRING ? "wrappedString" : w.kind === Kind.DOUBLE ? "wrappedDouble" : undefined;
 }
 
+/** Bits of the presence masks per mask word (two words cover the largest message, 55 fields). */
+const MASK_BITS = 30;
+/** Object builders made per message before falling back to the incremental one (bounds code generation). */
+const MAX_BUILDERS = 64;
+
+/**
+ * The objects a message's fast path builds, one literal per set of present
+ * fields. Building an object from one literal (`{a: x, b: y}`, fields in
+ * declaration order) gives it its final hidden class and property storage at
+ * once; adding the same properties one by one to `{}` moves it through a
+ * chain of hidden classes and regrows its out-of-object property array every
+ * few fields (measured ~7x slower at 55 fields, ~1.3x at 5). A builder takes
+ * every field's value as a positional argument (undefined when absent) and
+ * is generated on first sight of a presence pattern; at most `MAX_BUILDERS`
+ * per message, after which the incremental builder serves the rest.
+ */
+interface Builders {
+  /** Property names, in declaration order, of the fields that go into the object. */
+  readonly keys: readonly string[];
+  /** Builders by the first mask word, then by the second (when there are more than MASK_BITS fields). */
+  readonly cache: Map<number, any>;
+  count: number;
+  /** Adds the present fields one by one; used past `MAX_BUILDERS` and to hand over to the object-mode decoder. */
+  readonly incremental: (...values: unknown[]) => Record<string, unknown>;
+}
+
+function newBuilders(keys: readonly string[]): Builders {
+  const params = keys.map((_, i) => `a${i}`);
+  const incremental = new Function(...params, `const o = {};\n${keys.map((k, i) => `if (a${i} !== undefined) o[${K(k)}] = a${i};`).join("\n")}\nreturn o;`) as Builders["incremental"];
+  return { keys, cache: new Map(), count: 0, incremental };
+}
+
+/** The builder for the presence masks `masks` (generated and cached on first use). */
+function builderFor(b: Builders, masks: readonly number[]): (...values: unknown[]) => Record<string, unknown> {
+  if (b.count >= MAX_BUILDERS) return b.incremental;
+  const present = b.keys.map((k, i) => ((masks[Math.floor(i / MASK_BITS)]! >>> (i % MASK_BITS)) & 1 ? `${K(k)}: a${i}` : undefined)).filter((x) => x !== undefined);
+  const fn = new Function(...b.keys.map((_, i) => `a${i}`), `return { ${present.join(", ")} };`) as (...values: unknown[]) => Record<string, unknown>;
+  let level = b.cache;
+  for (let w = 0; w < masks.length - 1; w++) {
+    let next = level.get(masks[w]!);
+    if (next === undefined) level.set(masks[w]!, (next = new Map()));
+    level = next;
+  }
+  level.set(masks[masks.length - 1]!, fn);
+  b.count++;
+  return fn;
+}
+
+/** The code of one `case` of the field switch: reads field `f` (index `i`) into `slot`. */
+function caseBody(f: FieldDesc, i: number, slot: string, c: (v: unknown) => string, fieldsRef: string, clearSibling: (key: string) => string): string {
+  const expr = valueExpr(f, i, c, fieldsRef);
+  let body: string;
+  if (f.repeated) {
+    body = `v = ${expr}; a = ${slot}; if (a === undefined) ${slot} = [v]; else a.push(v);`;
+  } else if (f.kind === Kind.MESSAGE && inlinableWrapper(f.message!) !== undefined) {
+    // Read `{value: x}` in place when it is exactly that; anything else goes to the wrapper's decoder.
+    const sub = f.message!;
+    body = `s = r.lengthDelimited(end); v = depth < ${MAX_DEPTH} ? r.${inlinableWrapper(sub)}(s) : undefined; ${slot} = v !== undefined ? v : T[${indexOf(sub)}](r, s, depth + 1, undefined);`;
+  } else if (f.kind === Kind.MESSAGE) {
+    const sub = f.message!;
+    const decodeSub = `T[${indexOf(sub)}](r, s, depth + 1, `;
+    const merge =
+      sub.unwrap === undefined && sub.adapter === undefined ? `${decodeSub}p)`
+      : sub.unwrap?.repeated ? `p.concat(${decodeSub}undefined))`
+      : `${decodeSub}undefined)`;
+    body = `s = r.lengthDelimited(end); p = ${slot}; ${slot} = p === undefined ? ${decodeSub}undefined) : ${merge};`;
+  } else {
+    body = `${slot} = ${expr};`;
+  }
+  for (const sib of f.oneofSiblings) body += ` ${clearSibling(sib)}`;
+  return `case ${f.number * 8 + f.wireType}: f = ${i}; ${body} break;`;
+}
+
+/** Fields the compiled switch handles (maps and unencodable tags go to the reference path). */
+const switchable = (f: FieldDesc): boolean => f.mapValue === undefined && f.number * 8 + f.wireType < 2 ** 31;
+
+const READ_TAG = `let tag = buf[r.pos];
+      if (tag !== undefined && tag < 128) r.pos++;
+      else {
+        const b1 = buf[r.pos + 1];
+        if (tag !== undefined && b1 !== undefined && b1 < 128) { tag = (tag & 127) | (b1 << 7); r.pos += 2; }
+        else tag = r.tag();
+      }`;
+
+/**
+ * A message's decoder in two modes. The fast mode (a fresh message, the
+ * common case) reads every field into a local variable and builds the object
+ * at the end with one literal (see `Builders`). The object mode adds fields to
+ * an object as they come; it serves merging into an existing message, and
+ * the fast mode hands over to it (with what it has read so far) at the first
+ * field it does not handle itself — unknown fields, packed scalars, maps,
+ * wrong wire types — which the reference path then reads or rejects.
+ */
 function generate(d: MessageDesc, consts: unknown[]): string {
   if (d.unwrap !== undefined && (d.unwrap.repeated || d.unwrap.kind !== Kind.MESSAGE) && d.check === undefined && d.adapter === undefined && d.fields.length === 1) {
     return generateScalarWrapper(d, consts);
@@ -146,36 +239,12 @@ function generate(d: MessageDesc, consts: unknown[]): string {
     return `C[${consts.length - 1}]`;
   };
   const fieldsRef = c(d.fields);
-  const cases: string[] = [];
   const hoisted = d.adapter?.hoisted ?? [];
-  const target = (f: FieldDesc) => (hoisted.includes(f.key) ? `L_${f.key}` : `o[${K(f.key)}]`);
-  d.fields.forEach((f, i) => {
-    if (f.mapValue !== undefined) return; // maps take the reference path
-    const tag = f.number * 8 + f.wireType;
-    if (tag >= 2 ** 31) return;
-    const expr = valueExpr(f, i, c, fieldsRef);
-    const slot = target(f);
-    let body: string;
-    if (f.repeated) {
-      body = `v = ${expr}; a = ${slot}; if (a === undefined) ${slot} = [v]; else a.push(v);`;
-    } else if (f.kind === Kind.MESSAGE && inlinableWrapper(f.message!) !== undefined) {
-      // Read `{value: x}` in place when it is exactly that; anything else goes to the wrapper's decoder.
-      const sub = f.message!;
-      body = `s = r.lengthDelimited(end); v = depth < ${MAX_DEPTH} ? r.${inlinableWrapper(sub)}(s) : undefined; ${slot} = v !== undefined ? v : T[${indexOf(sub)}](r, s, depth + 1, undefined);`;
-    } else if (f.kind === Kind.MESSAGE) {
-      const sub = f.message!;
-      const decodeSub = `T[${indexOf(sub)}](r, s, depth + 1, `;
-      const merge =
-        sub.unwrap === undefined && sub.adapter === undefined ? `${decodeSub}p)`
-        : sub.unwrap?.repeated ? `p.concat(${decodeSub}undefined))`
-        : `${decodeSub}undefined)`;
-      body = `s = r.lengthDelimited(end); p = ${slot}; ${slot} = p === undefined ? ${decodeSub}undefined) : ${merge};`;
-    } else {
-      body = `${slot} = ${expr};`;
-    }
-    for (const sib of f.oneofSiblings) body += ` delete o[${K(sib)}];`;
-    cases.push(`case ${tag}: f = ${i}; ${body} break;`);
-  });
+  const isHoisted = (f: FieldDesc) => hoisted.includes(f.key);
+  const local = (f: FieldDesc) => (isHoisted(f) ? `L_${f.key}` : `L${d.fields.indexOf(f)}`);
+  const byKey = (key: string) => d.byKey.get(key)!;
+
+  // ---- finishing: required fields, structural check, representation (both modes, on `o` and the hoisted locals)
   const required = d.required.map((f) => `if (o[${K(f.key)}] === undefined) throw new P(${K(`missing required field '${f.name}'`)});`);
   let finish = required.join("\n  ");
   if (d.check !== undefined) finish += `\n  { const problem = ${c(d.check)}(o); if (problem !== undefined) throw new P(problem); }`;
@@ -188,24 +257,20 @@ function generate(d: MessageDesc, consts: unknown[]): string {
     finish += `\n  if (${stray}) return ${c(d.adapter)}.fromRaw({ ...o, ${hoisted.map((k) => `${k}: L_${k} !== undefined ? L_${k} : o[${K(k)}]`).join(", ")} });`;
     finish += `\n  return ${c(d.adapter)}.fromHoisted(o, [${locals}]);`;
   } else finish += "\n  return o;";
-  return `
-return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) {
+
+  // ---- object mode
+  const objCases = d.fields.map((f, i) => (switchable(f) ? caseBody(f, i, isHoisted(f) ? `L_${f.key}` : `o[${K(f.key)}]`, c, fieldsRef, (k) => (hoisted.includes(k) ? `L_${k} = undefined;` : `delete o[${K(k)}];`)) : "")).filter((x) => x !== "");
+  const hoistParams = hoisted.map((_, j) => `, h${j}`).join("");
+  const objectMode = `function decode_${d.fullName.replace(/\W/g, "_")}_object(r, end, depth, o${hoistParams}) {
   if (depth > ${MAX_DEPTH}) throw new P("messages nested deeper than ${MAX_DEPTH}");
-  const o = target === undefined ? {} : target;
   const buf = r.buf;
-  let f = -1, s = 0, n = 0, p, v, a;${hoisted.map((k) => ` let L_${k};`).join("")}
+  let f = -1, s = 0, n = 0, p, v, a;${hoisted.map((k, j) => ` let L_${k} = h${j};`).join("")}
   try {
     while (r.pos < end) {
       f = -1;
-      let tag = buf[r.pos];
-      if (tag !== undefined && tag < 128) r.pos++;
-      else {
-        const b1 = buf[r.pos + 1];
-        if (tag !== undefined && b1 !== undefined && b1 < 128) { tag = (tag & 127) | (b1 << 7); r.pos += 2; }
-        else tag = r.tag();
-      }
+      ${READ_TAG}
       switch (tag) {
-        ${cases.join("\n        ")}
+        ${objCases.join("\n        ")}
         default: H.decodeField(r, end, D, depth, o, tag);
       }
     }
@@ -216,10 +281,57 @@ return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) 
     throw e;
   }
   ${finish}
+}`;
+
+  // ---- fast mode: the fields that go into the object (all but maps and the hoisted ones) live in locals
+  const objectFields = d.fields.filter((f) => !isHoisted(f) && switchable(f));
+  if (objectFields.some((f) => f.key === "__proto__")) throw new Error(`${d.fullName}: a field named __proto__ cannot go into an object literal`);
+  const builders = c(newBuilders(objectFields.map((f) => f.key)));
+  const args = objectFields.map(local).join(", ");
+  const hoistArgs = hoisted.map((k) => `, L_${k}`).join("");
+  const fastCases = d.fields.map((f, i) => (switchable(f) ? caseBody(f, i, local(f), c, fieldsRef, (k) => `${local(byKey(k))} = undefined;`) : "")).filter((x) => x !== "");
+  const words = Math.max(1, Math.ceil(objectFields.length / MASK_BITS));
+  const masks = Array.from({ length: words }, (_, w) =>
+    `const m${w} = 0${objectFields.slice(w * MASK_BITS, (w + 1) * MASK_BITS).map((f, j) => ` | (${local(f)} !== undefined ? ${2 ** j} : 0)`).join("")};`,
+  ).join("\n  ");
+  let lookup = `let B = ${builders}.cache.get(m0);`;
+  for (let w = 1; w < words; w++) lookup += ` if (B !== undefined) B = B.get(m${w});`;
+  lookup += ` if (B === undefined) B = H.builderFor(${builders}, [${Array.from({ length: words }, (_, w) => `m${w}`).join(", ")}]);`;
+  return `
+const object = ${objectMode};
+return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) {
+  if (target !== undefined) return object(r, end, depth, target${hoisted.map(() => ", undefined").join("")});
+  if (depth > ${MAX_DEPTH}) throw new P("messages nested deeper than ${MAX_DEPTH}");
+  const buf = r.buf;
+  let f = -1, s = 0, n = 0, p, v, a, at = 0;
+  let ${[...objectFields.map(local), ...hoisted.map((k) => `L_${k}`)].join(", ") || "unused"};
+  try {
+    while (r.pos < end) {
+      f = -1;
+      at = r.pos;
+      ${READ_TAG}
+      switch (tag) {
+        ${fastCases.join("\n        ")}
+        default:
+          f = -1;
+          r.pos = at;
+          return object(r, end, depth, ${builders}.incremental(${args})${hoistArgs});
+      }
+    }
+    f = -1;
+    if (r.pos !== end) throw new P("field runs past the end of its message");
+  } catch (e) {
+    if (f >= 0 && e instanceof P) e.segments.unshift(H.fieldSegment(${fieldsRef}[f], ${builders}.incremental(${args})));
+    throw e;
+  }
+  ${masks}
+  ${lookup}
+  const o = B(${args});
+  ${finish}
 };`;
 }
 
-const helpers = { decodeField, fieldSegment, badEnum };
+const helpers = { decodeField, fieldSegment, badEnum, builderFor };
 
 function compileOne(d: MessageDesc): void {
   const consts: unknown[] = [];
