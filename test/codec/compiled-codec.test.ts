@@ -67,7 +67,7 @@ describe("compiled decoder vs reference decoder", () => {
 describe("compiled decoder's fast mode and object mode", () => {
   // Field 1999, varint 1: unknown to every message, so only the reference path can read it.
   const UNKNOWN = [0xf8, 0xfC, 0x01, 0x01];
-  const concat = (...parts: ArrayLike<number>[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
+  const concat = (...parts: Iterable<number>[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
   const types = ["mesos.TaskInfo", "mesos.Offer", "mesos.TaskStatus", "mesos.ResourceUsage", "mesos.ResourceStatistics", "mesos.FrameworkInfo", "mesos.Resource", "mesos.ContainerInfo"];
 
   it("agree with the reference when an unknown field hands a message over mid-way (concatenated messages merge)", () => {
