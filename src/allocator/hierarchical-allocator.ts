@@ -54,6 +54,19 @@ export interface AllocatorOptions {
    * arrive at once (e.g. thousands of agents re-registering).
    */
   triggeredAllocation?: "immediate" | "deferred";
+  /**
+   * Whether a top-level role's quota limits also bound what its nested roles
+   * (`eng/web` under `eng`) are offered. false (default, as Mesos at the
+   * scenarios' commit): a nested role has Mesos' DEFAULT_QUOTA, so only
+   * allocations made to the top-level role itself are shrunk to its limits,
+   * and a nested role's offers count toward its ancestor's consumption only
+   * from the next cycle on; the subtree can exceed the limit (the scenarios
+   * random-003, -028 and -029, produced by Mesos, show it). true: every
+   * offer to a role in the subtree is shrunk to the top-level role's
+   * remaining limits and consumes them within the cycle, so the subtree
+   * never exceeds them.
+   */
+  limitNestedRoles?: boolean;
 }
 
 /** What the allocator knows of a framework. */
@@ -79,6 +92,12 @@ export interface AgentInfo {
 export interface OfferFilters {
   /** Seconds the declined resources are not re-offered (default 5; 0 means no filter). */
   refuseSeconds?: number;
+}
+
+/** The top-level role a role belongs to (`eng` for `eng/web`): where its quota lives. */
+function topLevelRole(role: Role): Role {
+  const slash = role.indexOf("/");
+  return slash < 0 ? role : role.slice(0, slash);
 }
 
 /** A reserve/unreserve (or any) conversion applied by `updateAllocation`: `consumed` becomes `converted`. */
@@ -318,6 +337,7 @@ export class HierarchicalDRFAllocator {
   private readonly roleSorterKind: SorterKind;
   private readonly frameworkSorterKind: SorterKind;
   private readonly offerCallback: OfferCallback;
+  private readonly limitNestedRoles: boolean;
   private readonly deferred: boolean;
   /** Deferred mode: candidate agents of the pending triggered allocation (null = all agents). */
   private pendingCandidates: Set<AgentId> | null | undefined = undefined;
@@ -353,6 +373,7 @@ export class HierarchicalDRFAllocator {
       if (k !== "drf" && k !== "random") throw new AllocatorError("INVALID_ARGUMENT", `unknown sorter '${String(k)}' (expected "drf" or "random")`);
     }
     this.offerCallback = options.offerCallback;
+    this.limitNestedRoles = options.limitNestedRoles === true;
     const mode = options.triggeredAllocation ?? "immediate";
     if (mode !== "immediate" && mode !== "deferred") throw new AllocatorError("INVALID_ARGUMENT", `options.triggeredAllocation must be "immediate" or "deferred", got '${String(mode)}'`);
     this.deferred = mode === "deferred";
@@ -1330,7 +1351,11 @@ export class HierarchicalDRFAllocator {
       const before = agent.available;
       for (const role of this.roleSorter.sortedView()) {
         if (agent.available.isEmpty()) break;
-        const quota = this.roleTree.get(role)?.quota;
+        // Quota lives on top-level roles. With `limitNestedRoles` a nested
+        // role is bounded by its top-level ancestor's limits and consumes
+        // that ancestor's quota; otherwise (Mesos) it has no quota of its own.
+        const quotaRole = this.limitNestedRoles ? topLevelRole(role) : role;
+        const quota = this.roleTree.get(quotaRole)?.quota;
         const limits = quota?.limits;
         const hasQuota = quota !== undefined && !isDefaultQuota(quota);
         const sorter = this.frameworkSorters.get(role)!;
@@ -1389,7 +1414,7 @@ export class HierarchicalDRFAllocator {
           let additional = quotaPart(available);
           let toOffer = available.minus(additional);
           if (limits !== undefined && limits.size > 0) {
-            const c = consumedQ.get(role) ?? [];
+            const c = consumedQ.get(quotaRole) ?? [];
             const lim = new Map<number, number>();
             for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
             additional = shrink(additional, lim, false);
@@ -1399,7 +1424,7 @@ export class HierarchicalDRFAllocator {
           if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
           offer(fw, role, agent, toOffer);
           const inc = qvecFrom(additional.scalarQuantities());
-          if (hasQuota) quotaConsumedAdd(role, inc);
+          if (hasQuota) quotaConsumedAdd(quotaRole, inc);
           qSub(availableHeadroom, inc);
         };
         if (cov === null) {

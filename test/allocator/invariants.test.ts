@@ -5,7 +5,9 @@ import { Resources } from "../../src/resources/index.js";
 
 const AGENTS = ["a1", "a2", "a3"];
 const FRAMEWORKS = ["f1", "f2", "f3"];
-const ROLE_SETS = [["r1"], ["r2"], ["r1", "eng"], ["eng/web"]];
+const ROLE_SETS = [["r1"], ["r2"], ["r1", "eng"], ["eng/web"], ["r1/batch"], ["r1", "r1/batch", "eng/web"]];
+const QUOTA_ROLES = ["r1", "r2", "eng"];
+const LIMITED_NAMES = ["cpus", "mem", "disk", "gpus"];
 const AGENT_RESOURCES = ["cpus:4;mem:4096;ports:[31000-31009]", "cpus:2;mem:1024;cpus(r1):1;mem(r1):256", "cpus:1;mem:512;disk:100", "cpus:8;mem:8192;gpus:1"];
 
 type Op =
@@ -17,32 +19,40 @@ type Op =
   | { k: "suppress" | "revive"; f: number }
   | { k: "recover"; f: number; refuse: number; part: boolean }
   | { k: "advance"; s: number }
-  | { k: "quota"; role: number; limit: number }
+  | { k: "quota"; role: number; limit: number; mem: number | null; disk: number | null }
   | { k: "weights"; role: number; w: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(2), r: fc.nat(3) }),
   fc.record({ k: fc.constant("removeAgent" as const), a: fc.nat(2) }),
-  fc.record({ k: fc.constant("addFramework" as const), f: fc.nat(2), roles: fc.nat(3), gpu: fc.boolean() }),
+  fc.record({ k: fc.constant("addFramework" as const), f: fc.nat(2), roles: fc.nat(ROLE_SETS.length - 1), gpu: fc.boolean() }),
   fc.record({ k: fc.constant("removeFramework" as const), f: fc.nat(2) }),
   fc.record({ k: fc.constantFrom("activate" as const, "deactivate" as const), f: fc.nat(2) }),
   fc.record({ k: fc.constantFrom("suppress" as const, "revive" as const), f: fc.nat(2) }),
   fc.record({ k: fc.constant("recover" as const), f: fc.nat(2), refuse: fc.constantFrom(0, 1, 3, 10), part: fc.boolean() }),
   fc.record({ k: fc.constant("advance" as const), s: fc.constantFrom(0.5, 1, 2, 5) }),
-  fc.record({ k: fc.constant("quota" as const), role: fc.nat(1), limit: fc.nat(6) }),
+  fc.record({
+    k: fc.constant("quota" as const),
+    role: fc.nat(QUOTA_ROLES.length - 1),
+    limit: fc.nat(6),
+    mem: fc.option(fc.constantFrom(0, 256, 1024, 4096), { nil: null }),
+    disk: fc.option(fc.constantFrom(0, 50), { nil: null }),
+  }),
   fc.record({ k: fc.constant("weights" as const), role: fc.nat(2), w: fc.constantFrom(0.5, 1, 3) }),
 );
 
 let offersSeen = 0;
 
 /** Runs ops, checking the invariants on every offer and after every step. */
-function check(ops: Op[]): void {
+function check(ops: Op[], limitNestedRoles = false): void {
   const clock = new ManualClock();
   let allocator!: HierarchicalDRFAllocator;
-  const limits = new Map<string, number>();
+  /** Top-level role -> resource name -> limit (whole units). */
+  const limits = new Map<string, Map<string, number>>();
   allocator = new HierarchicalDRFAllocator({
     clock,
     seed: 3,
+    limitNestedRoles,
     offerCallback: (fwId, byRole) => {
       const st = allocator.frameworkState(fwId);
       offersSeen++;
@@ -54,11 +64,6 @@ function check(ops: Op[]): void {
           // Filtered resources are not re-offered before the filter expires.
           for (const f of allocator.activeFilters(fwId)) {
             if (f.role === role && f.agent === agentId) expect(f.resources.contains(r.unallocate())).toBe(false);
-          }
-          // Quota limits are never exceeded by an offer.
-          const lim = limits.get(role);
-          if (lim !== undefined && r.unallocate().unreserved().scalar("cpus") > 0) {
-            expect(allocator.roleAllocation(role).unallocate().unreserved().scalar("cpus")).toBeLessThanOrEqual(lim * 1000);
           }
         }
       }
@@ -78,12 +83,57 @@ function check(ops: Op[]): void {
       expect(available.plus(held).equals(total)).toBe(true);
     }
   };
+  // Quota consumption of a top-level role as FORMAT.md and Mesos define it:
+  // reservations to the role or any descendant (`reserved`), plus the
+  // unreserved, non-revocable resources offered or allocated to the role or
+  // any descendant (`unreserved`; `eng/web` counts toward `eng`). Thousandths.
+  const nestedHolds = (top: string): boolean =>
+    allocator.frameworkIds().some((fw) => [...allocator.frameworkAllocationByRole(fw).keys()].some((role) => role.startsWith(top + "/")));
+  type Consumption = { reserved: Map<string, number>; unreserved: Map<string, number> };
+  const consumption = (top: string): Consumption => {
+    const inTree = (role: string) => role === top || role.startsWith(top + "/");
+    const reserved = new Map<string, number>(LIMITED_NAMES.map((n) => [n, 0]));
+    const unreserved = new Map<string, number>(LIMITED_NAMES.map((n) => [n, 0]));
+    for (const id of allocator.agentIds()) {
+      const r = allocator.agentResources(id).total.reservedToRoleSubtree(top);
+      for (const n of LIMITED_NAMES) reserved.set(n, reserved.get(n)! + r.scalar(n));
+    }
+    for (const fw of allocator.frameworkIds()) {
+      for (const [role, byAgent] of allocator.frameworkAllocationByRole(fw)) {
+        if (!inTree(role)) continue;
+        for (const held of byAgent.values()) {
+          const r = held.unallocate().unreserved().nonRevocable();
+          for (const n of LIMITED_NAMES) unreserved.set(n, unreserved.get(n)! + r.scalar(n));
+        }
+      }
+    }
+    return { reserved, unreserved };
+  };
+  // Quota limits are never exceeded: whenever a step hands a limited
+  // top-level role (itself or any nested role) more unreserved resources of
+  // a limited name, its consumption afterwards is within the limit. Mesos
+  // (and the default mode) let nested roles exceed their ancestor's limits
+  // (scenarios random-003/-028/-029 record it), so this holds as stated only
+  // with `limitNestedRoles`; without it, only while no nested role of that
+  // role holds anything.
+  const quotaWithinLimits = (before: Map<string, Consumption>) => {
+    for (const [top, lim] of limits) {
+      if (!limitNestedRoles && nestedHolds(top)) continue;
+      const now = consumption(top);
+      for (const [name, limit] of lim) {
+        const was = before.get(top)!.unreserved.get(name)!;
+        const got = now.unreserved.get(name)!;
+        if (got > was) expect(got + now.reserved.get(name)!, `${top} ${name} after the step`).toBeLessThanOrEqual(limit * 1000);
+      }
+    }
+  };
   const invalid = (f: () => void) => {
     const before = JSON.stringify(allocator.snapshot());
     expect(f).toThrow(AllocatorError);
     expect(JSON.stringify(allocator.snapshot())).toBe(before);
   };
   for (const op of ops) {
+    const consumedBefore = new Map(QUOTA_ROLES.map((top) => [top, consumption(top)]));
     switch (op.k) {
       case "addAgent": {
         const id = AGENTS[op.a]!;
@@ -152,9 +202,12 @@ function check(ops: Op[]): void {
         clock.advance(op.s);
         break;
       case "quota": {
-        const role = ["r1", "r2"][op.role]!;
-        limits.set(role, op.limit);
-        allocator.updateQuota(role, { limits: `cpus:${op.limit}` });
+        const role = QUOTA_ROLES[op.role]!;
+        const lim = new Map<string, number>([["cpus", op.limit]]);
+        if (op.mem !== null) lim.set("mem", op.mem);
+        if (op.disk !== null) lim.set("disk", op.disk);
+        limits.set(role, lim);
+        allocator.updateQuota(role, { limits: [...lim].map(([n, v]) => `${n}:${v}`).join(";") });
         break;
       }
       case "weights":
@@ -162,6 +215,7 @@ function check(ops: Op[]): void {
         break;
     }
     conservation();
+    quotaWithinLimits(consumedBefore);
   }
   invalid(() => allocator.updateQuota("eng/web", { guarantees: "cpus:1" }));
   invalid(() => allocator.updateWeights({ r1: -1 }));
@@ -181,5 +235,24 @@ describe("allocator invariants on random event sequences", () => {
     ), { numRuns: 150, seed: 42 });
     // The sequences do exercise offers (the checks above ran on them).
     expect(offersSeen).toBeGreaterThan(100);
+  });
+
+  it("with limitNestedRoles, quota limits of top-level roles bound their nested roles too (fast-check)", () => {
+    const quotaArb = opArb.filter((op) => op.k === "quota");
+    // Limits are set before the agents and frameworks arrive, and one
+    // framework sits in nested roles (`r1/batch`, `eng/web`), so offers to
+    // nested roles of limited top-level roles happen from the first cycle on.
+    fc.assert(fc.property(quotaArb, quotaArb, fc.array(opArb, { maxLength: 30 }), (q1, q2, ops) =>
+      check([
+        q1,
+        q2,
+        { k: "addFramework", f: 2, roles: 5, gpu: true },
+        { k: "addFramework", f: 0, roles: 2, gpu: false },
+        { k: "addAgent", a: 0, r: 0 },
+        { k: "addAgent", a: 1, r: 1 },
+        { k: "addAgent", a: 2, r: 3 },
+        ...ops,
+      ], true),
+    ), { numRuns: 100, seed: 7 });
   });
 });
