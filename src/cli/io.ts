@@ -16,10 +16,30 @@ export class CliExit extends Error {
   }
 }
 
+// A reader that closes the pipe early (`drfcore simulate | head -1`) is not an
+// error of ours: stop quietly, as Unix tools do, instead of crashing on EPIPE.
+let pipeGuardInstalled = false;
+function guardPipes(): void {
+  if (pipeGuardInstalled) return;
+  pipeGuardInstalled = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
+
 /** The process's real streams. */
 export const processIO: CliIO = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
+  out: (text) => {
+    guardPipes();
+    process.stdout.write(text);
+  },
+  err: (text) => {
+    guardPipes();
+    process.stderr.write(text);
+  },
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
