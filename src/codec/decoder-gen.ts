@@ -159,6 +159,10 @@ interface Builders {
   /** Builders by the first mask word, then by the second (when there are more than MASK_BITS fields). */
   readonly cache: Map<number, any>;
   count: number;
+  /** The presence mask words and the builder of the last object built (-1: none yet). */
+  last0: number;
+  last1: number;
+  lastBuilder: (...values: unknown[]) => Record<string, unknown>;
   /** Adds the present fields one by one; used past `MAX_BUILDERS` and to hand over to the object-mode decoder. */
   readonly incremental: (...values: unknown[]) => Record<string, unknown>;
 }
@@ -166,7 +170,7 @@ interface Builders {
 function newBuilders(keys: readonly string[]): Builders {
   const params = keys.map((_, i) => `a${i}`);
   const incremental = new Function(...params, `const o = {};\n${keys.map((k, i) => `if (a${i} !== undefined) o[${K(k)}] = a${i};`).join("\n")}\nreturn o;`) as Builders["incremental"];
-  return { keys, cache: new Map(), count: 0, incremental };
+  return { keys, cache: new Map(), count: 0, incremental, last0: -1, last1: -1, lastBuilder: incremental };
 }
 
 /** The builder for the presence masks `masks` (generated and cached on first use). */
@@ -294,9 +298,12 @@ function generate(d: MessageDesc, consts: unknown[]): string {
   const masks = Array.from({ length: words }, (_, w) =>
     `const m${w} = 0${objectFields.slice(w * MASK_BITS, (w + 1) * MASK_BITS).map((f, j) => ` | (${local(f)} !== undefined ? ${2 ** j} : 0)`).join("")};`,
   ).join("\n  ");
-  let lookup = `let B = ${builders}.cache.get(m0);`;
+  // The last pattern's builder is remembered (messages of one kind tend to repeat their pattern); otherwise a map lookup.
+  const sameAsLast = Array.from({ length: words }, (_, w) => `m${w} === ${builders}.last${w}`).join(" && ");
+  let lookup = `let B; if (${sameAsLast}) B = ${builders}.lastBuilder; else { B = ${builders}.cache.get(m0);`;
   for (let w = 1; w < words; w++) lookup += ` if (B !== undefined) B = B.get(m${w});`;
   lookup += ` if (B === undefined) B = H.builderFor(${builders}, [${Array.from({ length: words }, (_, w) => `m${w}`).join(", ")}]);`;
+  lookup += ` ${Array.from({ length: words }, (_, w) => `${builders}.last${w} = m${w};`).join(" ")} ${builders}.lastBuilder = B; }`;
   return `
 const object = ${objectMode};
 return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) {

@@ -53,6 +53,12 @@ const SCRATCH_I64 = new BigInt64Array(SCRATCH_U32.buffer);
 /** Index of the low and high word of a 64-bit integer in `SCRATCH_U32`. */
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = 1 - LO;
+/** A value below 2^32 as a bigint, through the scratch words. */
+function fromLowWord(v: number): bigint {
+  SCRATCH_U32[LO] = v;
+  SCRATCH_U32[HI] = 0;
+  return SCRATCH_U64[0]!;
+}
 /** `0n`..`1023n`, shared: bigints are immutable values, so handing out the same one is safe. */
 const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
@@ -132,11 +138,8 @@ export class Reader {
 
   /** Reads a varint of up to 10 bytes as an unsigned 64-bit `bigint`. */
   varint64(): bigint {
-    const buf = this.buf;
-    const pos = this.pos;
-    // Small values (most counters, flags, range bounds) come from a table: no allocation.
-    const b0 = buf[pos];
-    if (b0 !== undefined && b0 < 0x80) { this.pos = pos + 1; return SMALL_BIGINTS[b0]!; }
+    const short = this.shortVarint();
+    if (short >= 0) return short < SMALL_BIGINTS.length ? SMALL_BIGINTS[short]! : fromLowWord(short);
     this.readVarint64Halves();
     const lo = SCRATCH_U32[LO]!;
     if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
@@ -145,14 +148,37 @@ export class Reader {
 
   /** Reads a varint of up to 10 bytes as a signed 64-bit `bigint` (two's complement, as int64 is encoded). */
   varint64Signed(): bigint {
-    const buf = this.buf;
-    const pos = this.pos;
-    const b0 = buf[pos];
-    if (b0 !== undefined && b0 < 0x80) { this.pos = pos + 1; return SMALL_BIGINTS[b0]!; }
+    const short = this.shortVarint();
+    if (short >= 0) return short < SMALL_BIGINTS.length ? SMALL_BIGINTS[short]! : fromLowWord(short);
     this.readVarint64Halves();
     const lo = SCRATCH_U32[LO]!;
     if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
     return SCRATCH_I64[0]!;
+  }
+
+  /**
+   * Reads a varint of at most 4 bytes (a value below 2^28: ports, counts,
+   * small counters) and returns it, or returns -1 without moving when the
+   * varint is longer or too near the end of the buffer for unchecked reads.
+   */
+  private shortVarint(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    if (pos + 4 > buf.length) return -1;
+    let b = buf[pos++]!;
+    let v = b & 0x7f;
+    if (b >= 0x80) {
+      b = buf[pos++]!; v |= (b & 0x7f) << 7;
+      if (b >= 0x80) {
+        b = buf[pos++]!; v |= (b & 0x7f) << 14;
+        if (b >= 0x80) {
+          b = buf[pos++]!; v |= (b & 0x7f) << 21;
+          if (b >= 0x80) return -1;
+        }
+      }
+    }
+    this.pos = pos;
+    return v;
   }
 
   /**
