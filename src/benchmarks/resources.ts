@@ -12,7 +12,8 @@ import type { Resource } from "../types/resource.js";
 import { NameTable, ResourceColumns } from "../resources/columnar.js";
 import { tsRangeKernels, type RangeKernels } from "../resources/wasm/range-kernels.js";
 import { wasmRangeKernels } from "../resources/wasm/ranges-wasm.js";
-import { tsColumnKernels, wasmColumnKernels, type ColumnKernels } from "../resources/wasm/columns.js";
+import { tsColumnKernels, wasmColumnKernels, tsRangeSubtractRows, wasmRangeSubtractRows, type ColumnKernels } from "../resources/wasm/columns.js";
+import { RangeColumn } from "../resources/columnar-ranges.js";
 
 /** Options of `drfcore bench resources`. */
 export interface ResourcesBenchOptions {
@@ -330,8 +331,39 @@ function batch(say: (s: string) => void, figures: BenchFigure[], scale: number):
       report("agent -= allocation; agent += allocation", `batch: ${k.name} column kernel`, ns, "agents");
     }
     allocs.dispose();
+    portsBatch(report, count);
   } finally {
     store.dispose();
+  }
+}
+
+/**
+ * Ports of N agents minus one accepted allocation each: a loop of
+ * `Resources.subtract` against the interval-column batch (TS reference and
+ * one Wasm crossing). Each timed round subtracts the same allocations again:
+ * after the first round the ports are gone, but every call still does the
+ * whole merge and rewrites every row, so all paths do the same work.
+ */
+function portsBatch(report: (op: string, path: string, ns: number, what: string) => void, count: number): void {
+  const agentPorts = (i: number) => RangeSet.fromIntervals(Array.from({ length: 25 }, (_, f) => [31000 + 40 * f + (i % 7), 31038 + 40 * f] as [number, number]));
+  const allocPorts = (i: number) => RangeSet.fromIntervals([[31010 + (i % 7), 31011 + (i % 7)]]);
+  const bags = Array.from({ length: count }, (_, i) => Resources.ranges("ports", agentPorts(i)));
+  const taken = Array.from({ length: count }, (_, i) => Resources.ranges("ports", allocPorts(i)));
+  const targets = Int32Array.from({ length: count }, (_, i) => i);
+  const ns = timed(() => { for (let i = 0; i < count; i++) bags[i]!.subtract(taken[i]!); });
+  report("agent ports -= allocation", "ts: loop of Resources.subtract", ns, "agents");
+  const expected = bags[count - 1]!.rangesOf("ports").toString();
+  for (const [name, subtractRows] of [["ts", tsRangeSubtractRows], ["wasm", wasmRangeSubtractRows]] as const) {
+    const col = new RangeColumn("f64", count, count * 26), allocs = new RangeColumn("f64", count, count);
+    try {
+      for (let i = 0; i < count; i++) { col.push(agentPorts(i)); allocs.push(allocPorts(i)); }
+      const t = timed(() => subtractRows(col, targets, allocs));
+      if (col.get(count - 1).toString() !== expected) throw new Error(`bench: ${name} batch subtraction gave ${col.get(count - 1)}, Resources gave ${expected}`);
+      report("agent ports -= allocation", `batch: ${name} interval column`, t, "agents");
+    } finally {
+      col.dispose();
+      allocs.dispose();
+    }
   }
 }
 
