@@ -69,6 +69,8 @@ export class DrfSorter implements Sorter {
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
   private readonly bySlot: (Node | undefined)[] = [];
+  /** Position in `rootOrder` of the client `forEachInOrder` is visiting (-1 outside a visit). */
+  private visitPos = -1;
 
   constructor(fairnessExcludeResourceNames: readonly string[] = []) {
     for (const n of fairnessExcludeResourceNames) this.excluded[NAMES.id(n)] = true;
@@ -294,7 +296,14 @@ export class DrfSorter implements Sorter {
       const node = by[order[i]!]!;
       if (node.visit === stamp) { i++; continue; }
       node.visit = stamp;
-      if (visit(node.path, node.slot) === false) return;
+      // Where the visited client sits: an allocation made during the visit
+      // repositions it from here without searching the order for it.
+      this.visitPos = i;
+      if (visit(node.path, node.slot) === false) {
+        this.visitPos = -1;
+        return;
+      }
+      this.visitPos = -1;
       if (order[i] === node.slot) i++;
     }
   }
@@ -438,7 +447,8 @@ export class DrfSorter implements Sorter {
     const by = this.bySlot;
     const end = this.root.activeCount;
     const slot = node.slot;
-    const idx = order.indexOf(slot);
+    const hint = this.visitPos;
+    const idx = hint >= 0 && hint < end && order[hint] === slot ? hint : order.indexOf(slot);
     if (idx < 0) throw new Error("sorter: corrupt order");
     if (idx + 1 < end && before(by[order[idx + 1]!]!, node)) {
       let lo = idx + 1;

@@ -19,7 +19,7 @@ import { allocatableTo, type FrameworkCaps, shrink, stripIncapable } from "./off
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
 import { Prng } from "./random.js";
 import { RandomSorter } from "./random-sorter.js";
-import { isDefaultQuota, type QuotaConfig, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
+import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
 import type { Sorter, SorterKind } from "./sorter.js";
 
 export type FrameworkId = string;
@@ -128,6 +128,7 @@ interface OfferFilter {
   fw: FrameworkState;
   role: Role;
   agentId: AgentId;
+  agent: AgentState;
   /** The last offer candidate checked against this filter, and the answer. */
   memoOffer?: Resources;
   memoCovers?: boolean;
@@ -145,13 +146,41 @@ interface FrameworkState {
   filters: Map<Role, Map<AgentId, OfferFilter[]>>;
   /** role -> agent -> offered or allocated resources (allocated to the role) */
   holdings: Map<Role, Map<AgentId, Resources>>;
+  /** The offers the running cycle has made to this framework (role -> agent -> resources), until the callback. */
+  pending?: Map<Role, Map<AgentId, Resources>>;
 }
 
+/**
+ * What one agent offers one role, for as long as the agent's `available`
+ * is the object `src`: the candidate (`allocatableTo(role)`), its
+ * quantities, whether it needs stripping per framework, its allocated form
+ * and scalar split; and which framework slots are known unable to take it
+ * at `epoch` (filtered, incapable, below their minimum).
+ */
 interface Coverage {
+  src: Resources;
   cand: Resources;
+  candQ: QVec;
+  candPlain: boolean;
+  allocated: Resources | null;
   epoch: number;
   bits: Int32Array;
   count: number;
+}
+
+/** Per role, what a cycle needs to know, looked up once per cycle. */
+interface RoleCycle {
+  role: Role;
+  node: RoleNode;
+  sorter: Sorter;
+  /** Where the limits come from (the role itself, or its top-level ancestor with `limitNestedRoles`). */
+  quotaRole: Role;
+  limits: Map<number, number> | undefined;
+  hasQuota: boolean;
+  /** Neither limits nor headroom can shrink an offer to this role in this cycle. */
+  noShrink: boolean;
+  /** Framework states by sorter slot, filled as the cycle meets them. */
+  fws: (FrameworkState | undefined)[];
 }
 
 interface AgentState {
@@ -170,8 +199,13 @@ interface AgentState {
   /** the part of `offered` that is allocated (tasks launched), not merely offered */
   allocated: Resources;
   hasGpu: boolean;
-  /** Per role: which framework slots cannot take `cand` at `epoch` (see runAllocation). */
+  /** Per role: the candidate offer and which framework slots cannot take it (see runAllocation). */
   coverage?: Map<Role, Coverage>;
+  /** The last role looked up in `coverage`, and its record (most clusters offer an agent to one role). */
+  lastRole?: Role;
+  lastCoverage?: Coverage;
+  /** Frameworks with decline filters on this agent (any role) -> how many: a framework absent here has none. */
+  filterFws: Map<FrameworkState, number>;
   /** The largest `available` seen since the total last changed (see canonicalAvailable). */
   fullAvailable?: Resources;
   /** Memo: a full fair-share pass offered nothing from this `available` at this epoch. */
@@ -548,6 +582,7 @@ export class HierarchicalDRFAllocator {
       offered: new Map(),
       allocated: Resources.empty(),
       hasGpu: totalInfo(total).hasGpu,
+      filterFws: new Map(),
     };
     agent.fullAvailable = agent.available;
     this.agents.set(id, agent);
@@ -657,7 +692,7 @@ export class HierarchicalDRFAllocator {
     if (left.isEmpty()) agent.offered.delete(frameworkId);
     else agent.offered.set(frameworkId, left);
     this.untrackAllocated(fw, role, agentId, resources, true);
-    if (refuse !== null) this.addFilter(fw, role, agentId, unallocated(resources), Math.max(this.interval, refuse));
+    if (refuse !== null) this.addFilter(fw, role, agent, unallocated(resources), Math.max(this.interval, refuse));
   }
 
   /** Marks offered resources as allocated (a task was launched with them); views only. */
@@ -999,15 +1034,35 @@ export class HierarchicalDRFAllocator {
     }
   }
 
-  /** The coverage record of (agent, role) for `cand` at the current epoch, fresh if stale. */
-  private coverage(agent: AgentState, role: Role, cand: Resources, capacity: number): Coverage {
-    let m = agent.coverage;
-    if (m === undefined) agent.coverage = m = new Map();
-    let c = m.get(role);
+  /** The candidate record of (agent, role) for the agent's current `available` (see `Coverage`). */
+  private candidate(agent: AgentState, role: Role): Coverage {
+    let c = agent.lastRole === role ? agent.lastCoverage : agent.coverage?.get(role);
+    if (c === undefined || c.src !== agent.available) {
+      const src = agent.available;
+      const cand = allocatableToMemo(src, role);
+      if (c !== undefined && c.cand === cand) {
+        c.src = src;
+      } else {
+        const fresh: Coverage = { src, cand, candQ: quantitiesOf(cand), candPlain: isPlain(cand), allocated: null, epoch: -1, bits: c?.bits ?? new Int32Array(0), count: 0 };
+        c = fresh;
+        let m = agent.coverage;
+        if (m === undefined) agent.coverage = m = new Map();
+        m.set(role, c);
+      }
+    }
+    agent.lastRole = role;
+    agent.lastCoverage = c;
+    return c;
+  }
+
+  /** `c` with its bitset valid for the current epoch (cleared when stale) and wide enough for `capacity` slots. */
+  private coverage(c: Coverage, capacity: number): Coverage {
     const words = (capacity + 31) >> 5;
-    if (c === undefined || c.cand !== cand || c.epoch !== this.epoch) {
-      c = { cand, epoch: this.epoch, bits: new Int32Array(words), count: 0 };
-      m.set(role, c);
+    if (c.epoch !== this.epoch) {
+      if (c.bits.length < words) c.bits = new Int32Array(words);
+      else c.bits.fill(0);
+      c.epoch = this.epoch;
+      c.count = 0;
     } else if (c.bits.length < words) {
       const bits = new Int32Array(words);
       bits.set(c.bits);
@@ -1099,6 +1154,18 @@ export class HierarchicalDRFAllocator {
     }
   }
 
+  /** `trackOne` for an offer the cycle makes to a framework its role's sorter listed (so it is tracked under the role). */
+  private trackOffer(fw: FrameworkState, rc: RoleCycle, agentId: AgentId, part: Resources, split: ScalarSplit = splitOf(part)): void {
+    const role = rc.role;
+    let byAgent = fw.holdings.get(role);
+    if (byAgent === undefined) fw.holdings.set(role, (byAgent = new Map()));
+    const prev = byAgent.get(agentId);
+    byAgent.set(agentId, prev === undefined ? part : prev.plus(part));
+    this.roleTree.trackOfferedAt(rc.node, split);
+    this.roleSorter.allocated(role, split.all);
+    rc.sorter.allocated(fw.id, split.all);
+  }
+
   private sorterReallocate(role: Role, fwId: FrameworkId, q: QVec): void {
     // Re-adding after a conversion: Mesos' sorter `update` does not count an allocation; ours counts one.
     this.roleSorter.allocated(role, q);
@@ -1122,9 +1189,11 @@ export class HierarchicalDRFAllocator {
 
   // ---------------------------------------------------------------- filters
 
-  private addFilter(fw: FrameworkState, role: Role, agentId: AgentId, resources: Resources, timeout: number): void {
+  private addFilter(fw: FrameworkState, role: Role, agent: AgentState, resources: Resources, timeout: number): void {
     const expiresAt = this.clock.now() + timeout;
-    const f: OfferFilter = { resources, expiresAt, removed: false, fw, role, agentId, memoOffer: undefined, memoCovers: undefined };
+    const agentId = agent.id;
+    const f: OfferFilter = { resources, expiresAt, removed: false, fw, role, agentId, agent, memoOffer: undefined, memoCovers: undefined };
+    agent.filterFws.set(fw, (agent.filterFws.get(fw) ?? 0) + 1);
     let byAgent = fw.filters.get(role);
     if (byAgent === undefined) fw.filters.set(role, (byAgent = new Map()));
     const list = byAgent.get(agentId);
@@ -1149,7 +1218,7 @@ export class HierarchicalDRFAllocator {
   private expireFilter(f: OfferFilter): void {
     this.epoch++;
     const { fw, role, agentId } = f;
-    f.removed = true;
+    this.markFilterRemoved(f);
     const byAgent = fw.filters.get(role);
     const list = byAgent?.get(agentId);
     if (list === undefined) return;
@@ -1162,14 +1231,25 @@ export class HierarchicalDRFAllocator {
   private clearFilters(fw: FrameworkState, role: Role | null): void {
     for (const [r, byAgent] of [...fw.filters]) {
       if (role !== null && r !== role) continue;
-      for (const list of byAgent.values()) for (const f of list) f.removed = true;
+      for (const list of byAgent.values()) for (const f of list) this.markFilterRemoved(f);
       fw.filters.delete(r);
     }
+  }
+
+  /** Marks a filter removed (once) and drops it from its agent's per-framework count. */
+  private markFilterRemoved(f: OfferFilter): void {
+    if (f.removed) return;
+    f.removed = true;
+    const m = f.agent.filterFws;
+    const n = (m.get(f.fw) ?? 1) - 1;
+    if (n <= 0) m.delete(f.fw);
+    else m.set(f.fw, n);
   }
 
   private isFiltered(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
     if (fw.caps.multiRole && !agent.multiRole) return true;
     if (!agent.hierarchicalRole && role.includes("/")) return true;
+    if (!agent.filterFws.has(fw)) return false;
     const list = fw.filters.get(role)?.get(agent.id);
     if (list === undefined) return false;
     for (const f of list) {
@@ -1261,7 +1341,9 @@ export class HierarchicalDRFAllocator {
     if (ids.length === 0 || this.frameworkSorters.size === 0) return;
     this.rng.shuffle(ids);
 
-    const offerable = new Map<FrameworkId, Map<Role, Map<AgentId, Resources>>>();
+    // Offers of this cycle collect on each framework (`pending`), in the
+    // order frameworks first receive one; they go out after both stages.
+    const offered: FrameworkState[] = [];
     let anyQuota = false;
     for (const r of this.roleTree.topLevel()) if (!isDefaultQuota(r.quota)) anyQuota = true;
     const h = anyQuota ? this.headroom() : { consumed: new Map<Role, QVec>(), required: [] as QVec, available: [] as QVec };
@@ -1269,10 +1351,12 @@ export class HierarchicalDRFAllocator {
     const requiredHeadroom = h.required;
     const availableHeadroom = h.available;
 
-    const offer = (fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): void => {
-      const allocated = allocateTo(toOffer, role);
-      let byRole = offerable.get(fw.id);
-      if (byRole === undefined) offerable.set(fw.id, (byRole = new Map()));
+    const offer = (fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources, rc: RoleCycle | null = null, allocated: Resources = allocateTo(toOffer, role)): void => {
+      let byRole = fw.pending;
+      if (byRole === undefined) {
+        fw.pending = byRole = new Map();
+        offered.push(fw);
+      }
       let byAgent = byRole.get(role);
       if (byAgent === undefined) byRole.set(role, (byAgent = new Map()));
       const prev = byAgent.get(agent.id);
@@ -1280,7 +1364,8 @@ export class HierarchicalDRFAllocator {
       agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer);
       const had = agent.offered.get(fw.id);
       agent.offered.set(fw.id, had === undefined ? allocated : had.plus(allocated));
-      this.trackOne(fw, role, agent.id, allocated, true);
+      if (rc === null) this.trackOne(fw, role, agent.id, allocated, true);
+      else this.trackOffer(fw, rc, agent.id, allocated);
     };
 
     const quotaConsumedAdd = (role: Role, q: QVec): void => {
@@ -1343,90 +1428,127 @@ export class HierarchicalDRFAllocator {
     // Stage 2: fair sharing, within limits and headroom.
     this.rng.shuffle(ids);
     const quotaActive = !qIsEmpty(requiredHeadroom);
+    const cycleRoles = new Map<Role, RoleCycle>();
+    const roleCycle = (role: Role): RoleCycle => {
+      let rc = cycleRoles.get(role);
+      if (rc === undefined) {
+        // Quota lives on top-level roles. With `limitNestedRoles` a nested
+        // role is bounded by its top-level ancestor's limits and consumes
+        // that ancestor's quota; otherwise (Mesos) it has no quota of its own.
+        const quotaRole = this.limitNestedRoles ? topLevelRole(role) : role;
+        const quota = this.roleTree.get(quotaRole)?.quota;
+        const hasQuota = quota !== undefined && !isDefaultQuota(quota);
+        rc = {
+          role,
+          node: this.roleTree.get(role)!,
+          sorter: this.frameworkSorters.get(role)!,
+          quotaRole,
+          limits: quota?.limits,
+          hasQuota,
+          noShrink: !hasQuota && !quotaActive,
+          fws: [],
+        };
+        cycleRoles.set(role, rc);
+      }
+      return rc;
+    };
+    // The (agent, role) being offered, and what the visitor below reads;
+    // one visitor serves the whole stage (no closure per agent and role).
+    let curAgent!: AgentState;
+    let rc!: RoleCycle;
+    let cov: Coverage | null = null;
+    let startCand: Resources = EMPTY;
+    let candSrc: Resources = EMPTY;
+    let cand: Resources = EMPTY;
+    let candQ: QVec = [];
+    let candPlain = true;
+    const mark = (slot: number): void => {
+      if (cov === null || cand !== startCand) return;
+      const w = slot >> 5;
+      const b = 1 << (slot & 31);
+      if (w < cov.bits.length && (cov.bits[w]! & b) === 0) {
+        cov.bits[w]! |= b;
+        cov.count++;
+      }
+    };
+    const visit = (fwId: string, slot: number): boolean | void => {
+      if (cov !== null && cand === startCand && (slot >> 5) < cov.bits.length && (cov.bits[slot >> 5]! & (1 << (slot & 31))) !== 0) return;
+      const agent = curAgent;
+      const role = rc.role;
+      if (candSrc !== agent.available) {
+        candSrc = agent.available;
+        cand = allocatableToMemo(candSrc, role);
+        candQ = quantitiesOf(cand);
+        candPlain = isPlain(cand);
+      }
+      let available = cand;
+      if (available.isEmpty()) return false;
+      let fw = rc.fws[slot];
+      if (fw === undefined || fw.id !== fwId) rc.fws[slot] = fw = this.frameworks.get(fwId)!;
+      if (rc.noShrink && candPlain) {
+        // Cheapest checks first; each is a reason Mesos would `continue`.
+        if ((fw.caps.gpuResources === false && agent.hasGpu) || this.isFiltered(fw, role, agent, available) || !this.allocatable(candQ, false, role, fw)) {
+          mark(slot);
+          return;
+        }
+        if (cov !== null && cand === startCand) {
+          const allocated = cov.allocated ?? (cov.allocated = allocateTo(cand, role));
+          offer(fw, role, agent, available, rc, allocated);
+        } else {
+          offer(fw, role, agent, available, rc);
+        }
+        return;
+      }
+      if (!this.allocatable(candQ, false, role, fw)) return;
+      if (fw.caps.gpuResources === false && agent.hasGpu) return;
+      if (!candPlain) available = stripIncapable(available, fw.caps);
+      if (rc.noShrink) {
+        // Without limits or headroom every entry is offered: reserved,
+        // non-scalar and revocable ones always, unreserved scalars unshrunk.
+        const q = quantitiesOf(available);
+        if (!this.allocatable(q, available.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, available)) return;
+        offer(fw, role, agent, available, rc);
+        return;
+      }
+      let additional = quotaPart(available);
+      let toOffer = available.minus(additional);
+      const limits = rc.limits;
+      if (limits !== undefined && limits.size > 0) {
+        const c = consumedQ.get(rc.quotaRole) ?? [];
+        const lim = new Map<number, number>();
+        for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
+        additional = shrink(additional, lim, false);
+      }
+      if (quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
+      toOffer = toOffer.plus(additional);
+      if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+      offer(fw, role, agent, toOffer, rc);
+      const inc = qvecFrom(additional.scalarQuantities());
+      if (rc.hasQuota) quotaConsumedAdd(rc.quotaRole, inc);
+      qSub(availableHeadroom, inc);
+    };
     for (const agent of ids) {
       if (agent.available.isEmpty()) continue;
       // Skip an agent wholesale when a previous full pass found every
       // framework filtered or unable to take it and nothing has changed since.
       if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) continue;
       const before = agent.available;
+      curAgent = agent;
       for (const role of this.roleSorter.sortedView()) {
         if (agent.available.isEmpty()) break;
-        // Quota lives on top-level roles. With `limitNestedRoles` a nested
-        // role is bounded by its top-level ancestor's limits and consumes
-        // that ancestor's quota; otherwise (Mesos) it has no quota of its own.
-        const quotaRole = this.limitNestedRoles ? topLevelRole(role) : role;
-        const quota = this.roleTree.get(quotaRole)?.quota;
-        const limits = quota?.limits;
-        const hasQuota = quota !== undefined && !isDefaultQuota(quota);
-        const sorter = this.frameworkSorters.get(role)!;
-        const noShrink = !hasQuota && !quotaActive;
+        rc = roleCycle(role);
         // What this agent offers this role, recomputed only when its availability changes.
-        let candSrc: Resources | null = agent.available;
-        let cand = allocatableToMemo(candSrc, role);
-        if (cand.isEmpty()) continue;
-        let candQ: QVec = quantitiesOf(cand);
-        let candPlain = isPlain(cand);
+        const c = this.candidate(agent, role);
+        if (c.cand.isEmpty()) continue;
+        candSrc = c.src;
+        cand = c.cand;
+        candQ = c.candQ;
+        candPlain = c.candPlain;
+        startCand = cand;
         // Frameworks already known unable to take this very candidate (filtered,
         // incapable, below their minimum) at this epoch are skipped by one bit test.
-        const fast = noShrink && candPlain;
-        const startCand = cand;
-        const cov = fast ? this.coverage(agent, role, cand, sorter.slotCapacity()) : null;
-        const mark = (slot: number): void => {
-          if (cov === null || cand !== startCand) return;
-          const w = slot >> 5;
-          const b = 1 << (slot & 31);
-          if (w < cov.bits.length && (cov.bits[w]! & b) === 0) {
-            cov.bits[w]! |= b;
-            cov.count++;
-          }
-        };
-        const visit = (fwId: string, slot: number): boolean | void => {
-          if (cov !== null && cand === startCand && (slot >> 5) < cov.bits.length && (cov.bits[slot >> 5]! & (1 << (slot & 31))) !== 0) return;
-          if (candSrc !== agent.available) {
-            candSrc = agent.available;
-            cand = allocatableToMemo(candSrc, role);
-            candQ = quantitiesOf(cand);
-            candPlain = isPlain(cand);
-          }
-          let available = cand;
-          if (available.isEmpty()) return false;
-          const fw = this.frameworks.get(fwId)!;
-          if (noShrink && candPlain) {
-            // Cheapest checks first; each is a reason Mesos would `continue`.
-            if ((fw.caps.gpuResources === false && agent.hasGpu) || this.isFiltered(fw, role, agent, available) || !this.allocatable(candQ, false, role, fw)) {
-              mark(slot);
-              return;
-            }
-            offer(fw, role, agent, available);
-            return;
-          }
-          if (!this.allocatable(candQ, false, role, fw)) return;
-          if (fw.caps.gpuResources === false && agent.hasGpu) return;
-          if (!candPlain) available = stripIncapable(available, fw.caps);
-          if (noShrink) {
-            // Without limits or headroom every entry is offered: reserved,
-            // non-scalar and revocable ones always, unreserved scalars unshrunk.
-            const q = quantitiesOf(available);
-            if (!this.allocatable(q, available.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, available)) return;
-            offer(fw, role, agent, available);
-            return;
-          }
-          let additional = quotaPart(available);
-          let toOffer = available.minus(additional);
-          if (limits !== undefined && limits.size > 0) {
-            const c = consumedQ.get(quotaRole) ?? [];
-            const lim = new Map<number, number>();
-            for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
-            additional = shrink(additional, lim, false);
-          }
-          if (quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
-          toOffer = toOffer.plus(additional);
-          if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
-          offer(fw, role, agent, toOffer);
-          const inc = qvecFrom(additional.scalarQuantities());
-          if (hasQuota) quotaConsumedAdd(quotaRole, inc);
-          qSub(availableHeadroom, inc);
-        };
+        const sorter = rc.sorter;
+        cov = rc.noShrink && candPlain ? this.coverage(c, sorter.slotCapacity()) : null;
         if (cov === null) {
           sorter.forEachInOrder(visit);
         } else {
@@ -1457,7 +1579,13 @@ export class HierarchicalDRFAllocator {
         agent.idleEpoch = this.epoch;
       }
     }
+    cov = null;
 
-    for (const [fwId, byRole] of offerable) this.offerCallback(fwId, byRole);
+    const out: [FrameworkId, Map<Role, Map<AgentId, Resources>>][] = [];
+    for (const fw of offered) {
+      out.push([fw.id, fw.pending!]);
+      fw.pending = undefined;
+    }
+    for (const [id, byRole] of out) this.offerCallback(id, byRole);
   }
 }

@@ -102,6 +102,15 @@ export class RoleTree {
     }
   }
 
+  /** `trackOffered` starting from a node already looked up. */
+  trackOfferedAt(node: RoleNode, s: ScalarSplit): void {
+    for (let n: RoleNode | null = node; n !== null; n = n.parent) {
+      qAdd(n.offered, s.all);
+      qAdd(n.offeredReserved, s.reserved);
+      qAdd(n.offeredUnreservedNonRevocable, s.unreservedNonRevocable);
+    }
+  }
+
   /** Removes a split tracked with `trackOffered`. */
   untrackOffered(role: string, s: ScalarSplit): void {
     for (let n: RoleNode | null = this.ensure(role); n !== null; n = n.parent) {
