@@ -197,7 +197,17 @@ export class DrfSorter implements Sorter {
   }
 
   allocated(client: string, q: QVec): void {
-    let current: Node | null = this.find(client);
+    this.allocatedNode(this.find(client), q);
+  }
+
+  allocatedAt(slot: number, q: QVec): void {
+    const node = this.bySlot[slot];
+    if (node === undefined) throw new Error(`sorter: no client in slot ${slot}`);
+    this.allocatedNode(node, q);
+  }
+
+  private allocatedNode(node: Node, q: QVec): void {
+    let current: Node | null = node;
     while (current !== null) {
       qAdd(current.alloc, q);
       current.count++;

@@ -163,6 +163,8 @@ interface Coverage {
   candQ: QVec;
   candPlain: boolean;
   allocated: Resources | null;
+  /** Scalar split of `allocated`. */
+  split: ScalarSplit | null;
   epoch: number;
   bits: Int32Array;
   count: number;
@@ -181,6 +183,10 @@ interface RoleCycle {
   noShrink: boolean;
   /** Framework states by sorter slot, filled as the cycle meets them. */
   fws: (FrameworkState | undefined)[];
+  /** The role's slot in the role sorter. */
+  roleSlot: number;
+  /** The role is nested (`a/b`): only HIERARCHICAL_ROLE agents may be offered to it. */
+  nested: boolean;
 }
 
 interface AgentState {
@@ -214,6 +220,7 @@ interface AgentState {
 }
 
 const EMPTY = Resources.empty();
+const NO_BITS = new Int32Array(0);
 const AGENT_CAPABILITIES = ["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"];
 const DEFAULT_REFUSE_SECONDS = 5;
 const MAX_REFUSE_SECONDS = 365 * 24 * 3600;
@@ -439,6 +446,7 @@ export class HierarchicalDRFAllocator {
       minAllocatable: parsed.minAllocatable,
       filters: new Map(),
       holdings: new Map(),
+      pending: undefined,
     };
     this.frameworks.set(id, fw);
     for (const role of fw.roles) {
@@ -583,6 +591,14 @@ export class HierarchicalDRFAllocator {
       allocated: Resources.empty(),
       hasGpu: totalInfo(total).hasGpu,
       filterFws: new Map(),
+      // Every field present from the start: agents share one hidden class,
+      // which keeps the cycle's property accesses monomorphic.
+      coverage: undefined,
+      lastRole: undefined,
+      lastCoverage: undefined,
+      fullAvailable: undefined,
+      idleAvailable: undefined,
+      idleEpoch: -1,
     };
     agent.fullAvailable = agent.available;
     this.agents.set(id, agent);
@@ -1043,7 +1059,7 @@ export class HierarchicalDRFAllocator {
       if (c !== undefined && c.cand === cand) {
         c.src = src;
       } else {
-        const fresh: Coverage = { src, cand, candQ: quantitiesOf(cand), candPlain: isPlain(cand), allocated: null, epoch: -1, bits: c?.bits ?? new Int32Array(0), count: 0 };
+        const fresh: Coverage = { src, cand, candQ: quantitiesOf(cand), candPlain: isPlain(cand), allocated: null, split: null, epoch: -1, bits: NO_BITS, count: 0 };
         c = fresh;
         let m = agent.coverage;
         if (m === undefined) agent.coverage = m = new Map();
@@ -1055,20 +1071,33 @@ export class HierarchicalDRFAllocator {
     return c;
   }
 
-  /** `c` with its bitset valid for the current epoch (cleared when stale) and wide enough for `capacity` slots. */
-  private coverage(c: Coverage, capacity: number): Coverage {
-    const words = (capacity + 31) >> 5;
+  /**
+   * `c` with its bitset valid for the current epoch (cleared when stale).
+   * The bitset itself is allocated by the first mark (`markCovered`): most
+   * (agent, role) pairs never need one.
+   */
+  private coverage(c: Coverage): Coverage {
     if (c.epoch !== this.epoch) {
-      if (c.bits.length < words) c.bits = new Int32Array(words);
-      else c.bits.fill(0);
+      if (c.count > 0) c.bits.fill(0);
       c.epoch = this.epoch;
       c.count = 0;
-    } else if (c.bits.length < words) {
-      const bits = new Int32Array(words);
+    }
+    return c;
+  }
+
+  /** Records in `c` that the framework in `slot` cannot take `c.cand` (growing the bitset to `capacity` slots). */
+  private markCovered(c: Coverage, slot: number, capacity: number): void {
+    const w = slot >> 5;
+    if (w >= c.bits.length) {
+      const bits = new Int32Array(Math.max(w + 1, (capacity + 31) >> 5));
       bits.set(c.bits);
       c.bits = bits;
     }
-    return c;
+    const b = 1 << (slot & 31);
+    if ((c.bits[w]! & b) === 0) {
+      c.bits[w]! |= b;
+      c.count++;
+    }
   }
 
   /**
@@ -1155,15 +1184,15 @@ export class HierarchicalDRFAllocator {
   }
 
   /** `trackOne` for an offer the cycle makes to a framework its role's sorter listed (so it is tracked under the role). */
-  private trackOffer(fw: FrameworkState, rc: RoleCycle, agentId: AgentId, part: Resources, split: ScalarSplit = splitOf(part)): void {
+  private trackOffer(fw: FrameworkState, rc: RoleCycle, fwSlot: number, agentId: AgentId, part: Resources, split: ScalarSplit = splitOf(part)): void {
     const role = rc.role;
     let byAgent = fw.holdings.get(role);
     if (byAgent === undefined) fw.holdings.set(role, (byAgent = new Map()));
     const prev = byAgent.get(agentId);
     byAgent.set(agentId, prev === undefined ? part : prev.plus(part));
     this.roleTree.trackOfferedAt(rc.node, split);
-    this.roleSorter.allocated(role, split.all);
-    rc.sorter.allocated(fw.id, split.all);
+    this.roleSorter.allocatedAt(rc.roleSlot, split.all);
+    rc.sorter.allocatedAt(fwSlot, split.all);
   }
 
   private sorterReallocate(role: Role, fwId: FrameworkId, q: QVec): void {
@@ -1249,7 +1278,11 @@ export class HierarchicalDRFAllocator {
   private isFiltered(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
     if (fw.caps.multiRole && !agent.multiRole) return true;
     if (!agent.hierarchicalRole && role.includes("/")) return true;
-    if (!agent.filterFws.has(fw)) return false;
+    return agent.filterFws.has(fw) && this.hasCoveringFilter(fw, role, agent, toOffer);
+  }
+
+  /** Whether one of the framework's filters for (role, agent) covers `toOffer` (capabilities aside). */
+  private hasCoveringFilter(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
     const list = fw.filters.get(role)?.get(agent.id);
     if (list === undefined) return false;
     for (const f of list) {
@@ -1265,7 +1298,7 @@ export class HierarchicalDRFAllocator {
 
   private allocatable(q: QVec, empty: boolean, role: Role, fw: FrameworkState): boolean {
     if (empty) return false;
-    const mins = fw.minAllocatable.get(role) ?? this.minAllocatable;
+    const mins = fw.minAllocatable.size === 0 ? this.minAllocatable : (fw.minAllocatable.get(role) ?? this.minAllocatable);
     if (mins.length === 0) return true;
     for (const m of mins) if (qContains(q, m)) return true;
     return false;
@@ -1351,7 +1384,16 @@ export class HierarchicalDRFAllocator {
     const requiredHeadroom = h.required;
     const availableHeadroom = h.available;
 
-    const offer = (fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources, rc: RoleCycle | null = null, allocated: Resources = allocateTo(toOffer, role)): void => {
+    const offer = (
+      fw: FrameworkState,
+      role: Role,
+      agent: AgentState,
+      toOffer: Resources,
+      rc: RoleCycle | null = null,
+      slot = -1,
+      allocated: Resources = allocateTo(toOffer, role),
+      split: ScalarSplit | null = null,
+    ): void => {
       let byRole = fw.pending;
       if (byRole === undefined) {
         fw.pending = byRole = new Map();
@@ -1365,7 +1407,7 @@ export class HierarchicalDRFAllocator {
       const had = agent.offered.get(fw.id);
       agent.offered.set(fw.id, had === undefined ? allocated : had.plus(allocated));
       if (rc === null) this.trackOne(fw, role, agent.id, allocated, true);
-      else this.trackOffer(fw, rc, agent.id, allocated);
+      else this.trackOffer(fw, rc, slot, agent.id, allocated, split ?? splitOf(allocated));
     };
 
     const quotaConsumedAdd = (role: Role, q: QVec): void => {
@@ -1447,6 +1489,8 @@ export class HierarchicalDRFAllocator {
           hasQuota,
           noShrink: !hasQuota && !quotaActive,
           fws: [],
+          roleSlot: this.roleSorter.slotOf(role),
+          nested: role.includes("/"),
         };
         cycleRoles.set(role, rc);
       }
@@ -1464,12 +1508,7 @@ export class HierarchicalDRFAllocator {
     let candPlain = true;
     const mark = (slot: number): void => {
       if (cov === null || cand !== startCand) return;
-      const w = slot >> 5;
-      const b = 1 << (slot & 31);
-      if (w < cov.bits.length && (cov.bits[w]! & b) === 0) {
-        cov.bits[w]! |= b;
-        cov.count++;
-      }
+      this.markCovered(cov, slot, rc.sorter.slotCapacity());
     };
     const visit = (fwId: string, slot: number): boolean | void => {
       if (cov !== null && cand === startCand && (slot >> 5) < cov.bits.length && (cov.bits[slot >> 5]! & (1 << (slot & 31))) !== 0) return;
@@ -1487,15 +1526,21 @@ export class HierarchicalDRFAllocator {
       if (fw === undefined || fw.id !== fwId) rc.fws[slot] = fw = this.frameworks.get(fwId)!;
       if (rc.noShrink && candPlain) {
         // Cheapest checks first; each is a reason Mesos would `continue`.
-        if ((fw.caps.gpuResources === false && agent.hasGpu) || this.isFiltered(fw, role, agent, available) || !this.allocatable(candQ, false, role, fw)) {
+        if (
+          (fw.caps.gpuResources === false && agent.hasGpu) ||
+          (fw.caps.multiRole && !agent.multiRole) ||
+          (rc.nested && !agent.hierarchicalRole) ||
+          (agent.filterFws.size > 0 && agent.filterFws.has(fw) && this.hasCoveringFilter(fw, role, agent, available)) ||
+          !this.allocatable(candQ, false, role, fw)
+        ) {
           mark(slot);
           return;
         }
         if (cov !== null && cand === startCand) {
           const allocated = cov.allocated ?? (cov.allocated = allocateTo(cand, role));
-          offer(fw, role, agent, available, rc, allocated);
+          offer(fw, role, agent, available, rc, slot, allocated, cov.split ?? (cov.split = splitOf(allocated)));
         } else {
-          offer(fw, role, agent, available, rc);
+          offer(fw, role, agent, available, rc, slot);
         }
         return;
       }
@@ -1507,7 +1552,7 @@ export class HierarchicalDRFAllocator {
         // non-scalar and revocable ones always, unreserved scalars unshrunk.
         const q = quantitiesOf(available);
         if (!this.allocatable(q, available.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, available)) return;
-        offer(fw, role, agent, available, rc);
+        offer(fw, role, agent, available, rc, slot);
         return;
       }
       let additional = quotaPart(available);
@@ -1522,7 +1567,7 @@ export class HierarchicalDRFAllocator {
       if (quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
       toOffer = toOffer.plus(additional);
       if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
-      offer(fw, role, agent, toOffer, rc);
+      offer(fw, role, agent, toOffer, rc, slot);
       const inc = qvecFrom(additional.scalarQuantities());
       if (rc.hasQuota) quotaConsumedAdd(rc.quotaRole, inc);
       qSub(availableHeadroom, inc);
@@ -1548,7 +1593,7 @@ export class HierarchicalDRFAllocator {
         // Frameworks already known unable to take this very candidate (filtered,
         // incapable, below their minimum) at this epoch are skipped by one bit test.
         const sorter = rc.sorter;
-        cov = rc.noShrink && candPlain ? this.coverage(c, sorter.slotCapacity()) : null;
+        cov = rc.noShrink && candPlain ? this.coverage(c) : null;
         if (cov === null) {
           sorter.forEachInOrder(visit);
         } else {
@@ -1559,8 +1604,9 @@ export class HierarchicalDRFAllocator {
             // Few frameworks left that might take it: visit just those, in order.
             const slots: number[] = [];
             const cap = sorter.slotCapacity();
-            for (let w = 0; w < cov.bits.length; w++) {
-              const word = cov.bits[w]!;
+            const words = (cap + 31) >> 5;
+            for (let w = 0; w < words; w++) {
+              const word = w < cov.bits.length ? cov.bits[w]! : 0;
               if (word === -1) continue;
               for (let b = 0; b < 32; b++) {
                 const slot = (w << 5) | b;

@@ -30,6 +30,7 @@ export class RandomSorter implements Sorter {
   private readonly rng: Prng;
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
+  private readonly bySlot: (RNode | undefined)[] = [];
 
   constructor(seed = 1) {
     this.rng = new Prng(seed);
@@ -49,6 +50,7 @@ export class RandomSorter implements Sorter {
     current.leaf = true;
     current.active = false;
     current.slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.nextSlot++;
+    this.bySlot[current.slot] = current;
     this.clients.set(client, current);
   }
 
@@ -70,7 +72,10 @@ export class RandomSorter implements Sorter {
 
   remove(client: string): void {
     let node = this.find(client);
-    if (node.slot !== undefined) this.freeSlots.push(node.slot);
+    if (node.slot !== undefined) {
+      this.freeSlots.push(node.slot);
+      this.bySlot[node.slot] = undefined;
+    }
     node.slot = undefined;
     const alloc = node.alloc.slice();
     node.leaf = false;
@@ -99,6 +104,12 @@ export class RandomSorter implements Sorter {
 
   allocated(client: string, q: QVec): void {
     for (let n: RNode | null = this.find(client); n !== null; n = n.parent) qAdd(n.alloc, q);
+  }
+
+  allocatedAt(slot: number, q: QVec): void {
+    const node = this.bySlot[slot];
+    if (node === undefined) throw new Error(`sorter: no client in slot ${slot}`);
+    for (let n: RNode | null = node; n !== null; n = n.parent) qAdd(n.alloc, q);
   }
 
   unallocated(client: string, q: QVec): void {

@@ -48,6 +48,13 @@ export interface Sorter {
    */
   allocated(client: string, q: QVec): void;
 
+  /**
+   * `allocated` for the client holding `slot` (see `slotOf`), without
+   * looking it up by path: the allocator's cycle knows the slot of the
+   * client it is visiting. Precondition: the slot is in use.
+   */
+  allocatedAt(slot: number, q: QVec): void;
+
   /** Records that `q` of the client's allocation was given back. */
   unallocated(client: string, q: QVec): void;
 

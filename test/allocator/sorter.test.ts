@@ -31,6 +31,28 @@ describe.each(kinds)("Sorter contract: %s", (_name, make) => {
     expect(s.count()).toBe(4);
     expect(s.contains("b")).toBe(true);
   });
+  it("allocatedAt(slotOf(c)) has the effect of allocated(c), also after slots are reused", () => {
+    const byPath = make();
+    const bySlot = make();
+    for (const s of [byPath, bySlot]) {
+      s.addTotal(q(10, 100));
+      for (const c of ["a", "b", "c/d", "c/e"]) {
+        s.add(c);
+        s.activate(c);
+      }
+      s.remove("b");
+      s.add("f");
+      s.activate("f");
+    }
+    const steps: [string, QVec][] = [["a", q(1, 5)], ["c/d", q(2, 1)], ["f", q(1, 1)], ["a", q(0, 30)], ["c/e", q(3, 3)]];
+    for (const [c, v] of steps) {
+      byPath.allocated(c, v);
+      bySlot.allocatedAt(bySlot.slotOf(c), v);
+    }
+    for (const c of ["a", "c/d", "c/e", "f"]) expect(bySlot.allocation(c)).toEqual(byPath.allocation(c));
+    expect(bySlot.sort()).toEqual(byPath.sort());
+    expect(bySlot.allocation("c/d")[NAMES.id("cpus")]).toBe(2000);
+  });
   it("tracks allocations up the tree and removes clients", () => {
     const s = make();
     s.addTotal(q(10, 100));
