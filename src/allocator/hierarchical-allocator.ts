@@ -14,6 +14,7 @@
 import { ResourceQuantities, Resources } from "../resources/index.js";
 import { type Clock, RealClock, type TimerHandle } from "./clock.js";
 import { DrfSorter } from "./drf-sorter.js";
+import { FilterTable } from "./filters.js";
 import { AllocatorError } from "./errors.js";
 import { allocatableTo, type FrameworkCaps, shrink, stripIncapable } from "./offerable.js";
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
@@ -121,17 +122,20 @@ export interface FilterView {
   expiresAt: number;
 }
 
-interface OfferFilter {
-  resources: Resources;
-  expiresAt: number;
-  removed: boolean;
+/** The decline filters of one framework in one role. */
+interface RoleFilters {
   fw: FrameworkState;
   role: Role;
-  agentId: AgentId;
-  agent: AgentState;
-  /** The last offer candidate checked against this filter, and the answer. */
-  memoOffer?: Resources;
-  memoCovers?: boolean;
+  table: FilterTable<AgentState>;
+  /** Set when the whole set was dropped (revive, deactivation, removal): pending expiry timers ignore it. */
+  cleared: boolean;
+}
+
+/** The filters one expiry timer removes: parallel arrays of (set, index, generation). */
+interface FilterBucket {
+  sets: RoleFilters[];
+  indexes: number[];
+  generations: number[];
 }
 
 interface FrameworkState {
@@ -142,8 +146,8 @@ interface FrameworkState {
   caps: FrameworkCaps;
   active: boolean;
   minAllocatable: Map<Role, QVec[]>;
-  /** role -> agent -> filters */
-  filters: Map<Role, Map<AgentId, OfferFilter[]>>;
+  /** role -> its decline filters (per agent) */
+  filters: Map<Role, RoleFilters>;
   /** role -> agent -> offered or allocated resources (allocated to the role) */
   holdings: Map<Role, Map<AgentId, Resources>>;
   /** The offers the running cycle has made to this framework (role -> agent -> resources), until the callback. */
@@ -389,7 +393,7 @@ export class HierarchicalDRFAllocator {
   private readonly roleSorter: Sorter;
   private readonly frameworkSorters = new Map<Role, Sorter>();
   private readonly totalQ: QVec = [];
-  private readonly filterBuckets = new Map<string, { entries: OfferFilter[] }>();
+  private readonly filterBuckets = new Map<string, FilterBucket>();
   private batchTimer: TimerHandle | null = null;
   private batchEpoch = 0;
   private closed = false;
@@ -629,12 +633,11 @@ export class HierarchicalDRFAllocator {
     this.trackReservations(agent.total, -1);
     this.agents.delete(id);
     for (const fw of this.frameworks.values()) {
-      for (const [role, byAgent] of fw.filters) {
-        const list = byAgent.get(id);
-        if (list === undefined) continue;
-        for (const f of list) f.removed = true;
-        byAgent.delete(id);
-        if (byAgent.size === 0) fw.filters.delete(role);
+      for (const [role, rf] of fw.filters) {
+        if (rf.table.removeAgent(agent) > 0 && rf.table.size() === 0) {
+          rf.cleared = true;
+          fw.filters.delete(role);
+        }
       }
     }
   }
@@ -875,10 +878,8 @@ export class HierarchicalDRFAllocator {
     const list = frameworkId === undefined ? [...this.frameworks.values()] : [this.getFramework(frameworkId)];
     const out: FilterView[] = [];
     for (const fw of list) {
-      for (const [role, byAgent] of fw.filters) {
-        for (const [agent, filters] of byAgent) {
-          for (const f of filters) if (!f.removed) out.push({ framework: fw.id, role, agent, resources: f.resources, expiresAt: f.expiresAt });
-        }
+      for (const [role, rf] of fw.filters) {
+        rf.table.forEach((agent, resources, expiresAt) => out.push({ framework: fw.id, role, agent: agent.id, resources, expiresAt }));
       }
     }
     return out;
@@ -918,7 +919,15 @@ export class HierarchicalDRFAllocator {
       suppressed: [...f.suppressed].sort(),
       capabilities: [...f.capabilities],
       holdings: [...f.holdings].map(([role, m]) => [role, [...m].map(([a, r]) => [a, r.toString()])]),
-      filters: [...f.filters].map(([role, m]) => [role, [...m].map(([a, l]) => [a, l.filter((x) => !x.removed).map((x) => [x.resources.toString(), x.expiresAt])])]),
+      filters: [...f.filters].map(([role, rf]) => {
+        const byAgent = new Map<AgentId, [string, number][]>();
+        rf.table.forEach((agent, resources, expiresAt) => {
+          let l = byAgent.get(agent.id);
+          if (l === undefined) byAgent.set(agent.id, (l = []));
+          l.push([resources.toString(), expiresAt]);
+        });
+        return [role, [...byAgent]];
+      }),
     }));
     const agents = [...this.agents.values()].map((a) => ({
       id: a.id,
@@ -1220,59 +1229,55 @@ export class HierarchicalDRFAllocator {
 
   private addFilter(fw: FrameworkState, role: Role, agent: AgentState, resources: Resources, timeout: number): void {
     const expiresAt = this.clock.now() + timeout;
-    const agentId = agent.id;
-    const f: OfferFilter = { resources, expiresAt, removed: false, fw, role, agentId, agent, memoOffer: undefined, memoCovers: undefined };
+    let rf = fw.filters.get(role);
+    if (rf === undefined) fw.filters.set(role, (rf = { fw, role, table: new FilterTable<AgentState>(), cleared: false }));
+    const index = rf.table.add(agent, resources, expiresAt);
     agent.filterFws.set(fw, (agent.filterFws.get(fw) ?? 0) + 1);
-    let byAgent = fw.filters.get(role);
-    if (byAgent === undefined) fw.filters.set(role, (byAgent = new Map()));
-    const list = byAgent.get(agentId);
-    if (list === undefined) byAgent.set(agentId, [f]);
-    else list.push(f);
     // One timer per (expiry, batch epoch): filters created in the same epoch
     // keep libprocess' order relative to the batch timer (see FORMAT.md).
     const key = `${expiresAt}|${this.batchEpoch}`;
     let bucket = this.filterBuckets.get(key);
     if (bucket === undefined) {
-      const b = { entries: [] as OfferFilter[] };
+      const b: FilterBucket = { sets: [], indexes: [], generations: [] };
       this.filterBuckets.set(key, b);
       bucket = b;
       this.clock.schedule(timeout, () => {
         this.filterBuckets.delete(key);
-        for (const e of b.entries) if (!e.removed) this.expireFilter(e);
+        for (let k = 0; k < b.sets.length; k++) this.expireFilter(b.sets[k]!, b.indexes[k]!, b.generations[k]!);
       });
     }
-    bucket.entries.push(f);
+    bucket.sets.push(rf);
+    bucket.indexes.push(index);
+    bucket.generations.push(rf.table.generation(index));
   }
 
-  private expireFilter(f: OfferFilter): void {
+  /** Expires one filter (a no-op when it was already removed). */
+  private expireFilter(rf: RoleFilters, index: number, generation: number): void {
+    if (rf.cleared || !rf.table.live(index, generation)) return;
     this.epoch++;
-    const { fw, role, agentId } = f;
-    this.markFilterRemoved(f);
-    const byAgent = fw.filters.get(role);
-    const list = byAgent?.get(agentId);
-    if (list === undefined) return;
-    const i = list.indexOf(f);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) byAgent!.delete(agentId);
-    if (byAgent!.size === 0) fw.filters.delete(role);
+    const agent = rf.table.remove(index);
+    this.dropFilterCount(agent, rf.fw, 1);
+    if (rf.table.size() === 0 && rf.fw.filters.get(rf.role) === rf) {
+      rf.cleared = true;
+      rf.fw.filters.delete(rf.role);
+    }
   }
 
   private clearFilters(fw: FrameworkState, role: Role | null): void {
-    for (const [r, byAgent] of [...fw.filters]) {
+    for (const [r, rf] of [...fw.filters]) {
       if (role !== null && r !== role) continue;
-      for (const list of byAgent.values()) for (const f of list) this.markFilterRemoved(f);
+      for (const [agent, indexes] of rf.table.entries()) this.dropFilterCount(agent, fw, indexes.length);
+      rf.cleared = true;
       fw.filters.delete(r);
     }
   }
 
-  /** Marks a filter removed (once) and drops it from its agent's per-framework count. */
-  private markFilterRemoved(f: OfferFilter): void {
-    if (f.removed) return;
-    f.removed = true;
-    const m = f.agent.filterFws;
-    const n = (m.get(f.fw) ?? 1) - 1;
-    if (n <= 0) m.delete(f.fw);
-    else m.set(f.fw, n);
+  /** Lowers the agent's count of filters held by `fw` by `n`. */
+  private dropFilterCount(agent: AgentState, fw: FrameworkState, n: number): void {
+    const m = agent.filterFws;
+    const left = (m.get(fw) ?? n) - n;
+    if (left <= 0) m.delete(fw);
+    else m.set(fw, left);
   }
 
   private isFiltered(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
@@ -1283,17 +1288,8 @@ export class HierarchicalDRFAllocator {
 
   /** Whether one of the framework's filters for (role, agent) covers `toOffer` (capabilities aside). */
   private hasCoveringFilter(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
-    const list = fw.filters.get(role)?.get(agent.id);
-    if (list === undefined) return false;
-    for (const f of list) {
-      if (f.removed) continue;
-      if (f.memoOffer !== toOffer) {
-        f.memoOffer = toOffer;
-        f.memoCovers = f.resources === toOffer || f.resources.contains(toOffer);
-      }
-      if (f.memoCovers === true) return true;
-    }
-    return false;
+    const rf = fw.filters.get(role);
+    return rf !== undefined && rf.table.covers(agent, toOffer);
   }
 
   private allocatable(q: QVec, empty: boolean, role: Role, fw: FrameworkState): boolean {
