@@ -4,11 +4,30 @@
  * (`Type.decode`/`Type.encode`, protobufjs' runtime-generated code) and
  * `JSON.parse`/`JSON.stringify` of the same message in protobuf's JSON form.
  *
- *   npx tsx bench/codec.bench.ts     # BENCH_ROUNDS=5 rounds of BENCH_TIME_MS=150 per task
+ *   npx tsx bench/codec.bench.ts     # BENCH_ROUNDS=15 rounds of BENCH_TIME_MS=60 per task
  *
  * Each round measures every task once (tinybench, mean latency); the figure
- * reported is the median over rounds, which keeps a shared, busy machine's
- * load spikes from landing on one side of a ratio.
+ * reported is the median over rounds, and each ratio is the median over
+ * rounds of that round's ratio (both sides measured within about a second),
+ * which keeps a shared, busy machine's load swings from landing on one side
+ * of a ratio. Each tinybench iteration
+ * runs the operation a fixed number of times per message (a batch of about
+ * 20 µs, the same count for every task of a message), so the timer's own
+ * cost (two `performance.now()` calls per iteration, ~0.1 µs) does not
+ * pad every figure and pull the ratios of these microsecond operations
+ * towards 1. The load average is printed before and after.
+ *
+ * Two JSON baselines, both native `JSON.parse`/`JSON.stringify`:
+ * - "JSON.parse (protobuf JSON)": the text `JSON.stringify` makes of
+ *   protobufjs' `toObject(message, {longs: String, enums: String, bytes:
+ *   String, json: true})` — proto field names, IDs as `{"value": ...}`
+ *   objects, enums as names, 64-bit integers as decimal strings, bytes as
+ *   base64: the message as a JSON transport would carry it.
+ * - "JSON.parse (drfcore value)": the text `JSON.stringify` makes of
+ *   drfcore's own decoded value, with each bigint as a decimal string and
+ *   bytes as base64 (JSON has neither) — the same objects as drfcore's
+ *   decode returns, but IDs as bare strings, so fewer objects to build.
+ *   Both parse 64-bit counters as strings, where drfcore decode makes bigints.
  *
  * Messages: an Offer with 10 resources including a 16-fragment port range, a
  * TaskInfo with a command and 6 resources, a TaskStatus, and a ResourceUsage
@@ -18,16 +37,20 @@
 import { Bench } from "tinybench";
 import protobuf from "protobufjs";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { decode, encode, fromMesosJson, toMesosJson } from "../src/codec/index.js";
 import { decodeBinaryReference } from "../src/codec/binary.js";
-import { messageDesc } from "../src/codec/schema.js";
+import { MESSAGE_TYPE_NAMES, messageDesc } from "../src/codec/schema.js";
+import { Reader, Writer } from "../src/codec/wire.js";
 import {
   commandImplementation, frameworkId, offerId, slaveId, taskId, executorId,
   type Offer, type PerfStatistics, type Resource, type ResourceStatistics, type ResourceUsage, type TaskInfo, type TaskStatus,
 } from "../src/types/index.js";
 
-const TIME = Number(process.env.BENCH_TIME_MS ?? 150);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const TIME = Number(process.env.BENCH_TIME_MS ?? 60);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+/** Target duration of one batch (one tinybench iteration), in nanoseconds. */
+const BATCH_NS = 20_000;
 
 const scalar = (name: string, v: number, role?: string): Resource => ({
   name, type: "SCALAR", scalar: v,
@@ -136,7 +159,13 @@ const cases: Case[] = [
   { name: "ResourceUsage (full statistics + perf)", type: "mesos.ResourceUsage", value: usage },
 ];
 
+const loadBefore = loadavg();
+/** Keeps results alive so no call can be optimised away. */
+let sink: unknown;
 const rows: string[] = [];
+const budgets: string[] = [];
+/** Every enum value name in the schema. */
+const ENUM_NAMES = new Set(MESSAGE_TYPE_NAMES.flatMap((n) => messageDesc(n)!.fields.flatMap((f) => f.enum?.names ?? [])));
 const ratios: string[] = [];
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(2));
 for (const c of cases) {
@@ -151,46 +180,120 @@ for (const c of cases) {
   const check = JSON.stringify(type.toObject(type.decode(type.encode(pbMessage).finish()), { longs: String, enums: String, bytes: String, json: true }));
   if (check !== jsonText) throw new Error(`protobufjs does not round-trip ${c.type}`);
 
+  // drfcore's decoded value as JSON: bigint → decimal string, bytes → base64, Map → object.
+  const drfcoreJsonText = JSON.stringify(decode(c.type, bytes), (_k, v: unknown) =>
+    typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString("base64") : v instanceof Map ? Object.fromEntries(v) : v);
+
+  // Anatomy: the decoded value's strings and 64-bit integers, each read alone from a buffer of just
+  // them (length-prefixed strings; varints) with the same Reader methods the decoder uses. Their
+  // time is a floor under any decoder that produces these strings and bigints.
+  const strings: string[] = [];
+  const longs: bigint[] = [];
+  (function walk(v: unknown): void {
+    if (typeof v === "string") strings.push(v);
+    else if (typeof v === "bigint") longs.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v instanceof Map) [...v.values()].forEach(walk);
+    else if (typeof v === "object" && v !== null && !(v instanceof Uint8Array)) Object.values(v).forEach(walk);
+  })(decode(c.type, bytes));
+  // Enum values are constant names, not read from the bytes: leave them out (no string in these messages equals one).
+  const texts = strings.filter((x) => !ENUM_NAMES.has(x));
+  const sw = new Writer();
+  for (const x of texts) sw.string(x);
+  const stringBytes = sw.finish();
+  const lw = new Writer();
+  for (const x of longs) lw.uvarint64(BigInt.asUintN(64, x));
+  const longBytes = lw.finish();
+  const readStrings = () => {
+    const r = new Reader(stringBytes);
+    let last: unknown;
+    while (r.pos < stringBytes.length) last = r.string(stringBytes.length);
+    return last;
+  };
+  const readLongs = () => {
+    const r = new Reader(longBytes);
+    let last: unknown;
+    while (r.pos < longBytes.length) last = r.varint64();
+    return last;
+  };
+
+  const stringsTask = `anatomy: its ${texts.length} strings alone`;
+  const longsTask = `anatomy: its ${longs.length} 64-bit integers alone (bigint)`;
   const fns: Record<string, [() => unknown, number]> = {
+    [stringsTask]: [readStrings, stringBytes.length],
+    ...(longs.length > 0 ? { [longsTask]: [readLongs, longBytes.length] as [() => unknown, number] } : {}),
     "drfcore decode": [() => decode(c.type, bytes), bytes.length],
     "drfcore decode (interpreted reference)": [() => decodeBinaryReference(desc, bytes), bytes.length],
     "protobufjs decode": [() => type.decode(bytes), bytes.length],
-    "JSON.parse": [() => JSON.parse(jsonText), jsonText.length],
+    "JSON.parse (protobuf JSON)": [() => JSON.parse(jsonText), jsonText.length],
+    "JSON.parse (drfcore value)": [() => JSON.parse(drfcoreJsonText), drfcoreJsonText.length],
     "drfcore fromMesosJson": [() => fromMesosJson(c.type, mesosJson), mesosJson.length],
     "drfcore encode": [() => encode(c.type, c.value as never), bytes.length],
     "protobufjs encode": [() => type.encode(pbMessage).finish(), bytes.length],
-    "JSON.stringify": [() => JSON.stringify(plain), jsonText.length],
+    "JSON.stringify (protobuf JSON)": [() => JSON.stringify(plain), jsonText.length],
     "drfcore toMesosJson": [() => toMesosJson(c.type, c.value as never), mesosJson.length],
   };
+  // Batch size: enough calls of drfcore's decode for about BATCH_NS (its fastest of 20 timings
+  // of 200 calls, after warming up), the same for every task of this message.
+  const decodeFn = fns["drfcore decode"]![0];
+  let perCall = Infinity;
+  for (let i = 0; i < 20000; i++) sink = decodeFn();
+  for (let k = 0; k < 20; k++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < 200; i++) sink = decodeFn();
+    perCall = Math.min(perCall, Number(process.hrtime.bigint() - t0) / 200);
+  }
+  const batch = Math.max(1, Math.round(BATCH_NS / perCall));
+  if (process.env.BENCH_DEBUG) console.error(c.type, perCall, batch);
   const samples: Record<string, number[]> = {};
   for (let round = 0; round < ROUNDS; round++) {
-    const bench = new Bench({ time: TIME, warmupTime: 50 });
-    for (const [name, [fn]] of Object.entries(fns)) bench.add(name, fn);
+    const bench = new Bench({ time: TIME, warmup: round === 0, warmupTime: 100 });
+    for (const [name, [fn]] of Object.entries(fns)) {
+      bench.add(name, () => {
+        for (let i = 0; i < batch; i++) sink = fn();
+      });
+    }
     await bench.run();
     for (const t of bench.tasks) {
       const r = t.result as { state: string; latency?: { mean: number } };
       if (r.state !== "completed" || !r.latency) throw new Error(`${t.name} did not complete`);
-      (samples[t.name] ??= []).push(r.latency.mean * 1e6);
+      (samples[t.name] ??= []).push((r.latency.mean * 1e6) / batch);
     }
   }
   const ns: Record<string, number> = {};
   for (const [name, xs] of Object.entries(samples)) {
-    xs.sort((a, b) => a - b);
-    ns[name] = xs[Math.floor(xs.length / 2)]!;
+    const sorted = [...xs].sort((a, b) => a - b);
+    ns[name] = sorted[Math.floor(sorted.length / 2)]!;
     const size = fns[name]![1];
     const perSec = 1e9 / ns[name]!;
     rows.push(`| ${c.name} | ${name} | ${size} | ${fmt(perSec)} | ${fmt((perSec * size) / 1e6)} | ${fmt(ns[name]!)} |`);
   }
+  // A ratio is the median over rounds of that round's ratio: both sides measured within the same
+  // second or so, which cancels most of a shared machine's load swings.
+  const q = (a: string, b: string) => {
+    const perRound = samples[a]!.map((x, i) => x / samples[b]![i]!).sort((x, y) => x - y);
+    return perRound[Math.floor(perRound.length / 2)]!.toFixed(2);
+  };
+  const floor = ns[stringsTask]! + (longs.length > 0 ? ns[longsTask]! : 0);
+  budgets.push(
+    `| ${c.name} | ${fmt(ns["drfcore decode"]!)} | ${fmt(ns["JSON.parse (protobuf JSON)"]! / 3)} | ${fmt(ns["JSON.parse (drfcore value)"]! / 3)} | ` +
+      `${fmt(ns[stringsTask]!)} | ${longs.length > 0 ? fmt(ns[longsTask]!) : "–"} | ${((100 * floor) / ns["drfcore decode"]!).toFixed(0)}% |`,
+  );
   ratios.push(
-    `| ${c.name} | ${(ns["drfcore decode"]! / ns["protobufjs decode"]!).toFixed(2)} | ${(ns["JSON.parse"]! / ns["drfcore decode"]!).toFixed(2)} | ` +
-      `${(ns["drfcore decode (interpreted reference)"]! / ns["drfcore decode"]!).toFixed(2)} | ` +
-      `${(ns["drfcore encode"]! / ns["protobufjs encode"]!).toFixed(2)} | ${(ns["JSON.stringify"]! / ns["drfcore encode"]!).toFixed(2)} |`,
+    `| ${c.name} | ${q("drfcore decode", "protobufjs decode")} | ${q("JSON.parse (protobuf JSON)", "drfcore decode")} | ${q("JSON.parse (drfcore value)", "drfcore decode")} | ` +
+      `${q("drfcore decode (interpreted reference)", "drfcore decode")} | ${q("drfcore encode", "protobufjs encode")} | ${q("JSON.stringify (protobuf JSON)", "drfcore encode")} | ${batch} |`,
   );
 }
 
-console.log(`Node ${process.version}, ${ROUNDS} rounds × BENCH_TIME_MS=${TIME}, median of rounds\n`);
+const loadAfter = loadavg();
+console.log(`Node ${process.version}, ${ROUNDS} rounds × BENCH_TIME_MS=${TIME}, median of rounds; batches of ~${BATCH_NS / 1000} µs`);
+console.log(`load average (1/5/15 min): before ${loadBefore.map((x) => x.toFixed(2)).join(" ")}, after ${loadAfter.map((x) => x.toFixed(2)).join(" ")}\n`);
 console.log("| message | operation | bytes | messages/s | MB/s | ns/op |\n| --- | --- | ---: | ---: | ---: | ---: |");
 console.log(rows.join("\n"));
 console.log("\nRatios (time ÷ time; decode goal: ≤ 1.2 vs protobufjs, ≥ 3 vs JSON.parse):\n");
-console.log("| message | drfcore/protobufjs decode | JSON.parse/drfcore decode | interpreted/compiled decode | drfcore/protobufjs encode | JSON.stringify/drfcore encode |\n| --- | ---: | ---: | ---: | ---: | ---: |");
+console.log("| message | drfcore/protobufjs decode | JSON.parse (protobuf JSON)/drfcore decode | JSON.parse (drfcore value)/drfcore decode | interpreted/compiled decode | drfcore/protobufjs encode | JSON.stringify/drfcore encode | batch |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+if (sink === Symbol.for("never")) console.log(sink);
 console.log(ratios.join("\n"));
+console.log("\nBudget for 3× JSON.parse, and the floor of strings and bigints alone (ns per message):\n");
+console.log("| message | drfcore decode | JSON.parse (protobuf JSON) ÷ 3 | JSON.parse (drfcore value) ÷ 3 | its strings alone | its bigints alone | floor ÷ decode |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log(budgets.join("\n"));
