@@ -214,8 +214,6 @@ interface AgentState {
   /** The last role looked up in `coverage`, and its record (most clusters offer an agent to one role). */
   lastRole?: Role;
   lastCoverage?: Coverage;
-  /** Frameworks with decline filters on this agent (any role) -> how many: a framework absent here has none. */
-  filterFws: Map<FrameworkState, number>;
   /** The largest `available` seen since the total last changed (see canonicalAvailable). */
   fullAvailable?: Resources;
   /** Memo: a full fair-share pass offered nothing from this `available` at this epoch. */
@@ -594,7 +592,6 @@ export class HierarchicalDRFAllocator {
       offered: new Map(),
       allocated: Resources.empty(),
       hasGpu: totalInfo(total).hasGpu,
-      filterFws: new Map(),
       // Every field present from the start: agents share one hidden class,
       // which keeps the cycle's property accesses monomorphic.
       coverage: undefined,
@@ -1232,7 +1229,6 @@ export class HierarchicalDRFAllocator {
     let rf = fw.filters.get(role);
     if (rf === undefined) fw.filters.set(role, (rf = { fw, role, table: new FilterTable<AgentState>(), cleared: false }));
     const index = rf.table.add(agent, resources, expiresAt);
-    agent.filterFws.set(fw, (agent.filterFws.get(fw) ?? 0) + 1);
     // One timer per (expiry, batch epoch): filters created in the same epoch
     // keep libprocess' order relative to the batch timer (see FORMAT.md).
     const key = `${expiresAt}|${this.batchEpoch}`;
@@ -1255,8 +1251,7 @@ export class HierarchicalDRFAllocator {
   private expireFilter(rf: RoleFilters, index: number, generation: number): void {
     if (rf.cleared || !rf.table.live(index, generation)) return;
     this.epoch++;
-    const agent = rf.table.remove(index);
-    this.dropFilterCount(agent, rf.fw, 1);
+    rf.table.remove(index);
     if (rf.table.size() === 0 && rf.fw.filters.get(rf.role) === rf) {
       rf.cleared = true;
       rf.fw.filters.delete(rf.role);
@@ -1266,24 +1261,15 @@ export class HierarchicalDRFAllocator {
   private clearFilters(fw: FrameworkState, role: Role | null): void {
     for (const [r, rf] of [...fw.filters]) {
       if (role !== null && r !== role) continue;
-      for (const [agent, indexes] of rf.table.entries()) this.dropFilterCount(agent, fw, indexes.length);
       rf.cleared = true;
       fw.filters.delete(r);
     }
   }
 
-  /** Lowers the agent's count of filters held by `fw` by `n`. */
-  private dropFilterCount(agent: AgentState, fw: FrameworkState, n: number): void {
-    const m = agent.filterFws;
-    const left = (m.get(fw) ?? n) - n;
-    if (left <= 0) m.delete(fw);
-    else m.set(fw, left);
-  }
-
   private isFiltered(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
     if (fw.caps.multiRole && !agent.multiRole) return true;
     if (!agent.hierarchicalRole && role.includes("/")) return true;
-    return agent.filterFws.has(fw) && this.hasCoveringFilter(fw, role, agent, toOffer);
+    return fw.filters.size > 0 && this.hasCoveringFilter(fw, role, agent, toOffer);
   }
 
   /** Whether one of the framework's filters for (role, agent) covers `toOffer` (capabilities aside). */
@@ -1526,7 +1512,7 @@ export class HierarchicalDRFAllocator {
           (fw.caps.gpuResources === false && agent.hasGpu) ||
           (fw.caps.multiRole && !agent.multiRole) ||
           (rc.nested && !agent.hierarchicalRole) ||
-          (agent.filterFws.size > 0 && agent.filterFws.has(fw) && this.hasCoveringFilter(fw, role, agent, available)) ||
+          (fw.filters.size > 0 && this.hasCoveringFilter(fw, role, agent, available)) ||
           !this.allocatable(candQ, false, role, fw)
         ) {
           mark(slot);
