@@ -298,6 +298,17 @@ function minusOf(a: Resources, b: Resources): Resources {
   return out;
 }
 
+const containsMemo = new WeakMap<Resources, WeakMap<Resources, boolean>>();
+/** `a.contains(b)`, memoized per pair of objects (agents added with the same total and used resources ask once). */
+function containsOf(a: Resources, b: Resources): boolean {
+  if (b.isEmpty()) return true;
+  let m = containsMemo.get(a);
+  if (m === undefined) containsMemo.set(a, (m = new WeakMap()));
+  let out = m.get(b);
+  if (out === undefined) m.set(b, (out = a.contains(b)));
+  return out;
+}
+
 /** Memo of derived forms per (immutable) Resources object: the hot path reuses them. */
 const quantityMemo = new WeakMap<Resources, QVec>();
 function quantitiesOf(r: Resources): QVec {
@@ -576,7 +587,7 @@ export class HierarchicalDRFAllocator {
       this.checkAllocated(r, `addAgent('${id}'): used['${fwId}']`);
       usedSum = usedSum.isEmpty() ? unallocated(r) : usedSum.plus(unallocated(r));
     }
-    if (!total.contains(usedSum)) throw new AllocatorError("INVALID_RESOURCES", `addAgent('${id}'): used resources ${usedSum.toString()} exceed the agent's total ${total.toString()}`);
+    if (!containsOf(total, usedSum)) throw new AllocatorError("INVALID_RESOURCES", `addAgent('${id}'): used resources ${usedSum.toString()} exceed the agent's total ${total.toString()}`);
     const capabilities = this.validateCapabilities(info.capabilities ?? AGENT_CAPABILITIES, `addAgent('${id}')`);
     const agent: AgentState = {
       id,
@@ -606,7 +617,8 @@ export class HierarchicalDRFAllocator {
     this.trackReservations(total, +1);
     this.addTotal(agent.totalQ);
     for (const [fwId, r] of usedMap) {
-      agent.offered.set(fwId, (agent.offered.get(fwId) ?? Resources.empty()).plus(r));
+      const prev = agent.offered.get(fwId);
+      agent.offered.set(fwId, prev === undefined ? r : prev.plus(r));
       agent.allocated = agent.allocated.isEmpty() ? r : agent.allocated.plus(r);
       const fw = this.frameworks.get(fwId);
       if (fw === undefined) continue;
