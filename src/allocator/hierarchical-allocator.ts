@@ -15,6 +15,7 @@ import { ResourceQuantities, Resources } from "../resources/index.js";
 import { type Clock, RealClock, type TimerHandle } from "./clock.js";
 import { DrfSorter } from "./drf-sorter.js";
 import { FilterTable } from "./filters.js";
+import { PairBits, SlotPool } from "./presence.js";
 import { AllocatorError } from "./errors.js";
 import { allocatableTo, type FrameworkCaps, shrink, stripIncapable } from "./offerable.js";
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
@@ -150,6 +151,8 @@ interface FrameworkState {
   filters: Map<Role, RoleFilters>;
   /** role -> agent -> offered or allocated resources (allocated to the role) */
   holdings: Map<Role, Map<AgentId, Resources>>;
+  /** Small integer id, unique among the allocator's frameworks while it is added (column of `mayFilter`). */
+  slot: number;
   /** The offers the running cycle has made to this framework (role -> agent -> resources), until the callback. */
   pending?: Map<Role, Map<AgentId, Resources>>;
 }
@@ -195,6 +198,8 @@ interface RoleCycle {
 
 interface AgentState {
   id: AgentId;
+  /** Small integer id, unique among the allocator's agents while it is added (row of `mayFilter`). */
+  slot: number;
   hostname: string;
   attributes: Record<string, string>;
   capabilities: string[];
@@ -403,6 +408,10 @@ export class HierarchicalDRFAllocator {
   private readonly frameworkSorters = new Map<Role, Sorter>();
   private readonly totalQ: QVec = [];
   private readonly filterBuckets = new Map<string, FilterBucket>();
+  private readonly agentSlots = new SlotPool();
+  private readonly frameworkSlots = new SlotPool();
+  /** (agent slot, framework slot) pairs that may have decline filters (see presence.ts). */
+  private readonly mayFilter = new PairBits();
   private batchTimer: TimerHandle | null = null;
   private batchEpoch = 0;
   private closed = false;
@@ -460,7 +469,10 @@ export class HierarchicalDRFAllocator {
       filters: new Map(),
       holdings: new Map(),
       pending: undefined,
+      slot: -1,
     };
+    fw.slot = this.frameworkSlots.take();
+    this.mayFilter.clearColumn(fw.slot);
     this.frameworks.set(id, fw);
     for (const role of fw.roles) {
       this.trackFrameworkUnderRole(fw, role);
@@ -494,6 +506,7 @@ export class HierarchicalDRFAllocator {
     for (const role of [...this.frameworkSorters.keys()]) if (this.frameworkSorters.get(role)?.contains(id)) this.tryUntrackFrameworkUnderRole(fw, role);
     this.clearFilters(fw, null);
     this.frameworks.delete(id);
+    this.frameworkSlots.give(fw.slot);
   }
 
   /** Marks a framework active again (its unsuppressed roles become eligible) and triggers an allocation. */
@@ -589,8 +602,11 @@ export class HierarchicalDRFAllocator {
     }
     if (!containsOf(total, usedSum)) throw new AllocatorError("INVALID_RESOURCES", `addAgent('${id}'): used resources ${usedSum.toString()} exceed the agent's total ${total.toString()}`);
     const capabilities = this.validateCapabilities(info.capabilities ?? AGENT_CAPABILITIES, `addAgent('${id}')`);
+    const agentSlot = this.agentSlots.take();
+    this.mayFilter.clearRow(agentSlot);
     const agent: AgentState = {
       id,
+      slot: agentSlot,
       hostname: info.hostname ?? id,
       attributes: { ...(info.attributes ?? {}) },
       capabilities,
@@ -641,6 +657,7 @@ export class HierarchicalDRFAllocator {
     this.removeTotal(agent.totalQ);
     this.trackReservations(agent.total, -1);
     this.agents.delete(id);
+    this.agentSlots.give(agent.slot);
     for (const fw of this.frameworks.values()) {
       for (const [role, rf] of fw.filters) {
         if (rf.table.removeAgent(agent) > 0 && rf.table.size() === 0) {
@@ -1241,6 +1258,7 @@ export class HierarchicalDRFAllocator {
     let rf = fw.filters.get(role);
     if (rf === undefined) fw.filters.set(role, (rf = { fw, role, table: new FilterTable<AgentState>(), cleared: false }));
     const index = rf.table.add(agent, resources, expiresAt);
+    this.mayFilter.set(agent.slot, fw.slot);
     // One timer per (expiry, batch epoch): filters created in the same epoch
     // keep libprocess' order relative to the batch timer (see FORMAT.md).
     const key = `${expiresAt}|${this.batchEpoch}`;
@@ -1281,7 +1299,7 @@ export class HierarchicalDRFAllocator {
   private isFiltered(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
     if (fw.caps.multiRole && !agent.multiRole) return true;
     if (!agent.hierarchicalRole && role.includes("/")) return true;
-    return fw.filters.size > 0 && this.hasCoveringFilter(fw, role, agent, toOffer);
+    return this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, toOffer);
   }
 
   /** Whether one of the framework's filters for (role, agent) covers `toOffer` (capabilities aside). */
@@ -1524,7 +1542,7 @@ export class HierarchicalDRFAllocator {
           (fw.caps.gpuResources === false && agent.hasGpu) ||
           (fw.caps.multiRole && !agent.multiRole) ||
           (rc.nested && !agent.hierarchicalRole) ||
-          (fw.filters.size > 0 && this.hasCoveringFilter(fw, role, agent, available)) ||
+          (this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, available)) ||
           !this.allocatable(candQ, false, role, fw)
         ) {
           mark(slot);

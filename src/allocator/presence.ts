@@ -1,0 +1,69 @@
+/**
+ * A bit matrix of (agent slot, framework slot) pairs that *may* have decline
+ * filters: set when a filter is added, never needed to be exact. A clear bit
+ * proves the framework has no filter on the agent, so the allocator's cycle
+ * skips the filter look-up (a random hash-map probe, i.e. a cache miss per
+ * agent) for the frameworks that are offered an agent for the first time,
+ * which is most offers. A set bit only means "look it up". Memory: one bit
+ * per (agent, framework) pair (1.25 MB at 10,000 x 1,000).
+ */
+export class PairBits {
+  private bits = new Int32Array(0);
+  private words = 0;
+  private rows = 0;
+
+  /** Whether the pair's bit is set (false for slots never seen). */
+  has(row: number, col: number): boolean {
+    const w = col >> 5;
+    if (row >= this.rows || w >= this.words) return false;
+    return (this.bits[row * this.words + w]! & (1 << (col & 31))) !== 0;
+  }
+
+  /** Sets the pair's bit, growing the matrix as needed. */
+  set(row: number, col: number): void {
+    const w = col >> 5;
+    if (row >= this.rows || w >= this.words) this.grow(Math.max(this.rows, row + 1), Math.max(this.words, w + 1));
+    this.bits[row * this.words + w]! |= 1 << (col & 31);
+  }
+
+  /** Clears a whole row (a slot given to a new agent). */
+  clearRow(row: number): void {
+    if (row >= this.rows) return;
+    this.bits.fill(0, row * this.words, (row + 1) * this.words);
+  }
+
+  /** Clears a whole column (a slot given to a new framework). */
+  clearColumn(col: number): void {
+    const w = col >> 5;
+    if (w >= this.words) return;
+    const mask = ~(1 << (col & 31));
+    for (let r = 0; r < this.rows; r++) this.bits[r * this.words + w]! &= mask;
+  }
+
+  private grow(rows: number, words: number): void {
+    // Doubling keeps growth amortized O(1) per set.
+    const newRows = Math.max(rows, this.rows * 2, 64);
+    const newWords = Math.max(words, this.words === 0 ? 1 : words > this.words ? this.words * 2 : this.words);
+    const next = new Int32Array(newRows * newWords);
+    for (let r = 0; r < this.rows; r++) next.set(this.bits.subarray(r * this.words, (r + 1) * this.words), r * newWords);
+    this.bits = next;
+    this.rows = newRows;
+    this.words = newWords;
+  }
+}
+
+/** Small integer ids handed out and taken back (free list). */
+export class SlotPool {
+  private readonly free: number[] = [];
+  private next = 0;
+
+  /** A slot not in use (a returned one first; per-slot state kept elsewhere may be stale). */
+  take(): number {
+    return this.free.length > 0 ? this.free.pop()! : this.next++;
+  }
+
+  /** Returns a slot to the pool. */
+  give(slot: number): void {
+    this.free.push(slot);
+  }
+}

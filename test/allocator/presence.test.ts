@@ -1,0 +1,47 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PairBits, SlotPool } from "../../src/allocator/presence.js";
+
+describe("PairBits (may-have-filters matrix) against a set of pairs", () => {
+  it("set/has/clearRow/clearColumn agree with a Set model across growth (fast-check)", () => {
+    const op = fc.oneof(
+      fc.record({ k: fc.constant("set" as const), r: fc.nat(200), c: fc.nat(150) }),
+      fc.record({ k: fc.constant("row" as const), r: fc.nat(200) }),
+      fc.record({ k: fc.constant("col" as const), c: fc.nat(150) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), fc.array(fc.tuple(fc.nat(210), fc.nat(160)), { maxLength: 30 }), (ops, probes) => {
+        const bits = new PairBits();
+        const model = new Set<string>();
+        for (const o of ops) {
+          if (o.k === "set") {
+            bits.set(o.r, o.c);
+            model.add(`${o.r},${o.c}`);
+          } else if (o.k === "row") {
+            bits.clearRow(o.r);
+            for (const p of [...model]) if (p.startsWith(`${o.r},`)) model.delete(p);
+          } else {
+            bits.clearColumn(o.c);
+            for (const p of [...model]) if (p.endsWith(`,${o.c}`)) model.delete(p);
+          }
+        }
+        for (const p of model) {
+          const [r, c] = p.split(",").map(Number) as [number, number];
+          expect(bits.has(r, c)).toBe(true);
+        }
+        for (const [r, c] of probes) expect(bits.has(r, c)).toBe(model.has(`${r},${c}`));
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
+  it("SlotPool hands out distinct slots and reuses returned ones", () => {
+    const pool = new SlotPool();
+    const a = pool.take();
+    const b = pool.take();
+    expect(a).not.toBe(b);
+    pool.give(a);
+    expect(pool.take()).toBe(a);
+    expect(pool.take()).toBe(2);
+  });
+});
