@@ -74,10 +74,55 @@ function valueExpr(f: FieldDesc, i: number, c: (v: unknown) => string, fieldsRef
     }
     default: {
       const sub = f.message!;
-      expr = `(s = r.lengthDelimited(end), T[${indexOf(sub)}](r, s, depth + 1, undefined))`;
+      const flat = flatReader(sub);
+      expr = flat === undefined
+        ? `(s = r.lengthDelimited(end), T[${indexOf(sub)}](r, s, depth + 1, undefined))`
+        : `(s = r.lengthDelimited(end), (w = depth < ${MAX_DEPTH} ? ${c(flat)}(r, s) : undefined) !== undefined ? w : T[${indexOf(sub)}](r, s, depth + 1, undefined))`;
     }
   }
   return expr;
+}
+
+/** How a flat reader reads one field of each kind it supports. */
+const FLAT_KINDS: Partial<Record<Kind, string>> = {
+  [Kind.UINT64]: "r.varint64()", [Kind.INT64]: "r.varint64Signed()", [Kind.UINT32]: "r.varint32()",
+  [Kind.INT32]: "r.varint32() | 0", [Kind.BOOL]: "r.bool()",
+};
+const flatReaders = new Map<MessageDesc, ((r: Reader, stop: number) => unknown) | undefined>();
+
+/**
+ * For a small message of varint scalars only (Value.Range: begin, end), a
+ * reader for its usual encoding — every field once, in number order, exactly
+ * filling the bytes up to `stop` — that returns the object (the same literal
+ * shape as its decoder builds) without a decoder call. For any other
+ * encoding, or malformed bytes, it returns undefined without moving, and the
+ * caller runs the message's decoder, which reads or rejects it with the exact
+ * path. Undefined for messages it does not apply to.
+ */
+function flatReader(d: MessageDesc): ((r: Reader, stop: number) => unknown) | undefined {
+  if (flatReaders.has(d)) return flatReaders.get(d);
+  const fields = [...d.fields].sort((a, b) => a.number - b.number);
+  const ok = fields.length > 0 && fields.length <= 4 && d.unwrap === undefined && d.adapter === undefined && d.check === undefined &&
+    fields.every((f) => !f.repeated && f.oneofSiblings.length === 0 && FLAT_KINDS[f.kind] !== undefined && f.number < 16 && f.key !== "__proto__");
+  let reader: ((r: Reader, stop: number) => unknown) | undefined;
+  if (ok) {
+    const steps = fields.map((f, i) =>
+      `${i === 0 ? "" : "if (r.pos >= stop) { r.pos = at; return undefined; }\n    "}if (buf[r.pos] !== ${f.number * 8}) { r.pos = at; return undefined; }\n    r.pos++;\n    const x${i} = ${FLAT_KINDS[f.kind]};`);
+    const literal = d.fields.map((f) => `${K(f.key)}: x${fields.indexOf(f)}`).join(", ");
+    reader = new Function(`return function flat_${d.fullName.replace(/\W/g, "_")}(r, stop) {
+  const buf = r.buf, at = r.pos;
+  try {
+    ${steps.join("\n    ")}
+    if (r.pos !== stop) { r.pos = at; return undefined; }
+    return { ${literal} };
+  } catch (e) {
+    r.pos = at;
+    return undefined;
+  }
+};`)() as (r: Reader, stop: number) => unknown;
+  }
+  flatReaders.set(d, reader);
+  return reader;
 }
 
 /**
@@ -99,7 +144,7 @@ function generateScalarWrapper(d: MessageDesc, consts: unknown[]): string {
 return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) {
   if (depth > ${MAX_DEPTH}) throw new P("messages nested deeper than ${MAX_DEPTH}");
   const buf = r.buf;
-  let f = -1, n = 0, s = 0, x, val, o;
+  let f = -1, n = 0, s = 0, x, val, o, w;
   try {
     while (r.pos < end) {
       f = -1;
@@ -268,7 +313,7 @@ function generate(d: MessageDesc, consts: unknown[]): string {
   const objectMode = `function decode_${d.fullName.replace(/\W/g, "_")}_object(r, end, depth, o${hoistParams}) {
   if (depth > ${MAX_DEPTH}) throw new P("messages nested deeper than ${MAX_DEPTH}");
   const buf = r.buf;
-  let f = -1, s = 0, n = 0, p, v, a;${hoisted.map((k, j) => ` let L_${k} = h${j};`).join("")}
+  let f = -1, s = 0, n = 0, p, v, a, w;${hoisted.map((k, j) => ` let L_${k} = h${j};`).join("")}
   try {
     while (r.pos < end) {
       f = -1;
@@ -310,7 +355,7 @@ return function decode_${d.fullName.replace(/\W/g, "_")}(r, end, depth, target) 
   if (target !== undefined) return object(r, end, depth, target${hoisted.map(() => ", undefined").join("")});
   if (depth > ${MAX_DEPTH}) throw new P("messages nested deeper than ${MAX_DEPTH}");
   const buf = r.buf;
-  let f = -1, s = 0, n = 0, p, v, a, at = 0;
+  let f = -1, s = 0, n = 0, p, v, a, w, at = 0;
   let ${[...objectFields.map(local), ...hoisted.map((k) => `L_${k}`)].join(", ") || "unused"};
   try {
     while (r.pos < end) {

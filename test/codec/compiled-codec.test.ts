@@ -88,6 +88,29 @@ describe("compiled decoder's fast mode and object mode", () => {
     );
   });
 
+  it("read a Value.Range in place only in its usual form (begin, end, once each), and otherwise like the reference", () => {
+    const range = (...body: number[]) => [0x0a, body.length, ...body];
+    const cases = [
+      range(0x08, 0x05, 0x10, 0x07), // usual: begin 5, end 7
+      range(0x10, 0x07, 0x08, 0x05), // reversed order: still {begin: 5, end: 7}
+      range(0x08, 0x05, 0x10, 0x07, 0x10, 0x09), // end repeated: the last wins
+      range(0x08, 0x05, 0x10, 0x07, 0xf8, 0xfc, 0x01, 0x01), // an unknown field after
+      range(0x08, 0x05), // end missing: an error
+      range(0x08, 0x05, 0x10), // end truncated
+      range(0x08, ...Array(10).fill(0xff), 0x01, 0x10, 0x07), // begin's varint 11 bytes long
+      range(0x08, 0x80, 0x10, 0x07), // begin's varint runs into the next field
+      range(0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x10, 0x07), // begin 2^64-1
+      range(0x09, 0, 0, 0, 0, 0, 0, 0, 0, 0x10, 0x07), // begin with the wrong wire type
+    ];
+    for (const c of cases) {
+      agree("mesos.Value.Ranges", Uint8Array.from(c));
+      agree("mesos.Value.Ranges", Uint8Array.from([...range(0x08, 0x01, 0x10, 0x02), ...c, ...range(0x08, 0x03, 0x10, 0x04)]));
+    }
+    expect(decode("mesos.Value.Ranges", Uint8Array.from(cases[1]!))).toEqual([{ begin: 5n, end: 7n }]);
+    expect(decode("mesos.Value.Ranges", Uint8Array.from(cases[2]!))).toEqual([{ begin: 5n, end: 9n }]);
+    expect(() => decode("mesos.Value.Ranges", Uint8Array.from(cases[4]!))).toThrow("mesos.Value.Ranges at range[0]: missing required field 'end'");
+  });
+
   it("build objects with exactly the fields present, for more presence patterns than builders are cached", () => {
     // ResourceStatistics/PerfStatistics have 55/53 fields (two mask words); 300 random subsets pass the cache bound (64).
     for (const t of ["mesos.ResourceStatistics", "mesos.PerfStatistics"]) {
