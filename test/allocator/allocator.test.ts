@@ -16,6 +16,22 @@ function make(extra: Partial<ConstructorParameters<typeof HierarchicalDRFAllocat
 }
 
 describe("HierarchicalDRFAllocator", () => {
+  it.each([
+    [true, 3000],
+    // Mesos: a nested role has DEFAULT_QUOTA, so eng's limit does not bound it (scenario random-028 records this).
+    [false, 4000],
+  ])("limitNestedRoles=%s: cpus offered to eng/web + eng/batch in one cycle under eng's limit of 3 cpus = %d", (limitNestedRoles, cpus) => {
+    const { allocator, offers } = make({ limitNestedRoles, triggeredAllocation: "deferred" });
+    allocator.updateQuota("eng", { limits: "cpus:3" });
+    allocator.addFramework("web", { roles: ["eng/web"] });
+    allocator.addFramework("batch", { roles: ["eng/batch"] });
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:2;mem:1024") });
+    allocator.addAgent("a2", { resources: Resources.parse("cpus:2;mem:1024") });
+    allocator.settle();
+    expect(offers.reduce((sum, o) => sum + Resources.parse(o.r).scalar("cpus"), 0)).toBe(cpus);
+    // Memory has no limit: all of it is offered either way.
+    expect(offers.reduce((sum, o) => sum + Resources.parse(o.r).scalar("mem"), 0)).toBe(2048000);
+  });
   it("deferred triggers coalesce into one allocation at settle()", () => {
     const { allocator, offers } = make({ triggeredAllocation: "deferred" });
     allocator.addFramework("f1", { roles: ["r"] });
