@@ -471,8 +471,10 @@ export class HierarchicalDRFAllocator {
       pending: undefined,
       slot: -1,
     };
+    const reusedSlot = this.frameworkSlots.nextIsReused();
     fw.slot = this.frameworkSlots.take();
-    this.mayFilter.clearColumn(fw.slot);
+    // A fresh slot's column is clear already; a reused one may hold the old framework's bits.
+    if (reusedSlot) this.mayFilter.clearColumn(fw.slot);
     this.frameworks.set(id, fw);
     for (const role of fw.roles) {
       this.trackFrameworkUnderRole(fw, role);

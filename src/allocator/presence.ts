@@ -62,6 +62,11 @@ export class SlotPool {
     return this.free.length > 0 ? this.free.pop()! : this.next++;
   }
 
+  /** Whether the next `take` hands out a returned slot (whose per-slot state elsewhere may be stale). */
+  nextIsReused(): boolean {
+    return this.free.length > 0;
+  }
+
   /** Returns a slot to the pool. */
   give(slot: number): void {
     this.free.push(slot);

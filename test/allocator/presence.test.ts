@@ -40,8 +40,11 @@ describe("PairBits (may-have-filters matrix) against a set of pairs", () => {
     const a = pool.take();
     const b = pool.take();
     expect(a).not.toBe(b);
+    expect(pool.nextIsReused()).toBe(false);
     pool.give(a);
+    expect(pool.nextIsReused()).toBe(true);
     expect(pool.take()).toBe(a);
+    expect(pool.nextIsReused()).toBe(false);
     expect(pool.take()).toBe(2);
   });
 });
