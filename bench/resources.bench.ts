@@ -332,6 +332,32 @@ async function batchRangeSubtract(): Promise<void> {
   }
 }
 
+async function subtractAssign(): Promise<void> {
+  if (!section("Resources a -= b against a - b (Mesos' overlapping pair), against a copy of the operand")) return;
+  // `a - b` is `a.clone().subtract(b)`: the same code path as `-=`. Both run
+  // here with the clone inside the timed call, next to the cost of the
+  // clone alone and of a plain copy of a's bounds (the same-run baseline).
+  console.log("| sub-ranges | path | copy of a's bounds (baseline) | a.clone() | a -= b (clone, then subtract) | a - b (minus) | -= / - |\n|---:|---|---:|---:|---:|---:|---:|");
+  for (const n of [100, 1000, 10_000]) {
+    const [r1, r2] = mesosRangePair(n);
+    const p1 = Resources.ranges("ports", r1), p2 = Resources.ranges("ports", r2);
+    for (const [path, ops] of [["TS", TS_RANGE_OPS], ["chooser", rangeKernels]] as const) {
+      const previous = useRangeKernels(ops);
+      try {
+        const r = await measure({
+          copy: () => r1.small!.slice(),
+          clone: () => p1.clone(),
+          assign: () => { const c = p1.clone(); c.subtract(p2); return c; },
+          minus: () => p1.minus(p2),
+        });
+        console.log(`| ${n} | ${path} | ${fmt(r.copy!)} | ${fmt(r.clone!)} | ${fmt(r.assign!)} (${ratio(r.assign!, r.copy!)}) | ${fmt(r.minus!)} (${ratio(r.minus!, r.copy!)}) | ${ratio(r.assign!, r.minus!)} |`);
+      } finally {
+        useRangeKernels(previous);
+      }
+    }
+  }
+}
+
 async function resourcesWithChooser(): Promise<void> {
   if (!section("Resources range arithmetic: RangeSet's TS operations vs the TS/Wasm chooser plugged in (useRangeKernels)")) return;
   console.log("| sub-ranges | a - b, TS | a - b, chooser | a + b, TS | a + b, chooser |\n|---:|---:|---:|---:|---:|");
@@ -351,6 +377,7 @@ async function resourcesWithChooser(): Promise<void> {
 
 await hotPaths();
 await subtract10k();
+await subtractAssign();
 await batchRangeSubtract();
 await resourcesWithChooser();
 await kernelOnly();
