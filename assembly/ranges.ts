@@ -61,45 +61,61 @@ function union<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
 // a few values out of a large set costs O(log n) plus a memcpy. The same
 // algorithm as subtractBounds in src/resources/ranges.ts.
 function subtract<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
+  if (na == 0) return 0;
+  if (nb == 0) { memory.copy(out, a, <usize>na << 4); return na; }
+  // The current interval of a is [s, e] (s moves past each cut) and the
+  // current interval of b is [bs, be]; all four stay in locals, so each step
+  // loads only the interval it advances to.
   let i = 0, j = 0, n = 0;
-  while (i < na) {
-    let s = beginAt<T>(a, i);
-    while (j < nb && endAt<T>(b, j) < s) j++;
-    if (j >= nb) break; // the rest of a is untouched
-    const bb0 = beginAt<T>(b, j);
-    if (endAt<T>(a, i) < bb0) {
-      // Gallop to the first interval of a ending at or after b[j].
-      let lo = i, hi = i + 1, step = 2;
-      while (hi < na && endAt<T>(a, hi) < bb0) { lo = hi; hi += step; step <<= 1; }
-      if (hi > na) hi = na;
-      // a[lo] ends before bb0; hi == na or a[hi] ends at or after bb0.
-      while (hi - lo > 1) {
-        const mid = lo + ((hi - lo) >> 1);
-        if (endAt<T>(a, mid) < bb0) lo = mid; else hi = mid;
-      }
-      memory.copy(out + (<usize>n << 4), a + (<usize>i << 4), <usize>(hi - i) << 4);
-      n += hi - i;
-      i = hi;
+  let s = beginAt<T>(a, 0), e = endAt<T>(a, 0);
+  let bs = beginAt<T>(b, 0), be = endAt<T>(b, 0);
+  while (true) {
+    if (be < s) {
+      // b[j] lies before what is left of a[i].
+      if (++j >= nb) break;
+      bs = beginAt<T>(b, j); be = endAt<T>(b, j);
       continue;
     }
-    const e = endAt<T>(a, i);
-    let alive = true;
-    let k = j;
-    for (; k < nb; k++) {
-      const bb = beginAt<T>(b, k);
-      if (bb > e) break;
-      const be = endAt<T>(b, k);
-      if (bb > s) put<T>(out, n++, s, bb - <T>1);
-      if (be >= e) { alive = false; break; }
-      s = be + <T>1;
+    if (bs > e) {
+      // What is left of a[i] lies before b[j]: keep it, then gallop to the
+      // first interval of a ending at or after bs and copy the run before it.
+      put<T>(out, n++, s, e);
+      let lo = i, hi = i + 1, step = 1;
+      while (hi < na && endAt<T>(a, hi) < bs) { lo = hi; hi += step; step <<= 1; }
+      if (hi > na) hi = na;
+      // a[lo] ends before bs; hi == na or a[hi] ends at or after bs.
+      while (hi - lo > 1) {
+        const mid = lo + ((hi - lo) >> 1);
+        if (endAt<T>(a, mid) < bs) lo = mid; else hi = mid;
+      }
+      const run = hi - i - 1;
+      if (run > 0) {
+        memory.copy(out + (<usize>n << 4), a + (<usize>(i + 1) << 4), <usize>run << 4);
+        n += run;
+      }
+      i = hi;
+      if (i >= na) return n;
+      s = beginAt<T>(a, i); e = endAt<T>(a, i);
+      continue;
     }
-    if (alive) put<T>(out, n++, s, e);
-    j = k;
-    i++;
+    // b[j] overlaps [s, e]: keep the part before it.
+    if (bs > s) put<T>(out, n++, s, bs - <T>1);
+    if (be >= e) {
+      // a[i] is used up; b[j] may reach into a[i + 1].
+      if (++i >= na) return n;
+      s = beginAt<T>(a, i); e = endAt<T>(a, i);
+      continue;
+    }
+    s = be + <T>1; // be < e, so no overflow
+    if (++j >= nb) break;
+    bs = beginAt<T>(b, j); be = endAt<T>(b, j);
   }
-  if (i < na) {
-    memory.copy(out + (<usize>n << 4), a + (<usize>i << 4), <usize>(na - i) << 4);
-    n += na - i;
+  // b is used up: keep what is left of a[i] and copy the rest of a.
+  put<T>(out, n++, s, e);
+  const rest = na - i - 1;
+  if (rest > 0) {
+    memory.copy(out + (<usize>n << 4), a + (<usize>(i + 1) << 4), <usize>rest << 4);
+    n += rest;
   }
   return n;
 }
