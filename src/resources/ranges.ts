@@ -64,47 +64,60 @@ export function subtractBounds(a: Float64Array, b: Float64Array): Float64Array {
   if (b[nb - 1]! < a[0]! || b[0]! > a[na - 1]!) return a;
   if (na === nb && equalBounds(a, b)) return EMPTY_BOUNDS;
   const out = new Float64Array(na + nb);
+  // The current interval of a is [s, e] (s moves past each cut) and the
+  // current interval of b is [bs, be]: each step reads only the interval it
+  // advances to (the same algorithm as assembly/ranges.ts).
   let o = 0, i = 0, j = 0;
-  while (i < na) {
-    let cur = a[i]!;
-    while (j < nb && b[j + 1]! < cur) j += 2;
-    if (j >= nb) break; // the rest of `a` is untouched
-    const bb0 = b[j]!;
-    if (a[i + 1]! < bb0) {
-      // a[i..] ends before b[j] starts: gallop to the first interval of `a`
-      // ending at or after b[j] and copy the untouched run before it.
-      let lo = i, hi = i + 2, step = 4;
-      while (hi < na && a[hi + 1]! < bb0) { lo = hi; hi += step; step <<= 1; }
-      if (hi > na) hi = na;
-      // a[lo + 1] < bb0, and hi === na or a[hi + 1] >= bb0.
-      while (hi - lo > 2) {
-        const mid = lo + (((hi - lo) >> 2) << 1);
-        if (a[mid + 1]! < bb0) lo = mid; else hi = mid;
-      }
-      if (hi - i > 32) out.set(a.subarray(i, hi), o);
-      else for (let k = i; k < hi; k++) out[o + k - i] = a[k]!;
-      o += hi - i;
-      i = hi;
+  let s = a[0]!, e = a[1]!, bs = b[0]!, be = b[1]!;
+  for (;;) {
+    if (be < s) {
+      // b[j] lies before what is left of a[i].
+      j += 2;
+      if (j >= nb) break;
+      bs = b[j]!; be = b[j + 1]!;
       continue;
     }
-    const y = a[i + 1]!;
-    let k = j;
-    while (k < nb && b[k]! <= y) {
-      const bb = b[k]!, be = b[k + 1]!;
-      if (bb > cur) { out[o++] = cur; out[o++] = bb - 1; }
-      if (be >= y) { cur = y + 1; break; }
-      cur = be + 1;
-      k += 2;
+    if (bs > e) {
+      // What is left of a[i] lies before b[j]: keep it, then gallop to the
+      // first interval of a ending at or after bs and copy the run before it.
+      out[o++] = s; out[o++] = e;
+      let lo = i, hi = i + 2, step = 2;
+      while (hi < na && a[hi + 1]! < bs) { lo = hi; hi += step; step <<= 1; }
+      if (hi > na) hi = na;
+      // a[lo + 1] < bs, and hi === na or a[hi + 1] >= bs.
+      while (hi - lo > 2) {
+        const mid = lo + (((hi - lo) >> 2) << 1);
+        if (a[mid + 1]! < bs) lo = mid; else hi = mid;
+      }
+      const from = i + 2;
+      if (hi - from > 32) out.set(a.subarray(from, hi), o);
+      else for (let k = from; k < hi; k++) out[o + k - from] = a[k]!;
+      if (hi > from) o += hi - from;
+      i = hi;
+      if (i >= na) return o === out.length ? out : out.subarray(0, o);
+      s = a[i]!; e = a[i + 1]!;
+      continue;
     }
-    if (cur <= y) { out[o++] = cur; out[o++] = y; }
-    j = k;
-    i += 2;
+    // b[j] overlaps [s, e]: keep the part before it.
+    if (bs > s) { out[o++] = s; out[o++] = bs - 1; }
+    if (be >= e) {
+      // a[i] is used up; b[j] may reach into a[i + 1].
+      i += 2;
+      if (i >= na) return o === out.length ? out : out.subarray(0, o);
+      s = a[i]!; e = a[i + 1]!;
+      continue;
+    }
+    s = be + 1;
+    j += 2;
+    if (j >= nb) break;
+    bs = b[j]!; be = b[j + 1]!;
   }
-  if (i < na) {
-    if (na - i > 32) out.set(a.subarray(i), o);
-    else for (let k = i; k < na; k++) out[o + k - i] = a[k]!;
-    o += na - i;
-  }
+  // b is used up: keep what is left of a[i] and copy the rest of a.
+  out[o++] = s; out[o++] = e;
+  const from = i + 2;
+  if (na - from > 32) out.set(a.subarray(from), o);
+  else for (let k = from; k < na; k++) out[o + k - from] = a[k]!;
+  if (na > from) o += na - from;
   return o === out.length ? out : out.subarray(0, o);
 }
 
