@@ -358,6 +358,22 @@ async function subtractAssign(): Promise<void> {
   }
 }
 
+async function subtractSmallB(): Promise<void> {
+  if (!section("subtract: n fragments minus k cuts spread out (TS vs Wasm by k / n)")) return;
+  // When b is much smaller than a, TS gallops over the untouched runs and
+  // copies a once, while the Wasm path copies a in and the result out.
+  console.log("| n (a) | k (b) | TS | Wasm | Wasm / TS |\n|---:|---:|---:|---:|---:|");
+  for (const n of [100, 1000, 10_000]) {
+    const a = RangeSet.fromIntervals(Array.from({ length: n }, (_, i) => [31000 + 4 * i, 31001 + 4 * i] as [number, number]));
+    for (const k of [1, 4, 16, 64, 256, 1000, 10_000].filter((x) => x <= n)) {
+      const stride = Math.floor(n / k);
+      const b = RangeSet.fromIntervals(Array.from({ length: k }, (_, i) => [31001 + 4 * stride * i, 31002 + 4 * stride * i] as [number, number]));
+      const t = await measure({ ts: () => tsRangeKernels.subtract(a, b), wasm: () => wasmRangeKernels.subtract(a, b) });
+      console.log(`| ${n} | ${k} | ${fmt(t.ts!)} | ${fmt(t.wasm!)} | ${ratio(t.wasm!, t.ts!)} |`);
+    }
+  }
+}
+
 async function resourcesWithChooser(): Promise<void> {
   if (!section("Resources range arithmetic: RangeSet's TS operations vs the TS/Wasm chooser plugged in (useRangeKernels)")) return;
   console.log("| sub-ranges | a - b, TS | a - b, chooser | a + b, TS | a + b, chooser |\n|---:|---:|---:|---:|---:|");
@@ -378,6 +394,7 @@ async function resourcesWithChooser(): Promise<void> {
 await hotPaths();
 await subtract10k();
 await subtractAssign();
+await subtractSmallB();
 await batchRangeSubtract();
 await resourcesWithChooser();
 await kernelOnly();
