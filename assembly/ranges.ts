@@ -33,26 +33,52 @@
 }
 
 function union<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
+  if (na == 0) { memory.copy(out, b, <usize>nb << 4); return nb; }
+  if (nb == 0) { memory.copy(out, a, <usize>na << 4); return na; }
+  // The next interval of each operand stays in locals ([ab, ae], [bb, be]),
+  // so each step loads only the interval it advances to; [cb, ce] is the
+  // interval being built.
   let i = 0, j = 0, n = 0;
-  let cb: T = <T>0, ce: T = <T>0;
-  let open = false;
-  while (i < na || j < nb) {
+  let ab = beginAt<T>(a, 0), ae = endAt<T>(a, 0);
+  let bb = beginAt<T>(b, 0), be = endAt<T>(b, 0);
+  let cb: T, ce: T;
+  if (ab <= bb) {
+    cb = ab; ce = ae;
+    if (++i < na) { ab = beginAt<T>(a, i); ae = endAt<T>(a, i); }
+  } else {
+    cb = bb; ce = be;
+    if (++j < nb) { bb = beginAt<T>(b, j); be = endAt<T>(b, j); }
+  }
+  while (i < na && j < nb) {
     let nbeg: T, nend: T;
-    if (j >= nb || (i < na && beginAt<T>(a, i) <= beginAt<T>(b, j))) {
-      nbeg = beginAt<T>(a, i); nend = endAt<T>(a, i); i++;
+    if (ab <= bb) {
+      nbeg = ab; nend = ae;
+      if (++i < na) { ab = beginAt<T>(a, i); ae = endAt<T>(a, i); }
     } else {
-      nbeg = beginAt<T>(b, j); nend = endAt<T>(b, j); j++;
+      nbeg = bb; nend = be;
+      if (++j < nb) { bb = beginAt<T>(b, j); be = endAt<T>(b, j); }
     }
-    if (!open) {
-      cb = nbeg; ce = nend; open = true;
-    } else if (atTop<T>(ce) || nbeg <= ce + <T>1) {
+    if (atTop<T>(ce) || nbeg <= ce + <T>1) {
       if (nend > ce) ce = nend;
     } else {
       put<T>(out, n++, cb, ce);
       cb = nbeg; ce = nend;
     }
   }
-  if (open) put<T>(out, n++, cb, ce);
+  // One operand is used up: merge the other into [cb, ce] while they touch,
+  // then copy the rest of it.
+  let p = a, np = na, k = i;
+  if (j < nb) { p = b; np = nb; k = j; }
+  while (k < np && (atTop<T>(ce) || beginAt<T>(p, k) <= ce + <T>1)) {
+    const y = endAt<T>(p, k);
+    if (y > ce) ce = y;
+    k++;
+  }
+  put<T>(out, n++, cb, ce);
+  if (k < np) {
+    memory.copy(out + (<usize>n << 4), p + (<usize>k << 4), <usize>(np - k) << 4);
+    n += np - k;
+  }
   return n;
 }
 
