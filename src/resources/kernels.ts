@@ -90,8 +90,9 @@ const useWasm = (a: RangeSet, b: RangeSet, crossover: number) =>
 export const rangeKernels: RangeKernels = {
   name: "auto",
   union: (a, b) => (useWasm(a, b, RANGE_CROSSOVER.union) ? wasmRangeKernels : tsRangeKernels).union(a, b),
+  // The few-cuts check comes first: useWasm loads the module.
   subtract: (a, b) =>
-    (useWasm(a, b, RANGE_CROSSOVER.subtract) && (a.big !== null || b.big !== null || b.intervalCount * SUBTRACT_FEW_CUTS >= a.intervalCount)
+    ((a.big !== null || b.big !== null || b.intervalCount * SUBTRACT_FEW_CUTS >= a.intervalCount) && useWasm(a, b, RANGE_CROSSOVER.subtract)
       ? wasmRangeKernels : tsRangeKernels).subtract(a, b),
   intersect: (a, b) => (useWasm(a, b, RANGE_CROSSOVER.intersect) ? wasmRangeKernels : tsRangeKernels).intersect(a, b),
   contains: (a, b) => (useWasm(a, b, RANGE_CROSSOVER.contains) ? wasmRangeKernels : tsRangeKernels).contains(a, b),

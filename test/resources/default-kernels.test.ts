@@ -11,7 +11,7 @@ import {
   Resources, RangeSet, useRangeKernels, rangeKernelsInUse, AUTO_RANGE_OPS, TS_RANGE_OPS, WASM_RANGE_OPS,
 } from "../../src/resources/index.js";
 import { isWasmLoaded } from "../../src/wasm/module.js";
-import { RANGE_CROSSOVER } from "../../src/resources/kernels.js";
+import { RANGE_CROSSOVER, SUBTRACT_FEW_CUTS } from "../../src/resources/kernels.js";
 
 /** `ports:[1-1,3-3,...]`: n single-value fragments (the shape of Mesos' fragment() helper). */
 function fragments(n: number, start = 1): Resources {
@@ -31,6 +31,17 @@ describe("default range operations", () => {
     expect(r.toString()).toBe("cpus:2;ports:[1-2,5-10]");
     expect(Resources.parse("ports:[1-10,20-30]").plus(Resources.parse("ports:[11-19]")).toString()).toBe("ports:[1-30]");
     expect(isWasmLoaded()).toBe(false);
+  });
+
+  it("keep a few cuts out of a large fragmented set on TypeScript (it copies a once; Wasm would copy in and out)", () => {
+    const n = 4 * SUBTRACT_FEW_CUTS; // far above the size crossover, but b has 1 interval
+    expect(n).toBeGreaterThanOrEqual(RANGE_CROSSOVER.subtract);
+    const left = fragments(n).minus(Resources.parse("ports:[5-5]"));
+    expect(isWasmLoaded()).toBe(false);
+    // The odd values 1..2n-1 without 5.
+    const expected: string[] = [];
+    for (let v = 1; v < 2 * n; v += 2) if (v !== 5) expected.push(`${v}-${v}`);
+    expect(left.toString()).toBe(`ports:[${expected.join(",")}]`);
   });
 
   it("load the module on the first operation above the crossover, with the same result as TypeScript", () => {
