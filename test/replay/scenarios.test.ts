@@ -7,8 +7,9 @@ const dir = join(__dirname, "../fixtures/scenarios");
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 
 describe("Mesos allocator scenarios (test/fixtures/scenarios)", () => {
-  it("finds all 46 scenario files", () => {
-    expect(files.length).toBe(46);
+  // 46 when copied; the shared set may grow (scripts/sync-fixtures.sh), never shrink.
+  it("finds every scenario file", () => {
+    expect(files.length).toBeGreaterThanOrEqual(46);
   });
   it.each(files)("%s: every checkpoint matches Mesos", (file) => {
     const scenario = validateScenario(JSON.parse(readFileSync(join(dir, file), "utf8")));
