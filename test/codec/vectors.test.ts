@@ -41,8 +41,9 @@ describe.each(VECTORS.map((v) => [v.name, v] as const))("vector %s", (_name, v) 
 });
 
 describe("vector set", () => {
-  it("has the 100 cases the README lists", () => {
-    expect(VECTORS).toHaveLength(100);
+  // 100 when copied; the shared set may grow (scripts/sync-fixtures.sh), never shrink.
+  it("has at least the 100 cases the README lists", () => {
+    expect(VECTORS.length).toBeGreaterThanOrEqual(100);
   });
 
   it("writes every vector's Mesos JSON byte for byte (Grisu2 doubles included)", () => {
