@@ -201,8 +201,8 @@ interface AgentState {
   /** Small integer id, unique among the allocator's agents while it is added (row of `mayFilter`). */
   slot: number;
   hostname: string;
-  attributes: Record<string, string>;
-  capabilities: string[];
+  attributes: Readonly<Record<string, string>>;
+  capabilities: readonly string[];
   multiRole: boolean;
   hierarchicalRole: boolean;
   activated: boolean;
@@ -228,7 +228,9 @@ interface AgentState {
 
 const EMPTY = Resources.empty();
 const NO_BITS = new Int32Array(0);
-const AGENT_CAPABILITIES = ["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"];
+const AGENT_CAPABILITIES: readonly string[] = Object.freeze(["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"]);
+/** The attributes of an agent added without any (shared; never mutated). */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 const DEFAULT_REFUSE_SECONDS = 5;
 const MAX_REFUSE_SECONDS = 365 * 24 * 3600;
 
@@ -456,7 +458,7 @@ export class HierarchicalDRFAllocator {
     const usedMap = this.toMap(used, "used");
     for (const [agentId, r] of usedMap) {
       if (!(r instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addFramework('${id}'): used['${agentId}'] must be Resources`);
-      this.checkAllocated(r, `addFramework('${id}'): used['${agentId}']`);
+      this.checkAllocated(r, () => `addFramework('${id}'): used['${agentId}']`);
     }
     const fw: FrameworkState = {
       id,
@@ -596,21 +598,22 @@ export class HierarchicalDRFAllocator {
     if (info === null || typeof info !== "object" || !(info.resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.resources must be Resources`);
     const total = unallocated(info.resources);
     const usedMap = this.toMap(used, "used");
-    let usedSum = Resources.empty();
+    let usedSum = EMPTY;
     for (const [fwId, r] of usedMap) {
       if (!(r instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): used['${fwId}'] must be Resources`);
-      this.checkAllocated(r, `addAgent('${id}'): used['${fwId}']`);
+      this.checkAllocated(r, () => `addAgent('${id}'): used['${fwId}']`);
       usedSum = usedSum.isEmpty() ? unallocated(r) : usedSum.plus(unallocated(r));
     }
     if (!containsOf(total, usedSum)) throw new AllocatorError("INVALID_RESOURCES", `addAgent('${id}'): used resources ${usedSum.toString()} exceed the agent's total ${total.toString()}`);
-    const capabilities = this.validateCapabilities(info.capabilities ?? AGENT_CAPABILITIES, `addAgent('${id}')`);
+    // The default capabilities and attributes are shared, frozen objects (never mutated: updateAgent replaces them).
+    const capabilities = info.capabilities === undefined ? AGENT_CAPABILITIES : this.validateCapabilities(info.capabilities, `addAgent('${id}')`);
     const agentSlot = this.agentSlots.take();
     this.mayFilter.clearRow(agentSlot);
     const agent: AgentState = {
       id,
       slot: agentSlot,
       hostname: info.hostname ?? id,
-      attributes: { ...(info.attributes ?? {}) },
+      attributes: info.attributes === undefined ? NO_ATTRIBUTES : { ...info.attributes },
       capabilities,
       multiRole: capabilities.includes("MULTI_ROLE"),
       hierarchicalRole: capabilities.includes("HIERARCHICAL_ROLE"),
@@ -619,7 +622,7 @@ export class HierarchicalDRFAllocator {
       totalQ: totalInfo(total).q,
       available: minusOf(total, usedSum),
       offered: new Map(),
-      allocated: Resources.empty(),
+      allocated: EMPTY,
       hasGpu: totalInfo(total).hasGpu,
       // Every field present from the start: agents share one hidden class,
       // which keeps the cycle's property accesses monomorphic.
@@ -642,7 +645,7 @@ export class HierarchicalDRFAllocator {
       if (fw === undefined) continue;
       this.trackAllocated(agent, fw, r, true);
     }
-    this.generateOffers([id]);
+    this.generateOffersOn(id);
   }
 
   /** Removes an agent: what was offered or allocated on it leaves the shares, and its filters go. */
@@ -1006,7 +1009,8 @@ export class HierarchicalDRFAllocator {
     return new Map(Object.entries(m));
   }
 
-  private checkAllocated(r: Resources, what: string): void {
+  /** Throws unless `r` is empty or carries an allocation role; `what` (built only on failure) names the argument. */
+  private checkAllocated(r: Resources, what: () => string): void {
     if (r.isEmpty()) return;
     let ok = true;
     try {
@@ -1014,7 +1018,7 @@ export class HierarchicalDRFAllocator {
     } catch {
       ok = false;
     }
-    if (!ok) throw new AllocatorError("INVALID_RESOURCES", `${what}: resources must carry an allocation role (Resources.allocate(role))`);
+    if (!ok) throw new AllocatorError("INVALID_RESOURCES", `${what()}: resources must carry an allocation role (Resources.allocate(role))`);
   }
 
   private allocationsOf(r: Resources): Map<string, Resources> {
@@ -1340,6 +1344,15 @@ export class HierarchicalDRFAllocator {
       this.pendingCandidates = set;
     }
     if (first) queueMicrotask(() => this.settle());
+  }
+
+  /** `generateOffers([agentId])` without the array (deferred mode just records the candidate). */
+  private generateOffersOn(agentId: AgentId): void {
+    if (this.deferred && this.pendingCandidates !== undefined) {
+      if (this.pendingCandidates !== null) this.pendingCandidates.add(agentId);
+      return;
+    }
+    this.generateOffers([agentId]);
   }
 
   /** Deferred mode: runs the pending triggered allocation now (a no-op when none is pending or in immediate mode). */

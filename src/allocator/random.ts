@@ -1,12 +1,14 @@
 /** A small seeded PRNG (mulberry32) so every random choice is reproducible. */
 export class Prng {
-  private state: number;
+  /** The 32-bit state, kept in a typed array so it is never boxed as a heap number (values above 2^30 are not small integers). */
+  private readonly state = new Uint32Array(1);
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.state[0] = seed >>> 0;
   }
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    let t = (this.state[0]! + 0x6d2b79f5) >>> 0;
+    this.state[0] = t;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
