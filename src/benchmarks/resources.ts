@@ -111,7 +111,7 @@ function show(r: Resources): string {
 export interface BenchFigure {
   /** What was measured, e.g. "total += r on cpus:1;gpus:1;mem:128;disk:256". */
   name: string;
-  /** Which path: "ts", "wasm" or "batch". */
+  /** Which path: "ts", "wasm", "batch", or "baseline" (a same-run reference that is not drfcore code). */
   path: string;
   /** Nanoseconds per operation. */
   nsPerOp: number;
@@ -267,9 +267,22 @@ function rangesArithmetic(say: (s: string) => void, figures: BenchFigure[], scal
 function parse(say: (s: string) => void, figures: BenchFigure[], scale: number): void {
   const text = "cpus:24;mem:4096;disk:4096;ports:[31000-32000]";
   const n = Math.max(1, Math.round(50_000 * scale));
-  const ns = timed(() => { for (let i = 0; i < n; i++) Resources.parse(text); });
+  // Mesos' loop, and in the same rounds (interleaved) a baseline of similar
+  // work whose speed drfcore does not control: JSON.parse of the same values.
+  // This machine's speed for allocation-heavy loops varies 2x from minute to
+  // minute (performance pass 4 in docs/bench-resources.md); the ratio to the
+  // baseline is the figure that compares across runs.
+  const json = '{"cpus":24,"mem":4096,"disk":4096,"ports":[[31000,32000]]}';
+  let sink: unknown = null;
+  const [ns, baseNs] = timeRounds([
+    () => { for (let i = 0; i < n; i++) Resources.parse(text); },
+    () => { for (let i = 0; i < n; i++) sink = JSON.parse(json); },
+  ]) as [number, number];
+  if (sink === null) throw new Error("bench: baseline did not run");
   say(`Took ${formatDuration(ns)} to perform ${n} 'Resources::parse(\"${text}\")' operations`);
+  say(`Took ${formatDuration(baseNs)} to perform ${n} 'JSON.parse(${json})' operations (drfcore: baseline, same rounds; parse/baseline = ${(ns / baseNs).toFixed(2)})`);
   figures.push({ name: "parse cpus:24;mem:4096;disk:4096;ports:[31000-32000]", path: "ts", nsPerOp: ns / n, mesosNs: MESOS_NS.parse });
+  figures.push({ name: "JSON.parse of the same values (baseline for parse)", path: "baseline", nsPerOp: baseNs / n });
 }
 
 /** 10,000 agents with varied scalar resources, as Resources and as one columnar store. */

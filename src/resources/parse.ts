@@ -152,7 +152,12 @@ export function scanSimpleEntries(text: string): Entry[] | null {
       }
       c = ++i < n ? text.charCodeAt(i) : 59;
       if (c !== 59) return null;
-      out.push(Entry.make(name, RANGES, PLAIN, 0, RangeSet.fromCanonicalSmall(bounds.slice(0, nbounds)), null));
+      // A fresh array per value (RangeSets are immutable and keep it). Not
+      // `bounds.slice()`: TypedArray.prototype.slice is a builtin call with a
+      // species-constructor lookup; `new Float64Array(n)` plus a copy is inlined.
+      const own = new Float64Array(nbounds);
+      for (let k = 0; k < nbounds; k++) own[k] = bounds[k]!;
+      out.push(Entry.make(name, RANGES, PLAIN, 0, RangeSet.fromCanonicalSmall(own), null));
     } else {
       return null;
     }
