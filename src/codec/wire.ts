@@ -55,12 +55,6 @@ const SCRATCH_I64 = new BigInt64Array(SCRATCH_U32.buffer);
 /** Index of the low and high word of a 64-bit integer in `SCRATCH_U32`. */
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = 1 - LO;
-/** A value below 2^32 as a bigint, through the scratch words. */
-function fromLowWord(v: number): bigint {
-  SCRATCH_U32[LO] = v;
-  SCRATCH_U32[HI] = 0;
-  return SCRATCH_U64[0]!;
-}
 /** `0n`..`1023n`, shared: bigints are immutable values, so handing out the same one is safe. */
 const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
@@ -140,8 +134,10 @@ export class Reader {
 
   /** Reads a varint of up to 10 bytes as an unsigned 64-bit `bigint`. */
   varint64(): bigint {
-    const short = this.shortVarint();
-    if (short >= 0) return short < SMALL_BIGINTS.length ? SMALL_BIGINTS[short]! : fromLowWord(short);
+    // One byte (0-127) from the table; anything longer is read once, in `readVarint64Halves`
+    // (a separate short-varint pass first re-read the first four bytes of every large counter).
+    const b0 = this.buf[this.pos];
+    if (b0 !== undefined && b0 < 0x80) { this.pos++; return SMALL_BIGINTS[b0]!; }
     this.readVarint64Halves();
     const lo = SCRATCH_U32[LO]!;
     if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
@@ -150,8 +146,10 @@ export class Reader {
 
   /** Reads a varint of up to 10 bytes as a signed 64-bit `bigint` (two's complement, as int64 is encoded). */
   varint64Signed(): bigint {
-    const short = this.shortVarint();
-    if (short >= 0) return short < SMALL_BIGINTS.length ? SMALL_BIGINTS[short]! : fromLowWord(short);
+    // One byte (0-127) from the table; anything longer is read once, in `readVarint64Halves`
+    // (a separate short-varint pass first re-read the first four bytes of every large counter).
+    const b0 = this.buf[this.pos];
+    if (b0 !== undefined && b0 < 0x80) { this.pos++; return SMALL_BIGINTS[b0]!; }
     this.readVarint64Halves();
     const lo = SCRATCH_U32[LO]!;
     if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
@@ -159,35 +157,12 @@ export class Reader {
   }
 
   /**
-   * Reads a varint of at most 4 bytes (a value below 2^28: ports, counts,
-   * small counters) and returns it, or returns -1 without moving when the
-   * varint is longer or too near the end of the buffer for unchecked reads.
-   */
-  private shortVarint(): number {
-    const buf = this.buf;
-    let pos = this.pos;
-    if (pos + 4 > buf.length) return -1;
-    let b = buf[pos++]!;
-    let v = b & 0x7f;
-    if (b >= 0x80) {
-      b = buf[pos++]!; v |= (b & 0x7f) << 7;
-      if (b >= 0x80) {
-        b = buf[pos++]!; v |= (b & 0x7f) << 14;
-        if (b >= 0x80) {
-          b = buf[pos++]!; v |= (b & 0x7f) << 21;
-          if (b >= 0x80) return -1;
-        }
-      }
-    }
-    this.pos = pos;
-    return v;
-  }
-
-  /**
    * Reads a varint of up to 10 bytes into the scratch words `SCRATCH_U32[LO]`
    * (bits 0..31) and `SCRATCH_U32[HI]` (bits 32..63). Reading the 64-bit view
    * of those words makes the `bigint` without a call into the runtime, which
-   * `BigInt(number)` needs (measured: about half the cost).
+   * `BigInt(number)` needs (measured: about half the cost). Callers handle
+   * one-byte varints themselves: on the unchecked path the second byte is
+   * read unconditionally.
    */
   private readVarint64Halves(): void {
     const buf = this.buf;
@@ -278,6 +253,14 @@ export class Reader {
 
   /** Reads a length prefix and checks that many bytes remain before `end`; returns the end offset. */
   lengthDelimited(end: number): number {
+    // One-byte prefix (lengths below 128: nearly every field) without the general varint call.
+    const b = this.buf[this.pos];
+    if (b !== undefined && b < 0x80) {
+      const stop1 = this.pos + 1 + b;
+      if (stop1 > end) throw new PathedProblem(`length ${b} runs past the end of the data`);
+      this.pos++;
+      return stop1;
+    }
     const start = this.pos;
     const len = this.varint32();
     const n = this.pos - start;

@@ -87,6 +87,25 @@ describe("Reader 64-bit varints", () => {
   });
 });
 
+describe("Reader length prefixes", () => {
+  it("lengthDelimited returns the end of the field, one-byte and longer prefixes alike, and rejects a length past `end`", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(127), fc.nat(40_000)), fc.nat(3), fc.integer({ min: -2, max: 2 }), (len, prefix, slack) => {
+        const head = varintBytes(BigInt(len));
+        const r = readerOver([...head, ...Array(len).fill(0x61)], prefix, 4);
+        const end = prefix + head.length + len + slack; // the enclosing message ends `slack` bytes after the field
+        if (slack >= 0) {
+          expect(r.lengthDelimited(end)).toBe(prefix + head.length + len);
+          expect(r.pos).toBe(prefix + head.length);
+        } else {
+          expect(problemOf(() => r.lengthDelimited(end))).toBe(`length ${len} runs past the end of the data`);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe("Reader strings", () => {
   const fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const lengthPrefixed = (payload: Uint8Array): Uint8Array => Uint8Array.from([...varintBytes(BigInt(payload.length)), ...payload]);
