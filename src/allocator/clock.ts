@@ -3,6 +3,7 @@
  * then by creation order (as libprocess' clock fires them). The allocator
  * takes a clock so that tests and `replay` drive it on simulated time.
  */
+import { MinHeap } from "../util/min-heap.js";
 
 /** A scheduled timer; pass it to `cancel`. */
 export interface TimerHandle {
@@ -35,7 +36,7 @@ interface ManualTimer extends TimerHandle {
 export class ManualClock implements Clock {
   private time: number;
   private seq = 0;
-  private heap: ManualTimer[] = [];
+  private readonly heap = new MinHeap<ManualTimer>((a, b) => a.due < b.due || (a.due === b.due && a.seq < b.seq));
 
   constructor(start = 0) {
     this.time = start;
@@ -49,7 +50,7 @@ export class ManualClock implements Clock {
   /** Schedules a timer `delaySeconds` after the current simulated time. */
   schedule(delaySeconds: number, callback: () => void): TimerHandle {
     const t: ManualTimer = { due: this.time + delaySeconds, seq: this.seq++, callback, cancelled: false };
-    this.push(t);
+    this.heap.push(t);
     return t;
   }
 
@@ -60,54 +61,17 @@ export class ManualClock implements Clock {
 
   /** Number of timers not yet fired or dropped (cancelled ones may still count). */
   pendingTimers(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   /** Moves time forward by `seconds` (>= 0) and fires the timers due by then. */
   advance(seconds: number): void {
     if (!(seconds >= 0) || !Number.isFinite(seconds)) throw new RangeError(`ManualClock.advance: seconds must be a finite number >= 0, got ${seconds}`);
     this.time += seconds;
-    while (this.heap.length > 0 && this.heap[0]!.due <= this.time) {
-      const t = this.pop();
+    while (this.heap.size > 0 && this.heap.peek()!.due <= this.time) {
+      const t = this.heap.pop()!;
       if (!t.cancelled) t.callback();
     }
-  }
-
-  private less(a: ManualTimer, b: ManualTimer): boolean {
-    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-  }
-
-  private push(t: ManualTimer): void {
-    const h = this.heap;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-
-  private pop(): ManualTimer {
-    const h = this.heap;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
-        if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
   }
 }
 

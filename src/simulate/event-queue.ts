@@ -3,6 +3,7 @@
  * time, then by a per-kind priority, then by insertion order, so events at the
  * same instant always run in the same order (a run is deterministic).
  */
+import { MinHeap } from "../util/min-heap.js";
 
 /** Anything with a time and a priority can be queued. */
 export interface Timed {
@@ -19,53 +20,27 @@ interface Entry<E> {
 
 /** A min-heap of timed events. */
 export class EventQueue<E extends Timed> {
-  private readonly heap: Entry<E>[] = [];
+  private readonly heap = new MinHeap<Entry<E>>(before);
   private seq = 0;
 
   /** Number of queued events. */
   get size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   /** Queues an event. */
   push(e: E): void {
-    const h = this.heap;
-    h.push({ e, seq: this.seq++ });
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
+    this.heap.push({ e, seq: this.seq++ });
   }
 
   /** The earliest event without removing it. */
   peek(): E | undefined {
-    return this.heap[0]?.e;
+    return this.heap.peek()?.e;
   }
 
   /** Removes and returns the earliest event. */
   pop(): E | undefined {
-    const h = this.heap;
-    if (h.length === 0) return undefined;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && before(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top.e;
+    return this.heap.pop()?.e;
   }
 }
 
