@@ -14,7 +14,7 @@
  * numbers and booleans given as strings, as stout does.
  */
 import { PathedProblem, toCodecError } from "./errors.js";
-import { checkKnownKeys, checkScalar, MAX_DEPTH, rawFields } from "./binary.js";
+import { checkKnownKeys, checkScalar, finishMessage, MAX_DEPTH, rawFields } from "./binary.js";
 import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
 import { formatDouble, parseJson, quoteJson, type JsonNode } from "./json-text.js";
 
@@ -221,14 +221,7 @@ function readMessage(d: MessageDesc, n: JsonNode, depth: number, opts: JsonReadO
       throw e;
     }
   }
-  for (const f of d.required) if (raw[f.key] === undefined) throw new PathedProblem(`missing required field '${f.name}'`);
-  if (d.check !== undefined) {
-    const problem = d.check(raw);
-    if (problem !== undefined) throw new PathedProblem(problem);
-  }
-  if (d.unwrap !== undefined) return d.unwrap.repeated ? (raw[d.unwrap.key] ?? []) : raw[d.unwrap.key];
-  if (d.adapter !== undefined) return d.adapter.fromRaw(raw);
-  return raw;
+  return finishMessage(d, raw);
 }
 
 /** Options for reading Mesos JSON. */
