@@ -157,3 +157,23 @@ let shared: WasmHeap | undefined;
 export function heap(): WasmHeap {
   return (shared ??= new WasmHeap());
 }
+
+/**
+ * A block of Wasm memory that a kernel binding reuses across calls, grown on
+ * demand (at least doubling, 4 KiB at first). Each binding keeps its own.
+ */
+export class ScratchBlock {
+  private ptr = 0;
+  private bytes = 0;
+
+  /** Returns the block's address, reallocating it first if it is smaller than `bytes`. */
+  ensure(bytes: number): number {
+    if (bytes > this.bytes) {
+      const h = heap();
+      if (this.bytes) h.free(this.ptr);
+      this.bytes = Math.max(bytes, this.bytes * 2, 4096);
+      this.ptr = h.alloc(this.bytes);
+    }
+    return this.ptr;
+  }
+}

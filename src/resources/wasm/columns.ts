@@ -6,7 +6,7 @@
  * Amounts are thousandths (Mesos' fixed point). Subtraction saturates at
  * zero, as Mesos drops a scalar that becomes empty or negative.
  */
-import { heap } from "../../wasm/heap.js";
+import { heap, ScratchBlock } from "../../wasm/heap.js";
 import { readI64, writeI64, type ResourceColumns } from "../columnar.js";
 import type { RangeColumn } from "../columnar-ranges.js";
 import { containsBounds, type RangeSet } from "../ranges.js";
@@ -166,18 +166,7 @@ export const tsColumnKernels: ColumnKernels = {
 
 // ---------------------------------------------------------------------- Wasm
 
-let scratch = 0;
-let scratchBytes = 0;
-
-function ensureScratch(bytes: number): number {
-  if (bytes > scratchBytes) {
-    const h = heap();
-    if (scratchBytes) h.free(scratch);
-    scratchBytes = Math.max(bytes, scratchBytes * 2, 4096);
-    scratch = h.alloc(scratchBytes);
-  }
-  return scratch;
-}
+const scratch = new ScratchBlock();
 
 /** The Wasm column kernels: one call into Wasm per operation or batch. */
 export const wasmColumnKernels: ColumnKernels = {
@@ -202,7 +191,7 @@ export const wasmColumnKernels: ColumnKernels = {
     const w = store.width;
     if (rows) checkRowList(store, rows);
     const n = rows ? rows.length : store.length;
-    const p = ensureScratch(w * 8 + (rows ? rows.length * 4 : 0) + 16);
+    const p = scratch.ensure(w * 8 + (rows ? rows.length * 4 : 0) + 16);
     const h = heap();
     const pr = p + w * 8;
     if (rows) h.i32.set(rows, pr >>> 2);
@@ -215,7 +204,7 @@ export const wasmColumnKernels: ColumnKernels = {
     checkDemand(store, demand);
     const w = store.width, n = store.length, words = Math.ceil(n / 32);
     if (mask.length < words) throw new RangeError(`containsMask: mask needs ${words} words, has ${mask.length}`);
-    const p = ensureScratch(w * 8 + words * 4 + 16);
+    const p = scratch.ensure(w * 8 + words * 4 + 16);
     const h = heap();
     const u32 = h.u32, i32 = h.i32;
     for (let c = 0; c < w; c++) writeI64(u32, i32, (p >>> 2) + 2 * c, Math.ceil(demand[c]!));
@@ -226,14 +215,14 @@ export const wasmColumnKernels: ColumnKernels = {
   },
   subtractRows(store, targets, allocs) {
     checkPair(store, allocs, targets);
-    const p = ensureScratch(targets.length * 4 + 16);
+    const p = scratch.ensure(targets.length * 4 + 16);
     const h = heap();
     h.i32.set(targets, p >>> 2);
     return h.exports.batchSubtract(store.base, store.width, p, allocs.base, targets.length);
   },
   addRows(store, targets, adds) {
     checkPair(store, adds, targets);
-    const p = ensureScratch(targets.length * 4 + 16);
+    const p = scratch.ensure(targets.length * 4 + 16);
     const h = heap();
     h.i32.set(targets, p >>> 2);
     h.exports.batchAdd(store.base, store.width, p, adds.base, targets.length);
@@ -279,8 +268,7 @@ export const tsRangeContainsMask: RangeContainsMask = (column, demand, mask) => 
   return hits;
 };
 
-let rscratch = 0;
-let rscratchBytes = 0;
+const rscratch = new ScratchBlock();
 
 /** The Wasm path of the interval-column contains mask: one call for all rows. */
 export const wasmRangeContainsMask: RangeContainsMask = (column, demand, mask) => {
@@ -293,13 +281,8 @@ export const wasmRangeContainsMask: RangeContainsMask = (column, demand, mask) =
   }
   const nd = demand.intervalCount, words = Math.ceil(column.length / 32);
   const bytes = nd * 16 + words * 4 + 16;
+  const pd = rscratch.ensure(bytes), pm = pd + nd * 16;
   const h = heap();
-  if (bytes > rscratchBytes) {
-    if (rscratchBytes) h.free(rscratch);
-    rscratchBytes = Math.max(bytes, 2 * rscratchBytes, 4096);
-    rscratch = h.alloc(rscratchBytes);
-  }
-  const pd = rscratch, pm = rscratch + nd * 16;
   if (!wide) h.f64.set(demand.small!, pd >>> 3);
   else if (demand.big) h.u64.set(demand.big, pd >>> 3);
   else {
@@ -343,8 +326,7 @@ export const tsRangeSubtractRows: RangeSubtractRows = (column, targets, allocs) 
   }
 };
 
-let sscratch = 0;
-let sscratchBytes = 0;
+const sscratch = new ScratchBlock();
 
 /**
  * The Wasm path: one call computes every difference and writes it back into
@@ -358,14 +340,9 @@ export const wasmRangeSubtractRows: RangeSubtractRows = (column, targets, allocs
   let total = 0;
   for (let k = 0; k < count; k++) total += column.count(targets[k]!) + allocs.count(k);
   const bytes = total * 16 + count * 12 + count * 8 + 16;
-  let h = heap();
-  if (bytes > sscratchBytes) {
-    if (sscratchBytes) h.free(sscratch);
-    sscratchBytes = Math.max(bytes, 2 * sscratchBytes, 4096);
-    sscratch = h.alloc(sscratchBytes);
-    h = heap();
-  }
-  const out = sscratch, overflow = out + total * 16, pt = overflow + count * 12, pc = pt + count * 4;
+  const out = sscratch.ensure(bytes);
+  const h = heap();
+  const overflow = out + total * 16, pt = overflow + count * 12, pc = pt + count * 4;
   const i32 = h.i32;
   i32.set(targets, pt >>> 2);
   for (let k = 0, c = pc >>> 2; k < count; k++) i32[c + k] = column.capacity(targets[k]!);

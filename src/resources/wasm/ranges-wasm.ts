@@ -9,23 +9,11 @@
  *    value is converted through BigInt on the way in.
  * The scratch block is reused and grows on demand (re-reading views after).
  */
-import { heap } from "../../wasm/heap.js";
+import { heap, ScratchBlock } from "../../wasm/heap.js";
 import { RangeSet } from "../ranges.js";
 import type { RangeKernels } from "./range-kernels.js";
 
-let scratch = 0;
-let scratchBytes = 0;
-
-/** Returns a scratch block of at least `bytes`, reallocating if needed. */
-function ensureScratch(bytes: number): number {
-  if (bytes > scratchBytes) {
-    const h = heap();
-    if (scratchBytes) h.free(scratch);
-    scratchBytes = Math.max(bytes, scratchBytes * 2, 4096);
-    scratch = h.alloc(scratchBytes);
-  }
-  return scratch;
-}
+const scratch = new ScratchBlock();
 
 const TWO32 = 4294967296;
 
@@ -51,7 +39,7 @@ const UNION = 0, SUBTRACT = 1, INTERSECT = 2;
 function binary(op: number, a: RangeSet, b: RangeSet): RangeSet {
   const sa = a.small, sb = b.small;
   const na = a.intervalCount, nb = b.intervalCount;
-  const pa = ensureScratch((na + nb) * 32 + 16);
+  const pa = scratch.ensure((na + nb) * 32 + 16);
   const pb = pa + na * 16;
   const po = pb + nb * 16;
   const h = heap();
@@ -81,7 +69,7 @@ export const wasmRangeKernels: RangeKernels = {
   intersect: (a, b) => binary(INTERSECT, a, b),
   contains(a, b) {
     const na = a.intervalCount, nb = b.intervalCount;
-    const pa = ensureScratch((na + nb) * 16 + 16);
+    const pa = scratch.ensure((na + nb) * 16 + 16);
     const pb = pa + na * 16;
     const h = heap();
     if (a.small && b.small) {
@@ -97,7 +85,7 @@ export const wasmRangeKernels: RangeKernels = {
   pick(a, count) {
     if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`pick: count ${count} is not a non-negative safe integer`);
     const na = a.intervalCount;
-    const pa = ensureScratch(na * 32 + 16);
+    const pa = scratch.ensure(na * 32 + 16);
     const po = pa + na * 16;
     const h = heap();
     if (a.small) {
