@@ -14,6 +14,21 @@ export interface AllocatorBenchOptions {
   /** Allocation rounds; Mesos' benchmark runs 2 x frameworks (DeclineOffers). */
   rounds?: number;
   seed?: number;
+  /**
+   * Unprinted runs of the same benchmark (same sizes, at most 10 rounds) in
+   * this process before the printed one, so the printed figures are of code
+   * V8 has already compiled. Default 0: the printed run is the first, cold.
+   */
+  warmup?: number;
+}
+
+/** Runs `run` `options.warmup` times without printing, at most 10 rounds each (see AllocatorBenchOptions.warmup). */
+async function warmUp(options: AllocatorBenchOptions, run: (io: CliIO, o: AllocatorBenchOptions) => Promise<void>, io: CliIO): Promise<void> {
+  const n = options.warmup ?? 0;
+  if (n <= 0) return;
+  const silent: CliIO = { ...io, out: () => {}, err: () => {} };
+  for (let i = 0; i < n; i++) await run(silent, { ...options, warmup: 0, rounds: Math.min(options.rounds ?? 10, 10) });
+  io.out(`(after ${n} unprinted warm-up run${n === 1 ? "" : "s"} of this benchmark in this process)\n`);
 }
 
 /** Formats a duration like stout's Duration printing (ns/us/ms/secs). */
@@ -61,6 +76,7 @@ function cpuMs(): number {
 
 /** HierarchicalAllocator_BENCHMARK_Test.DeclineOffers, printed in Mesos' words. */
 export async function runDeclineOffers(io: CliIO, options: AllocatorBenchOptions): Promise<void> {
+  await warmUp(options, runDeclineOffers, io);
   declineOffers(options, (line) => io.out(line + "\n"));
 }
 
@@ -139,6 +155,7 @@ export function declineOffers(options: AllocatorBenchOptions, print: (line: stri
  * total (each triggering one), timing both phases.
  */
 export async function runAddAndUpdateAgent(io: CliIO, options: AllocatorBenchOptions): Promise<void> {
+  await warmUp(options, runAddAndUpdateAgent, io);
   const clock = new ManualClock();
   let offers = 0;
   const allocator = new HierarchicalDRFAllocator({ clock, seed: options.seed ?? 1, offerCallback: (_f, byRole) => { for (const m of byRole.values()) offers += m.size; } });
@@ -163,6 +180,7 @@ export async function runAddAndUpdateAgent(io: CliIO, options: AllocatorBenchOpt
  * a share of the frameworks suppress, and one allocation cycle is timed.
  */
 export async function runSuppressOffers(io: CliIO, options: AllocatorBenchOptions): Promise<void> {
+  await warmUp(options, runSuppressOffers, io);
   const clock = new ManualClock();
   let offers: Offer[] = [];
   const allocator = new HierarchicalDRFAllocator({

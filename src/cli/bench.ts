@@ -19,6 +19,13 @@ function positiveInt(name: string, text: string): number {
   return n;
 }
 
+/** Parses a non-negative integer option, or exits with status 2. */
+function nonNegativeInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new CliExit(2, `drfcore bench: --${name} must be a non-negative integer, got '${text}'`);
+  return n;
+}
+
 /** Parses a positive number option, or exits with status 2. */
 function positiveNumber(name: string, text: string): number {
   const n = Number(text);
@@ -46,12 +53,14 @@ export function register(program: Command, io: CliIO): void {
       .option("--frameworks <n>", "number of frameworks", defaults.frameworks)
       .option("--rounds <n>", "allocation rounds", defaults.rounds)
       .option("--seed <n>", "agent shuffle seed", "1")
-      .action(async (opts: { agents: string; frameworks: string; rounds: string; seed: string }) => {
+      .option("--warmup <n>", "unprinted runs of the same benchmark before the printed one (0: the printed run is cold)", "0")
+      .action(async (opts: { agents: string; frameworks: string; rounds: string; seed: string; warmup: string }) => {
         await run(io, {
           agents: positiveInt("agents", opts.agents),
           frameworks: positiveInt("frameworks", opts.frameworks),
           rounds: positiveInt("rounds", opts.rounds),
           seed: Number(opts.seed),
+          warmup: nonNegativeInt("warmup", opts.warmup),
         });
       });
 
