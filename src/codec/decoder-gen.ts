@@ -60,8 +60,8 @@ function valueExpr(f: FieldDesc, i: number, c: (v: unknown) => string, fieldsRef
     case Kind.DOUBLE: expr = "r.double()"; break;
     case Kind.INT32: expr = "r.varint32() | 0"; break;
     case Kind.UINT32: expr = "r.varint32()"; break;
-    case Kind.INT64: expr = "r.varint64Signed()"; break;
-    case Kind.UINT64: expr = "r.varint64()"; break;
+    case Kind.INT64: expr = "r.varint64Of(true)"; break;
+    case Kind.UINT64: expr = "r.varint64Of(false)"; break;
     case Kind.BOOL: expr = "r.bool()"; break;
     case Kind.STRING: expr = "r.string(end)"; break;
     case Kind.BYTES: expr = "r.bytes(end)"; break;
@@ -85,7 +85,7 @@ function valueExpr(f: FieldDesc, i: number, c: (v: unknown) => string, fieldsRef
 
 /** How a flat reader reads one field of each kind it supports. */
 const FLAT_KINDS: Partial<Record<Kind, string>> = {
-  [Kind.UINT64]: "r.varint64()", [Kind.INT64]: "r.varint64Signed()", [Kind.UINT32]: "r.varint32()",
+  [Kind.UINT64]: "r.varint64Of(false)", [Kind.INT64]: "r.varint64Of(true)", [Kind.UINT32]: "r.varint32()",
   [Kind.INT32]: "r.varint32() | 0", [Kind.BOOL]: "r.bool()",
 };
 const flatReaders = new Map<MessageDesc, ((r: Reader, stop: number) => unknown) | undefined>();

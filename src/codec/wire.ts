@@ -134,62 +134,54 @@ export class Reader {
 
   /** Reads a varint of up to 10 bytes as an unsigned 64-bit `bigint`. */
   varint64(): bigint {
-    // One byte (0-127) from the table; anything longer is read once, in `readVarint64Halves`
-    // (a separate short-varint pass first re-read the first four bytes of every large counter).
-    const b0 = this.buf[this.pos];
-    if (b0 !== undefined && b0 < 0x80) { this.pos++; return SMALL_BIGINTS[b0]!; }
-    this.readVarint64Halves();
-    const lo = SCRATCH_U32[LO]!;
-    if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
-    return SCRATCH_U64[0]!;
+    return this.varint64Of(false);
   }
 
   /** Reads a varint of up to 10 bytes as a signed 64-bit `bigint` (two's complement, as int64 is encoded). */
   varint64Signed(): bigint {
-    // One byte (0-127) from the table; anything longer is read once, in `readVarint64Halves`
-    // (a separate short-varint pass first re-read the first four bytes of every large counter).
-    const b0 = this.buf[this.pos];
-    if (b0 !== undefined && b0 < 0x80) { this.pos++; return SMALL_BIGINTS[b0]!; }
-    this.readVarint64Halves();
-    const lo = SCRATCH_U32[LO]!;
-    if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
-    return SCRATCH_I64[0]!;
+    return this.varint64Of(true);
   }
 
   /**
-   * Reads a varint of up to 10 bytes into the scratch words `SCRATCH_U32[LO]`
-   * (bits 0..31) and `SCRATCH_U32[HI]` (bits 32..63). Reading the 64-bit view
-   * of those words makes the `bigint` without a call into the runtime, which
-   * `BigInt(number)` needs (measured: about half the cost). Callers handle
-   * one-byte varints themselves: on the unchecked path the second byte is
-   * read unconditionally.
+   * Reads a varint of up to 10 bytes as a signed (int64) or unsigned (uint64)
+   * `bigint`. A one-byte varint (0-127) and any value below 1024 come from
+   * `SMALL_BIGINTS`; anything else is assembled as two 32-bit words in
+   * `SCRATCH_U32` and read back through the 64-bit view, which makes the
+   * `bigint` without the runtime call `BigInt(number)` needs (measured: about
+   * half the cost). All in one function: the optimising compiler does not
+   * inline a function this large into the decoders, and a second call per
+   * counter (a separate word reader) showed up as 7-11% of a ResourceUsage
+   * decode. Generated decoders call this directly.
    */
-  private readVarint64Halves(): void {
+  varint64Of(signed: boolean): bigint {
     const buf = this.buf;
     let pos = this.pos;
-    if (pos + 10 > buf.length) { this.readVarint64HalvesChecked(); return; }
-    let b = buf[pos++]!;
-    let lo = b & 0x7f;
-    let hi = 0;
-    b = buf[pos++]!; lo |= (b & 0x7f) << 7;
-    if (b >= 0x80) {
-      b = buf[pos++]!; lo |= (b & 0x7f) << 14;
+    let b = buf[pos++];
+    if (b !== undefined && b < 0x80) { this.pos = pos; return SMALL_BIGINTS[b]!; }
+    if (pos + 9 > buf.length) { this.pos = pos - 1; this.readVarint64HalvesChecked(); }
+    else {
+      let lo = b! & 0x7f;
+      let hi = 0;
+      b = buf[pos++]!; lo |= (b & 0x7f) << 7;
       if (b >= 0x80) {
-        b = buf[pos++]!; lo |= (b & 0x7f) << 21;
+        b = buf[pos++]!; lo |= (b & 0x7f) << 14;
         if (b >= 0x80) {
-          b = buf[pos++]!; lo |= (b & 0x0f) << 28; hi = (b & 0x7f) >>> 4;
+          b = buf[pos++]!; lo |= (b & 0x7f) << 21;
           if (b >= 0x80) {
-            b = buf[pos++]!; hi |= (b & 0x7f) << 3;
+            b = buf[pos++]!; lo |= (b & 0x0f) << 28; hi = (b & 0x7f) >>> 4;
             if (b >= 0x80) {
-              b = buf[pos++]!; hi |= (b & 0x7f) << 10;
+              b = buf[pos++]!; hi |= (b & 0x7f) << 3;
               if (b >= 0x80) {
-                b = buf[pos++]!; hi |= (b & 0x7f) << 17;
+                b = buf[pos++]!; hi |= (b & 0x7f) << 10;
                 if (b >= 0x80) {
-                  b = buf[pos++]!; hi |= (b & 0x7f) << 24;
+                  b = buf[pos++]!; hi |= (b & 0x7f) << 17;
                   if (b >= 0x80) {
-                    b = buf[pos++]!;
-                    if (b > 1) throw new PathedProblem(b >= 0x80 ? "varint longer than 10 bytes" : "varint longer than 64 bits");
-                    hi |= b << 31;
+                    b = buf[pos++]!; hi |= (b & 0x7f) << 24;
+                    if (b >= 0x80) {
+                      b = buf[pos++]!;
+                      if (b > 1) throw new PathedProblem(b >= 0x80 ? "varint longer than 10 bytes" : "varint longer than 64 bits");
+                      hi |= b << 31;
+                    }
                   }
                 }
               }
@@ -197,13 +189,22 @@ export class Reader {
           }
         }
       }
+      this.pos = pos;
+      if (hi === 0 && lo >= 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!; // lo < 0: bit 31 set
+      SCRATCH_U32[LO] = lo;
+      SCRATCH_U32[HI] = hi;
+      return signed ? SCRATCH_I64[0]! : SCRATCH_U64[0]!;
     }
-    this.pos = pos;
-    SCRATCH_U32[LO] = lo;
-    SCRATCH_U32[HI] = hi;
+    const lo = SCRATCH_U32[LO]!;
+    if (SCRATCH_U32[HI] === 0 && lo < SMALL_BIGINTS.length) return SMALL_BIGINTS[lo]!;
+    return signed ? SCRATCH_I64[0]! : SCRATCH_U64[0]!;
   }
 
-  /** `readVarint64Halves` near the end of the buffer: every byte read is bounds-checked. */
+  /**
+   * `varint64Of`'s word reader near the end of the buffer, where every byte
+   * read is bounds-checked: reads a varint of up to 10 bytes into the scratch
+   * words `SCRATCH_U32[LO]` (bits 0..31) and `SCRATCH_U32[HI]` (bits 32..63).
+   */
   private readVarint64HalvesChecked(): void {
     const buf = this.buf;
     let pos = this.pos;
