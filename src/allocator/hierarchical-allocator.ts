@@ -15,6 +15,7 @@ import { ResourceQuantities, Resources } from "../resources/index.js";
 import { type Clock, RealClock, type TimerHandle } from "./clock.js";
 import { DrfSorter } from "./drf-sorter.js";
 import { FilterTable } from "./filters.js";
+import { type HoldingList, HoldingTable } from "./holdings.js";
 import { PairBits, SlotPool } from "./presence.js";
 import { AllocatorError } from "./errors.js";
 import { allocatableTo, type FrameworkCaps, shrink, stripIncapable } from "./offerable.js";
@@ -149,8 +150,8 @@ interface FrameworkState {
   minAllocatable: Map<Role, QVec[]>;
   /** role -> its decline filters (per agent) */
   filters: Map<Role, RoleFilters>;
-  /** role -> agent -> offered or allocated resources (allocated to the role) */
-  holdings: Map<Role, Map<AgentId, Resources>>;
+  /** role -> its holdings: per agent, offered or allocated resources (allocated to the role), in the allocator's HoldingTable */
+  holdings: Map<Role, HoldingList>;
   /** Small integer id, unique among the allocator's frameworks while it is added (column of `mayFilter`). */
   slot: number;
   /** The offers the running cycle has made to this framework (role -> agent -> resources), until the callback. */
@@ -209,8 +210,13 @@ interface AgentState {
   total: Resources;
   totalQ: QVec;
   available: Resources;
-  /** framework -> offered or allocated resources on this agent (all roles) */
-  offered: Map<FrameworkId, Resources>;
+  /**
+   * Resources counted as used on this agent by frameworks that hold nothing
+   * for them: `used` given to addAgent for a framework not (yet) added, as
+   * Mesos keeps them until that framework re-registers or is removed. What
+   * known frameworks hold is in the allocator's HoldingTable.
+   */
+  orphans: Map<FrameworkId, Resources> | undefined;
   /** the part of `offered` that is allocated (tasks launched), not merely offered */
   allocated: Resources;
   hasGpu: boolean;
@@ -414,6 +420,13 @@ export class HierarchicalDRFAllocator {
   private readonly frameworkSlots = new SlotPool();
   /** (agent slot, framework slot) pairs that may have decline filters (see presence.ts). */
   private readonly mayFilter = new PairBits();
+  /** What frameworks hold, per (framework, role, agent) (see holdings.ts). */
+  private readonly held = new HoldingTable<Resources>();
+  /** Agents and frameworks by slot. */
+  private readonly agentBySlot: (AgentState | undefined)[] = [];
+  private readonly frameworkBySlot: (FrameworkState | undefined)[] = [];
+  /** Number of agents with `orphans`. */
+  private orphanAgents = 0;
   private batchTimer: TimerHandle | null = null;
   private batchEpoch = 0;
   private closed = false;
@@ -477,6 +490,7 @@ export class HierarchicalDRFAllocator {
     fw.slot = this.frameworkSlots.take();
     // A fresh slot's column is clear already; a reused one may hold the old framework's bits.
     if (reusedSlot) this.mayFilter.clearColumn(fw.slot);
+    this.frameworkBySlot[fw.slot] = fw;
     this.frameworks.set(id, fw);
     for (const role of fw.roles) {
       this.trackFrameworkUnderRole(fw, role);
@@ -496,20 +510,24 @@ export class HierarchicalDRFAllocator {
     this.checkOpen();
     this.epoch++;
     const fw = this.getFramework(id);
-    for (const agent of this.agents.values()) {
-      const held = agent.offered.get(id);
-      if (held === undefined) continue;
+    // Everything it was offered or holds on each agent (all roles) returns to the agent.
+    const onAgents = new Set<AgentState>();
+    for (const list of fw.holdings.values()) this.held.forEachIn(list, (slot) => onAgents.add(this.agentBySlot[slot]!));
+    if (this.orphanAgents > 0) for (const agent of this.agents.values()) if (agent.orphans?.has(id) === true) onAgents.add(agent);
+    for (const agent of onAgents) {
+      const held = this.offeredOn(agent, fw.id, fw.slot)!;
       agent.available = this.canonicalAvailable(agent, agent.available.plus(unallocated(held)));
-      agent.offered.delete(id);
+      this.dropOrphan(agent, id);
       agent.allocated = agent.allocated.minus(held);
     }
-    for (const [role, byAgent] of [...fw.holdings]) {
-      for (const [agentId, r] of [...byAgent]) this.untrackAllocated(fw, role, agentId, r, false);
+    for (const [role, list] of [...fw.holdings]) {
+      for (const e of this.held.entriesOf(list)) this.untrackAllocated(fw, role, this.agentBySlot[this.held.agent(e)]!, this.held.value(e), false);
     }
     for (const role of [...fw.roles]) if (this.frameworkSorters.get(role)?.contains(id)) this.tryUntrackFrameworkUnderRole(fw, role);
     for (const role of [...this.frameworkSorters.keys()]) if (this.frameworkSorters.get(role)?.contains(id)) this.tryUntrackFrameworkUnderRole(fw, role);
     this.clearFilters(fw, null);
     this.frameworks.delete(id);
+    this.frameworkBySlot[fw.slot] = undefined;
     this.frameworkSlots.give(fw.slot);
   }
 
@@ -621,7 +639,7 @@ export class HierarchicalDRFAllocator {
       total,
       totalQ: totalInfo(total).q,
       available: minusOf(total, usedSum),
-      offered: new Map(),
+      orphans: undefined,
       allocated: EMPTY,
       hasGpu: totalInfo(total).hasGpu,
       // Every field present from the start: agents share one hidden class,
@@ -635,14 +653,16 @@ export class HierarchicalDRFAllocator {
     };
     agent.fullAvailable = agent.available;
     this.agents.set(id, agent);
+    this.agentBySlot[agentSlot] = agent;
     this.trackReservations(total, +1);
     this.addTotal(agent.totalQ);
     for (const [fwId, r] of usedMap) {
-      const prev = agent.offered.get(fwId);
-      agent.offered.set(fwId, prev === undefined ? r : prev.plus(r));
       agent.allocated = agent.allocated.isEmpty() ? r : agent.allocated.plus(r);
       const fw = this.frameworks.get(fwId);
-      if (fw === undefined) continue;
+      if (fw === undefined) {
+        if (!r.isEmpty()) this.addOrphan(agent, fwId, r);
+        continue;
+      }
       this.trackAllocated(agent, fw, r, true);
     }
     this.generateOffersOn(id);
@@ -654,14 +674,16 @@ export class HierarchicalDRFAllocator {
     this.epoch++;
     const agent = this.getAgent(id);
     for (const fw of this.frameworks.values()) {
-      for (const [role, byAgent] of [...fw.holdings]) {
-        const r = byAgent.get(id);
-        if (r !== undefined) this.untrackAllocated(fw, role, id, r, false);
+      for (const [role, list] of [...fw.holdings]) {
+        const e = this.held.find(list, agent.slot);
+        if (e >= 0) this.untrackAllocated(fw, role, agent, this.held.value(e), false);
       }
     }
     this.removeTotal(agent.totalQ);
     this.trackReservations(agent.total, -1);
+    if (agent.orphans !== undefined) this.orphanAgents--;
     this.agents.delete(id);
+    this.agentBySlot[agent.slot] = undefined;
     this.agentSlots.give(agent.slot);
     for (const fw of this.frameworks.values()) {
       for (const [role, rf] of fw.filters) {
@@ -722,7 +744,7 @@ export class HierarchicalDRFAllocator {
     const allocations = this.allocationsOf(resources);
     if (allocations.size !== 1) throw new AllocatorError("INVALID_RESOURCES", `recoverResources: resources must be allocated to exactly one role, got ${resources.toString()}`);
     const role = [...allocations.keys()][0]!;
-    const held = fw.holdings.get(role)?.get(agentId);
+    const held = this.holding(fw, role, agent);
     if (held === undefined || (held !== resources && !held.contains(resources))) {
       throw new AllocatorError("INVALID_RESOURCES", `recoverResources: framework '${frameworkId}' does not hold ${resources.toString()} on agent '${agentId}' in role '${role}' (holds ${held?.toString() ?? "{}"})`);
     }
@@ -737,11 +759,7 @@ export class HierarchicalDRFAllocator {
     }
     if (options.isAllocated === true) agent.allocated = agent.allocated.minus(resources);
     agent.available = this.canonicalAvailable(agent, agent.available.isEmpty() ? unallocated(resources) : agent.available.plus(unallocated(resources)));
-    const offeredHere = agent.offered.get(frameworkId)!;
-    const left = offeredHere === resources ? EMPTY : offeredHere.minus(resources);
-    if (left.isEmpty()) agent.offered.delete(frameworkId);
-    else agent.offered.set(frameworkId, left);
-    this.untrackAllocated(fw, role, agentId, resources, true);
+    this.untrackAllocated(fw, role, agent, resources, true);
     if (refuse !== null) this.addFilter(fw, role, agent, unallocated(resources), Math.max(this.interval, refuse));
   }
 
@@ -765,7 +783,7 @@ export class HierarchicalDRFAllocator {
     const allocations = this.allocationsOf(offeredResources);
     if (allocations.size !== 1) throw new AllocatorError("INVALID_RESOURCES", "updateAllocation: resources must be allocated to exactly one role");
     const role = [...allocations.keys()][0]!;
-    const held = fw.holdings.get(role)?.get(agentId);
+    const held = this.holding(fw, role, agent);
     if (held === undefined || !held.contains(offeredResources)) throw new AllocatorError("INVALID_RESOURCES", `updateAllocation: framework '${frameworkId}' does not hold ${offeredResources.toString()} on agent '${agentId}'`);
     let updated = offeredResources;
     let newTotal = agent.total;
@@ -780,10 +798,8 @@ export class HierarchicalDRFAllocator {
       }
     }
     // Apply: swap the holding, then the agent total.
-    const offeredAll = agent.offered.get(frameworkId)!;
-    agent.offered.set(frameworkId, offeredAll.minus(offeredResources).plus(updated));
-    const byAgent = fw.holdings.get(role)!;
-    byAgent.set(agentId, held.minus(offeredResources).plus(updated));
+    const list = fw.holdings.get(role)!;
+    this.held.setValue(this.held.find(list, agent.slot), held.minus(offeredResources).plus(updated));
     const oldSplit = splitOf(offeredResources);
     const newSplit = splitOf(updated);
     this.roleTree.untrackOffered(role, oldSplit);
@@ -848,9 +864,9 @@ export class HierarchicalDRFAllocator {
   roleAllocation(role: Role): Resources {
     let out = Resources.empty();
     for (const fw of this.frameworks.values()) {
-      const byAgent = fw.holdings.get(role);
-      if (byAgent === undefined) continue;
-      for (const r of byAgent.values()) out = out.plus(r);
+      const list = fw.holdings.get(role);
+      if (list === undefined) continue;
+      this.held.forEachIn(list, (_slot, r) => (out = out.plus(r)));
     }
     return out;
   }
@@ -859,7 +875,12 @@ export class HierarchicalDRFAllocator {
   frameworkAllocation(id: FrameworkId): Map<AgentId, Resources> {
     const fw = this.getFramework(id);
     const out = new Map<AgentId, Resources>();
-    for (const byAgent of fw.holdings.values()) for (const [a, r] of byAgent) out.set(a, (out.get(a) ?? Resources.empty()).plus(r));
+    for (const list of fw.holdings.values()) {
+      this.held.forEachIn(list, (slot, r) => {
+        const a = this.agentBySlot[slot]!.id;
+        out.set(a, (out.get(a) ?? Resources.empty()).plus(r));
+      });
+    }
     return out;
   }
 
@@ -867,7 +888,7 @@ export class HierarchicalDRFAllocator {
   frameworkAllocationByRole(id: FrameworkId): Map<Role, Map<AgentId, Resources>> {
     const fw = this.getFramework(id);
     const out = new Map<Role, Map<AgentId, Resources>>();
-    for (const [role, byAgent] of fw.holdings) out.set(role, new Map(byAgent));
+    for (const [role, list] of fw.holdings) out.set(role, this.holdingMap(list));
     return out;
   }
 
@@ -890,7 +911,7 @@ export class HierarchicalDRFAllocator {
     const list = agentId === undefined ? [...this.agents.values()] : [this.getAgent(agentId)];
     for (const a of list) {
       let all = Resources.empty();
-      for (const r of a.offered.values()) all = all.plus(r);
+      for (const r of this.offeredByFramework(a).values()) all = all.plus(r);
       out.set(a.id, { offered: all.minus(a.allocated), allocated: a.allocated });
     }
     return out;
@@ -949,7 +970,7 @@ export class HierarchicalDRFAllocator {
       roles: [...f.roles].sort(),
       suppressed: [...f.suppressed].sort(),
       capabilities: [...f.capabilities],
-      holdings: [...f.holdings].map(([role, m]) => [role, [...m].map(([a, r]) => [a, r.toString()])]),
+      holdings: [...f.holdings].map(([role, list]) => [role, [...this.holdingMap(list)].map(([a, r]) => [a, r.toString()])]),
       filters: [...f.filters].map(([role, rf]) => {
         const byAgent = new Map<AgentId, [string, number][]>();
         rf.table.forEach((agent, resources, expiresAt) => {
@@ -966,7 +987,7 @@ export class HierarchicalDRFAllocator {
       capabilities: [...a.capabilities],
       total: a.total.toString(),
       available: a.available.toString(),
-      offered: [...a.offered].map(([f, r]) => [f, r.toString()]),
+      offered: [...this.offeredByFramework(a)].map(([f, r]) => [f, r.toString()]),
       allocated: a.allocated.toString(),
     }));
     const roles = this.roleTree.roles().map((r) => {
@@ -1157,7 +1178,7 @@ export class HierarchicalDRFAllocator {
     if (agent.total.equals(total)) return false;
     const old = agent.total;
     let offered = Resources.empty();
-    for (const r of agent.offered.values()) offered = offered.plus(unallocated(r));
+    for (const r of this.offeredByFramework(agent).values()) offered = offered.plus(unallocated(r));
     this.trackReservations(old, -1);
     agent.total = total;
     agent.available = total.minus(offered);
@@ -1184,8 +1205,8 @@ export class HierarchicalDRFAllocator {
   }
 
   private tryUntrackFrameworkUnderRole(fw: FrameworkState, role: Role): boolean {
-    const held = fw.holdings.get(role);
-    if (held !== undefined && held.size > 0) return false;
+    const list = fw.holdings.get(role);
+    if (list !== undefined && list.size > 0) return false;
     const node = this.roleTree.get(role);
     node?.frameworks.delete(fw.id);
     this.frameworkSorters.get(role)?.remove(fw.id);
@@ -1200,22 +1221,28 @@ export class HierarchicalDRFAllocator {
   private trackAllocated(agent: AgentState, fw: FrameworkState, r: Resources, agentKnows = false): void {
     if (!agentKnows) {
       // addFramework(used): the agent already counted them in its own `used` when it was added after; otherwise record them now.
-      const have = agent.offered.get(fw.id) ?? Resources.empty();
+      // What the agent counts as used by the framework stays the same when
+      // it already contains `r` (then `r` moves from the orphans into the
+      // holdings); otherwise it grows by `r`.
+      const have = this.offeredOn(agent, fw.id, fw.slot) ?? Resources.empty();
       if (!have.contains(r)) {
-        agent.offered.set(fw.id, have.plus(r));
         agent.available = agent.available.minus(unallocated(r));
         agent.allocated = agent.allocated.plus(r);
+      } else {
+        const orphan = agent.orphans?.get(fw.id);
+        if (orphan !== undefined) {
+          this.dropOrphan(agent, fw.id);
+          const left = orphan.minus(r);
+          if (!left.isEmpty()) this.addOrphan(agent, fw.id, left);
+        }
       }
     }
-    for (const [role, part] of allocationsOf(r)) this.trackOne(fw, role, agent.id, part, true);
+    for (const [role, part] of allocationsOf(r)) this.trackOne(fw, role, agent, part, true);
   }
 
-  private trackOne(fw: FrameworkState, role: Role, agentId: AgentId, part: Resources, count: boolean): void {
+  private trackOne(fw: FrameworkState, role: Role, agent: AgentState, part: Resources, count: boolean): void {
     if (!this.roleTree.get(role)?.frameworks.has(fw.id)) this.trackFrameworkUnderRole(fw, role);
-    let byAgent = fw.holdings.get(role);
-    if (byAgent === undefined) fw.holdings.set(role, (byAgent = new Map()));
-    const prev = byAgent.get(agentId);
-    byAgent.set(agentId, prev === undefined ? part : prev.plus(part));
+    this.addHolding(fw, role, agent, part);
     const split = splitOf(part);
     this.roleTree.trackOffered(role, split);
     if (count) {
@@ -1238,18 +1265,91 @@ export class HierarchicalDRFAllocator {
   }
 
   /** Removes `r` (allocated to `role`) of a framework on an agent from holdings, the role tree and the sorters. */
-  private untrackAllocated(fw: FrameworkState, role: Role, agentId: AgentId, r: Resources, _recovered: boolean): void {
-    const byAgent = fw.holdings.get(role)!;
-    const had = byAgent.get(agentId)!;
+  private untrackAllocated(fw: FrameworkState, role: Role, agent: AgentState, r: Resources, _recovered: boolean): void {
+    const list = fw.holdings.get(role)!;
+    const e = this.held.find(list, agent.slot);
+    const had = this.held.value(e);
     const left = had === r ? EMPTY : had.minus(r);
-    if (left.isEmpty()) byAgent.delete(agentId);
-    else byAgent.set(agentId, left);
-    if (byAgent.size === 0) fw.holdings.delete(role);
+    if (left.isEmpty()) this.held.remove(e);
+    else this.held.setValue(e, left);
+    if (list.size === 0) fw.holdings.delete(role);
     const split = splitOf(r);
     this.roleTree.untrackOffered(role, split);
     this.frameworkSorters.get(role)!.unallocated(fw.id, split.all);
     this.roleSorter.unallocated(role, split.all);
     if (!fw.roles.has(role)) this.tryUntrackFrameworkUnderRole(fw, role);
+  }
+
+  /** What `fw` holds in `role` on `agent` (undefined: nothing). */
+  private holding(fw: FrameworkState, role: Role, agent: AgentState): Resources | undefined {
+    const list = fw.holdings.get(role);
+    if (list === undefined) return undefined;
+    const e = this.held.find(list, agent.slot);
+    return e < 0 ? undefined : this.held.value(e);
+  }
+
+  /** Adds `part` (allocated to `role`) to what `fw` holds in `role` on `agent`. */
+  private addHolding(fw: FrameworkState, role: Role, agent: AgentState, part: Resources): void {
+    let list = fw.holdings.get(role);
+    if (list === undefined) fw.holdings.set(role, (list = this.held.newList(role, fw.slot)));
+    const e = this.held.find(list, agent.slot);
+    if (e < 0) this.held.append(list, agent.slot, part);
+    else this.held.setValue(e, this.held.value(e).plus(part));
+  }
+
+  /** One role's holdings as agent id -> resources, in insertion order. */
+  private holdingMap(list: HoldingList): Map<AgentId, Resources> {
+    const out = new Map<AgentId, Resources>();
+    this.held.forEachIn(list, (slot, r) => out.set(this.agentBySlot[slot]!.id, r));
+    return out;
+  }
+
+  /** Everything the agent counts as used by one framework (orphans and all roles' holdings), or undefined when nothing. */
+  private offeredOn(agent: AgentState, fwId: FrameworkId, fwSlot: number): Resources | undefined {
+    let out = agent.orphans?.get(fwId);
+    if (fwSlot < 0) return out;
+    const on = this.held.onAgent(agent.slot);
+    for (let k = on.length - 1; k >= 0; k--) {
+      const e = on[k]!;
+      if (this.held.list(e).fwSlot !== fwSlot) continue;
+      const r = this.held.value(e);
+      out = out === undefined ? r : out.plus(r);
+    }
+    return out;
+  }
+
+  /** Per framework id, everything the agent counts as used by it (orphans first, then holdings, oldest first). */
+  private offeredByFramework(agent: AgentState): Map<FrameworkId, Resources> {
+    const out = new Map<FrameworkId, Resources>();
+    if (agent.orphans !== undefined) for (const [f, r] of agent.orphans) out.set(f, r);
+    const on = this.held.onAgent(agent.slot);
+    for (let k = on.length - 1; k >= 0; k--) {
+      const e = on[k]!;
+      const f = this.frameworkBySlot[this.held.list(e).fwSlot]!.id;
+      const r = this.held.value(e);
+      const prev = out.get(f);
+      out.set(f, prev === undefined ? r : prev.plus(r));
+    }
+    return out;
+  }
+
+  private addOrphan(agent: AgentState, fwId: FrameworkId, r: Resources): void {
+    let m = agent.orphans;
+    if (m === undefined) {
+      agent.orphans = m = new Map();
+      this.orphanAgents++;
+    }
+    const prev = m.get(fwId);
+    m.set(fwId, prev === undefined ? r : prev.plus(r));
+  }
+
+  private dropOrphan(agent: AgentState, fwId: FrameworkId): void {
+    const m = agent.orphans;
+    if (m === undefined || !m.delete(fwId)) return;
+    if (m.size === 0) {
+      agent.orphans = undefined;
+      this.orphanAgents--;
+    }
   }
 
   // ---------------------------------------------------------------- filters
@@ -1431,7 +1531,7 @@ export class HierarchicalDRFAllocator {
       recRes.push(allocated);
       recHold.push(rc !== null);
       agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer);
-      if (rc === null) this.trackOne(fw, role, agent.id, allocated, true);
+      if (rc === null) this.trackOne(fw, role, agent, allocated, true);
       else this.trackOfferShares(rc, slot, split ?? splitOf(allocated));
     };
 
@@ -1682,19 +1782,7 @@ export class HierarchicalDRFAllocator {
       if (byAgent === undefined) byRole.set(role, (byAgent = new Map()));
       const prev = byAgent.get(agent.id);
       byAgent.set(agent.id, prev === undefined ? allocated : prev.plus(allocated));
-      if (recHold[i]) {
-        let held = fw.holdings.get(role);
-        if (held === undefined) fw.holdings.set(role, (held = new Map()));
-        const had = held.get(agent.id);
-        held.set(agent.id, had === undefined ? allocated : had.plus(allocated));
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      const agent = recAgent[i]!;
-      const fw = recFw[i]!;
-      const allocated = recRes[i]!;
-      const had = agent.offered.get(fw.id);
-      agent.offered.set(fw.id, had === undefined ? allocated : had.plus(allocated));
+      if (recHold[i]) this.addHolding(fw, role, agent, allocated);
     }
     const out: [FrameworkId, Map<Role, Map<AgentId, Resources>>][] = [];
     for (const fw of offered) {

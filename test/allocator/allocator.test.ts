@@ -32,6 +32,30 @@ describe("HierarchicalDRFAllocator", () => {
     // Memory has no limit: all of it is offered either way.
     expect(offers.reduce((sum, o) => sum + Resources.parse(o.r).scalar("mem"), 0)).toBe(2048000);
   });
+  it("used resources of a framework not yet added stay counted until it re-registers with them, and return when it is removed", () => {
+    // Mesos: an agent re-registering after a master failover reports what
+    // frameworks use on it before those frameworks re-register.
+    const { allocator, offers } = make();
+    const used = Resources.parse("cpus:1;mem:256").allocate("r");
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:4;mem:1024") }, { f1: used });
+    expect(allocator.agentResources("a1").available.equals(Resources.parse("cpus:3;mem:768"))).toBe(true);
+    // Re-registering with the same used resources does not count them twice.
+    allocator.addFramework("f1", { roles: ["r"] }, { a1: used });
+    expect(offers).toEqual([{ f: "f1", role: "r", a: "a1", r: "cpus:3;mem:768" }]);
+    expect(allocator.frameworkAllocation("f1").get("a1")!.equals(Resources.parse("cpus:4;mem:1024").allocate("r"))).toBe(true);
+    expect(allocator.agentResources("a1").available.isEmpty()).toBe(true);
+    allocator.removeFramework("f1");
+    expect(allocator.agentResources("a1").available.equals(Resources.parse("cpus:4;mem:1024"))).toBe(true);
+    // A framework that re-registers without them: they stay used by it until it is removed.
+    allocator.addAgent("a2", { resources: Resources.parse("cpus:4;mem:1024") }, { f2: used });
+    allocator.addFramework("f2", { roles: ["r"] });
+    expect(offers.filter((o) => o.a === "a2")).toEqual([{ f: "f2", role: "r", a: "a2", r: "cpus:3;mem:768" }]);
+    expect(allocator.frameworkAllocation("f2").get("a2")!.equals(Resources.parse("cpus:3;mem:768").allocate("r"))).toBe(true);
+    expect(allocator.offeredVsAllocated("a2").get("a2")!.allocated.equals(used)).toBe(true);
+    allocator.removeFramework("f2");
+    expect(allocator.agentResources("a2").available.equals(Resources.parse("cpus:4;mem:1024"))).toBe(true);
+    expect(allocator.offeredVsAllocated("a2").get("a2")!.allocated.isEmpty()).toBe(true);
+  });
   it("deferred triggers coalesce into one allocation at settle()", () => {
     const { allocator, offers } = make({ triggeredAllocation: "deferred" });
     allocator.addFramework("f1", { roles: ["r"] });
