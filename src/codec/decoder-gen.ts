@@ -11,7 +11,7 @@
 import { PathedProblem, toCodecError } from "./errors.js";
 import { decodeField, fieldSegment, MAX_DEPTH } from "./binary.js";
 import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
-import { Reader } from "./wire.js";
+import { Reader, SMALL_BIGINTS } from "./wire.js";
 
 /**
  * A compiled decoder, one of the two implementations of message decoding
@@ -53,31 +53,45 @@ function badEnum(n: number, f: FieldDesc): never {
 
 const K = (key: string) => JSON.stringify(key);
 
+/*
+ * One-byte fast paths written into the generated code. Varints below 128 (enum
+ * values, flags, small counts and counters) and length prefixes below 128
+ * (nearly every string and nested message) are read in place; anything else
+ * calls the Reader method, which reads it or reports the problem. The
+ * decoders are too large for the optimising compiler to inline those small
+ * methods into them, so each was a call. Reading past the data gives
+ * `undefined`, which fails `< 128` and takes the method's checked path.
+ */
+/** The end of a length-delimited field whose prefix is at `r.pos` (moves past the prefix). */
+const LEN = `((s = buf[r.pos]) < 128 && (s += r.pos + 1) <= end ? (r.pos++, s) : r.lengthDelimited(end))`;
+/** A varint's low 32 bits, unsigned. */
+const UINT32 = `((n = buf[r.pos]) < 128 ? (r.pos++, n) : r.varint32())`;
+
 /** The expression that reads one (non-packed) value of field `f` (index `i`) in generated code. */
 function valueExpr(f: FieldDesc, i: number, c: (v: unknown) => string, fieldsRef: string): string {
   let expr: string;
   switch (f.kind) {
     case Kind.DOUBLE: expr = "r.double()"; break;
-    case Kind.INT32: expr = "r.varint32() | 0"; break;
-    case Kind.UINT32: expr = "r.varint32()"; break;
-    case Kind.INT64: expr = "r.varint64Of(true)"; break;
-    case Kind.UINT64: expr = "r.varint64Of(false)"; break;
-    case Kind.BOOL: expr = "r.bool()"; break;
+    case Kind.INT32: expr = `(${UINT32} | 0)`; break;
+    case Kind.UINT32: expr = UINT32; break;
+    case Kind.INT64: expr = `((n = buf[r.pos]) < 128 ? (r.pos++, ${c(SMALL_BIGINTS)}[n]) : r.varint64Of(true))`; break;
+    case Kind.UINT64: expr = `((n = buf[r.pos]) < 128 ? (r.pos++, ${c(SMALL_BIGINTS)}[n]) : r.varint64Of(false))`; break;
+    case Kind.BOOL: expr = "((n = buf[r.pos]) === 1 ? (r.pos++, true) : n === 0 ? (r.pos++, false) : r.bool())"; break;
     case Kind.STRING: expr = "r.string(end)"; break;
     case Kind.BYTES: expr = "r.bytes(end)"; break;
     case Kind.ENUM: {
       const names = c(enumArray(f));
       expr = f.keepUnknownEnum
-        ? `(n = r.varint32() | 0, ${names}[n] !== undefined ? ${names}[n] : n)`
-        : `(n = r.varint32() | 0, ${names}[n] !== undefined ? ${names}[n] : H.badEnum(n, ${fieldsRef}[${i}]))`;
+        ? `(n = ${UINT32} | 0, ${names}[n] !== undefined ? ${names}[n] : n)`
+        : `(n = ${UINT32} | 0, ${names}[n] !== undefined ? ${names}[n] : H.badEnum(n, ${fieldsRef}[${i}]))`;
       break;
     }
     default: {
       const sub = f.message!;
       const flat = flatReader(sub);
       expr = flat === undefined
-        ? `(s = r.lengthDelimited(end), T[${indexOf(sub)}](r, s, depth + 1, undefined))`
-        : `(s = r.lengthDelimited(end), (w = depth < ${MAX_DEPTH} ? ${c(flat)}(r, s) : undefined) !== undefined ? w : T[${indexOf(sub)}](r, s, depth + 1, undefined))`;
+        ? `(s = ${LEN}, T[${indexOf(sub)}](r, s, depth + 1, undefined))`
+        : `(s = ${LEN}, (w = depth < ${MAX_DEPTH} ? ${c(flat)}(r, s) : undefined) !== undefined ? w : T[${indexOf(sub)}](r, s, depth + 1, undefined))`;
     }
   }
   return expr;
@@ -243,7 +257,7 @@ function caseBody(f: FieldDesc, i: number, slot: string, c: (v: unknown) => stri
   } else if (f.kind === Kind.MESSAGE && inlinableWrapper(f.message!) !== undefined) {
     // Read `{value: x}` in place when it is exactly that; anything else goes to the wrapper's decoder.
     const sub = f.message!;
-    body = `s = r.lengthDelimited(end); v = depth < ${MAX_DEPTH} ? r.${inlinableWrapper(sub)}(s) : undefined; ${slot} = v !== undefined ? v : T[${indexOf(sub)}](r, s, depth + 1, undefined);`;
+    body = `s = ${LEN}; v = depth < ${MAX_DEPTH} ? r.${inlinableWrapper(sub)}(s) : undefined; ${slot} = v !== undefined ? v : T[${indexOf(sub)}](r, s, depth + 1, undefined);`;
   } else if (f.kind === Kind.MESSAGE) {
     const sub = f.message!;
     const decodeSub = `T[${indexOf(sub)}](r, s, depth + 1, `;
@@ -251,7 +265,7 @@ function caseBody(f: FieldDesc, i: number, slot: string, c: (v: unknown) => stri
       sub.unwrap === undefined && sub.adapter === undefined ? `${decodeSub}p)`
       : sub.unwrap?.repeated ? `p.concat(${decodeSub}undefined))`
       : `${decodeSub}undefined)`;
-    body = `s = r.lengthDelimited(end); p = ${slot}; ${slot} = p === undefined ? ${decodeSub}undefined) : ${merge};`;
+    body = `s = ${LEN}; p = ${slot}; ${slot} = p === undefined ? ${decodeSub}undefined) : ${merge};`;
   } else {
     body = `${slot} = ${expr};`;
   }

@@ -56,7 +56,7 @@ const SCRATCH_I64 = new BigInt64Array(SCRATCH_U32.buffer);
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = 1 - LO;
 /** `0n`..`1023n`, shared: bigints are immutable values, so handing out the same one is safe. */
-const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+export const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
 /** Reads protobuf wire data from a byte array, failing on anything malformed. */
 export class Reader {
