@@ -73,6 +73,36 @@ export function parseEntriesGeneral(text: string, defaultRole = "*"): Entry[] {
 /** Reused by scanSimpleEntries for the bounds of one ranges value (grows on demand). */
 let scanBounds = new Float64Array(64);
 
+// Single-interval values read recently, shared between the bags that parse
+// them: a RangeSet is immutable (bags share them on clone already), and a
+// cluster's agents mostly report the same one (Mesos' default
+// `ports:[31000-32000]`), so a hit saves the Float64Array and the RangeSet.
+// Direct-mapped on the bounds, 64 slots: a miss only replaces the slot.
+const ONE_SLOTS = 64;
+const oneBegin = new Float64Array(ONE_SLOTS);
+const oneEnd = new Float64Array(ONE_SLOTS);
+const oneSet: Array<RangeSet | null> = new Array<RangeSet | null>(ONE_SLOTS).fill(null);
+
+/**
+ * The RangeSet `[b-e]` (b <= e, both integers in [0, 2^53 - 1]): the cached
+ * one when the slot holds the same bounds, else a new one that takes the slot.
+ */
+export function oneInterval(b: number, e: number): RangeSet {
+  // `^` takes both bounds modulo 2^32: any slot is right, this one spreads
+  // neighbouring ranges apart.
+  const slot = ((b ^ e) + (e >>> 7)) & (ONE_SLOTS - 1);
+  const hit = oneSet[slot];
+  if (hit !== null && oneBegin[slot] === b && oneEnd[slot] === e) return hit;
+  const own = new Float64Array(2);
+  own[0] = b;
+  own[1] = e;
+  const set = RangeSet.fromCanonicalSmall(own);
+  oneSet[slot] = set;
+  oneBegin[slot] = b;
+  oneEnd[slot] = e;
+  return set;
+}
+
 /**
  * The common path of the text form in one pass, with no regex, split or
  * substring other than each name: unreserved resources (default role `*`)
@@ -152,12 +182,18 @@ export function scanSimpleEntries(text: string): Entry[] | null {
       }
       c = ++i < n ? text.charCodeAt(i) : 59;
       if (c !== 59) return null;
-      // A fresh array per value (RangeSets are immutable and keep it). Not
-      // `bounds.slice()`: TypedArray.prototype.slice is a builtin call with a
-      // species-constructor lookup; `new Float64Array(n)` plus a copy is inlined.
-      const own = new Float64Array(nbounds);
-      for (let k = 0; k < nbounds; k++) own[k] = bounds[k]!;
-      out.push(Entry.make(name, RANGES, PLAIN, 0, RangeSet.fromCanonicalSmall(own), null));
+      let set: RangeSet;
+      if (nbounds === 2) {
+        set = oneInterval(bounds[0]!, bounds[1]!);
+      } else {
+        // A fresh array per value (RangeSets are immutable and keep it). Not
+        // `bounds.slice()`: TypedArray.prototype.slice is a builtin call with a
+        // species-constructor lookup; `new Float64Array(n)` plus a copy is inlined.
+        const own = new Float64Array(nbounds);
+        for (let k = 0; k < nbounds; k++) own[k] = bounds[k]!;
+        set = RangeSet.fromCanonicalSmall(own);
+      }
+      out.push(Entry.make(name, RANGES, PLAIN, 0, set, null));
     } else {
       return null;
     }

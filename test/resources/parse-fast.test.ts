@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { scanSimpleEntries, parseEntriesGeneral } from "../../src/resources/parse.js";
+import { scanSimpleEntries, parseEntriesGeneral, oneInterval } from "../../src/resources/parse.js";
+import { RangeSet } from "../../src/resources/ranges.js";
 import { Resources, ResourceParseError, type Entry } from "../../src/resources/index.js";
 
 const show = (es: readonly Entry[]) =>
@@ -87,3 +88,39 @@ describe("the one-pass scanner of the common text form", () => {
     }), { numRuns: 1000 });
   });
 });
+
+describe("shared single-interval values of the scanner", () => {
+  // Bounds that collide in the 64-slot cache as well as spread ones, and
+  // values at the top of the small form.
+  const bounds = fc.oneof(
+    fc.tuple(fc.nat({ max: 200 }), fc.nat({ max: 200 })),
+    fc.tuple(fc.nat({ max: 200 }), fc.nat({ max: 200 })).map(([b, d]) => [b * 64, b * 64 + d * 64] as [number, number]),
+    fc.tuple(fc.constant(2 ** 53 - 1), fc.constant(0)),
+  ).map(([b, d]) => [b, Math.min(b + d, 2 ** 53 - 1)] as [number, number]);
+
+  it("returns [b-e] whatever was read before, hit or miss", () => {
+    fc.assert(fc.property(fc.array(bounds, { minLength: 1, maxLength: 40 }), (pairs) => {
+      for (const [b, e] of pairs) {
+        const got = oneInterval(b, e);
+        expect(got.toPairs()).toEqual([[b, e]]);
+        expect(got.equals(RangeSet.interval(b, e))).toBe(true);
+        const parsed = Resources.parse(`ports:[${b}-${e}]`).rangesOf("ports");
+        expect(parsed.toString()).toBe(`[${b}-${e}]`);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it("keeps bags parsed from the same text independent", () => {
+    const text = "cpus:24;mem:4096;disk:4096;ports:[31000-32000]";
+    const a = Resources.parse(text), b = Resources.parse(text);
+    a.subtract(Resources.parse("ports:[31000-31499]"));
+    a.add(Resources.parse("ports:[40000-40000]"));
+    expect(a.rangesOf("ports").toString()).toBe("[31500-32000,40000-40000]");
+    expect(b.rangesOf("ports").toString()).toBe("[31000-32000]");
+    expect(Resources.parse(text).rangesOf("ports").toString()).toBe("[31000-32000]");
+    const c = b.minus(Resources.parse("ports:[31000-32000]"));
+    expect(c.rangesOf("ports").isEmpty()).toBe(true);
+    expect(b.toString()).toBe(text);
+  });
+});
+
