@@ -11,7 +11,7 @@
 import { PathedProblem, toCodecError } from "./errors.js";
 import { decodeField, fieldSegment, MAX_DEPTH } from "./binary.js";
 import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
-import { Reader, SMALL_BIGINTS } from "./wire.js";
+import { ASCII_READERS, MAX_GENERATED_ASCII, Reader, SMALL_BIGINTS } from "./wire.js";
 
 /**
  * A compiled decoder, one of the two implementations of message decoding
@@ -77,7 +77,7 @@ function valueExpr(f: FieldDesc, i: number, c: (v: unknown) => string, fieldsRef
     case Kind.INT64: expr = `((n = buf[r.pos]) < 128 ? (r.pos++, ${c(SMALL_BIGINTS)}[n]) : r.varint64Of(true))`; break;
     case Kind.UINT64: expr = `((n = buf[r.pos]) < 128 ? (r.pos++, ${c(SMALL_BIGINTS)}[n]) : r.varint64Of(false))`; break;
     case Kind.BOOL: expr = "((n = buf[r.pos]) === 1 ? (r.pos++, true) : n === 0 ? (r.pos++, false) : r.bool())"; break;
-    case Kind.STRING: expr = "r.string(end)"; break;
+    case Kind.STRING: expr = `(s = ${LEN}, (n = s - r.pos) <= ${MAX_GENERATED_ASCII} && (w = ${c(ASCII_READERS)}[n](buf, r.pos)) !== undefined ? (r.pos = s, w) : r.stringTo(s))`; break;
     case Kind.BYTES: expr = "r.bytes(end)"; break;
     case Kind.ENUM: {
       const names = c(enumArray(f));
@@ -257,7 +257,11 @@ function caseBody(f: FieldDesc, i: number, slot: string, c: (v: unknown) => stri
   } else if (f.kind === Kind.MESSAGE && inlinableWrapper(f.message!) !== undefined) {
     // Read `{value: x}` in place when it is exactly that; anything else goes to the wrapper's decoder.
     const sub = f.message!;
-    body = `s = ${LEN}; v = depth < ${MAX_DEPTH} ? r.${inlinableWrapper(sub)}(s) : undefined; ${slot} = v !== undefined ? v : T[${indexOf(sub)}](r, s, depth + 1, undefined);`;
+    const inPlace = inlinableWrapper(sub) === "wrappedString"
+      // r.wrappedString's short-ASCII case written out: exactly field 1 (tag 10) with a one-byte length filling the message
+      ? `(buf[r.pos] === 10 && (n = s - r.pos - 2) <= ${MAX_GENERATED_ASCII} && buf[r.pos + 1] === n && (w = ${c(ASCII_READERS)}[n](buf, r.pos + 2)) !== undefined ? (r.pos = s, w) : r.wrappedString(s))`
+      : `r.${inlinableWrapper(sub)}(s)`;
+    body = `s = ${LEN}; v = depth < ${MAX_DEPTH} ? ${inPlace} : undefined; ${slot} = v !== undefined ? v : T[${indexOf(sub)}](r, s, depth + 1, undefined);`;
   } else if (f.kind === Kind.MESSAGE) {
     const sub = f.message!;
     const decodeSub = `T[${indexOf(sub)}](r, s, depth + 1, `;

@@ -19,7 +19,7 @@ const utf8Slice = (Buffer.prototype as unknown as { utf8Slice: Slice }).utf8Slic
 type AsciiReader = (buf: Uint8Array, start: number) => string | undefined;
 
 /** Strings up to this many bytes are read by `ASCII_READERS`; longer ones by Node's native slicing. */
-const MAX_GENERATED_ASCII = 48;
+export const MAX_GENERATED_ASCII = 48;
 
 /**
  * `ASCII_READERS[n]` reads an n-byte ASCII string in one straight-line
@@ -31,7 +31,7 @@ const MAX_GENERATED_ASCII = 48;
  * TaskStatus decode (36–40-byte IDs) a bound of 48 beat 32 and 64 did not
  * beat 48.
  */
-const ASCII_READERS: readonly AsciiReader[] = Array.from({ length: MAX_GENERATED_ASCII + 1 }, (_, n) => {
+export const ASCII_READERS: readonly AsciiReader[] = Array.from({ length: MAX_GENERATED_ASCII + 1 }, (_, n) => {
   if (n === 0) return () => "";
   const names = Array.from({ length: n }, (_, i) => `c${i}`);
   const loads = names.map((c, i) => `${c} = buf[start + ${i}]`).join(", ");
@@ -273,7 +273,11 @@ export class Reader {
 
   /** Reads a length-delimited UTF-8 string (invalid UTF-8 is rejected). */
   string(end: number): string {
-    const stop = this.lengthDelimited(end);
+    return this.stringTo(this.lengthDelimited(end));
+  }
+
+  /** Reads the bytes from `pos` to `stop` (a string field's contents, its length prefix already read) as UTF-8. */
+  stringTo(stop: number): string {
     const buf = this.buf;
     const start = this.pos;
     this.pos = stop;
