@@ -308,9 +308,10 @@ export class Reader {
   wrappedString(stop: number): string | undefined {
     const buf = this.buf;
     const start = this.pos + 2;
-    if (buf[this.pos] !== 0x0a || buf[this.pos + 1] !== stop - start) return undefined; // one-byte length, ends at stop
-    // (a length >= 128 never equals a one-byte prefix, so stop - start < 128 here)
     const len = stop - start;
+    // A one-byte length (below 128) that ends at stop. The bound matters: the first byte of a longer
+    // prefix is 128 or more and could equal `len`, and the string would then start at its second byte.
+    if (buf[this.pos] !== 0x0a || len >= 0x80 || buf[this.pos + 1] !== len) return undefined;
     let ascii: string | undefined;
     if (len <= MAX_GENERATED_ASCII) ascii = ASCII_READERS[len]!(buf, start);
     else {
