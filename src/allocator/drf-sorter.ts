@@ -25,7 +25,6 @@ class Node {
   /** Number of children that are internal nodes (0: this node's children are all leaves). */
   internalCount = 0;
   weight: number | undefined;
-  visit = 0;
   slot = -1;
   readonly path: string;
   constructor(
@@ -71,6 +70,20 @@ export class DrfSorter implements Sorter {
   private readonly bySlot: (Node | undefined)[] = [];
   /** Position in `rootOrder` of the client `forEachInOrder` is visiting (-1 outside a visit). */
   private visitPos = -1;
+  /**
+   * While `rootOrder` is set: each active root child's share and allocation
+   * count by slot, and the rank of its path among all clients (`pathRank`,
+   * rebuilt when clients come or go), so that repositioning compares three
+   * typed-array cells per probe instead of reading two Node objects.
+   */
+  private colShare = new Float64Array(0);
+  private colCount = new Float64Array(0);
+  private pathRank = new Int32Array(0);
+  private ranksStale = true;
+  /** `forEachInOrder`'s visit stamp by slot (flat root). */
+  private colVisit = new Int32Array(0);
+  /** While `rootOrder` is set: each active root child's path by slot. */
+  private readonly colPath: string[] = [];
 
   constructor(fairnessExcludeResourceNames: readonly string[] = []) {
     for (const n of fairnessExcludeResourceNames) this.excluded[NAMES.id(n)] = true;
@@ -121,6 +134,7 @@ export class DrfSorter implements Sorter {
     current.slot = slot;
     this.bySlot[slot] = current;
     this.dirty = true;
+    this.ranksStale = true;
   }
 
   slotOf(client: string): number {
@@ -161,6 +175,7 @@ export class DrfSorter implements Sorter {
       this.freeSlots.push(freedSlot);
     }
     this.dirty = true;
+    this.ranksStale = true;
   }
 
   activate(client: string): void {
@@ -300,21 +315,22 @@ export class DrfSorter implements Sorter {
     // clients after it one place left, so the cursor stays put.
     const stamp = ++this.stamp;
     const order = this.ensureRootOrder();
-    const by = this.bySlot;
+    const paths = this.colPath;
+    const seen = this.colVisit;
     let i = 0;
     while (i < root.activeCount) {
-      const node = by[order[i]!]!;
-      if (node.visit === stamp) { i++; continue; }
-      node.visit = stamp;
+      const slot = order[i]!;
+      if (seen[slot] === stamp) { i++; continue; }
+      seen[slot] = stamp;
       // Where the visited client sits: an allocation made during the visit
       // repositions it from here without searching the order for it.
       this.visitPos = i;
-      if (visit(node.path, node.slot) === false) {
+      if (visit(paths[slot]!, slot) === false) {
         this.visitPos = -1;
         return;
       }
       this.visitPos = -1;
-      if (order[i] === node.slot) i++;
+      if (order[i] === slot) i++;
     }
   }
 
@@ -382,10 +398,48 @@ export class DrfSorter implements Sorter {
   private ensureRootOrder(): Int32Array {
     if (this.rootOrder !== null) return this.rootOrder;
     const root = this.root;
+    const cap = this.nextSlot;
+    if (this.colShare.length < cap) {
+      const n = Math.max(cap, this.colShare.length * 2, 16);
+      this.colShare = new Float64Array(n);
+      this.colCount = new Float64Array(n);
+      const visits = new Int32Array(n);
+      visits.set(this.colVisit);
+      this.colVisit = visits;
+      this.ranksStale = true;
+    }
+    if (this.ranksStale) this.rankPaths();
     const order = new Int32Array(root.activeCount);
-    for (let i = 0; i < root.activeCount; i++) order[i] = root.children[i]!.slot;
+    for (let i = 0; i < root.activeCount; i++) {
+      const c = root.children[i]!;
+      order[i] = c.slot;
+      this.colPath[c.slot] = c.path;
+      this.colShare[c.slot] = c.share;
+      this.colCount[c.slot] = c.count;
+    }
     this.rootOrder = order;
     return order;
+  }
+
+  /** Ranks every client's path (the last tie-breaker) into `pathRank` by slot. */
+  private rankPaths(): void {
+    const nodes: Node[] = [];
+    for (const n of this.bySlot) if (n !== undefined) nodes.push(n);
+    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (this.pathRank.length < this.colShare.length) this.pathRank = new Int32Array(this.colShare.length);
+    for (let r = 0; r < nodes.length; r++) this.pathRank[nodes[r]!.slot] = r;
+    this.ranksStale = false;
+  }
+
+  /** `before(a, b)` for two active root children of a flat root, by slot, on the columns. */
+  private beforeSlot(a: number, b: number): boolean {
+    const sa = this.colShare[a]!;
+    const sb = this.colShare[b]!;
+    if (sa !== sb) return sa < sb;
+    const ca = this.colCount[a]!;
+    const cb = this.colCount[b]!;
+    if (ca !== cb) return ca < cb;
+    return this.pathRank[a]! < this.pathRank[b]!;
   }
 
   private addChild(parent: Node, child: Node): void {
@@ -454,30 +508,31 @@ export class DrfSorter implements Sorter {
   /** `reposition` for a child of a flat root, on `rootOrder`. */
   private repositionFlat(node: Node): void {
     const order = this.ensureRootOrder();
-    const by = this.bySlot;
     const end = this.root.activeCount;
     const slot = node.slot;
+    this.colShare[slot] = node.share;
+    this.colCount[slot] = node.count;
     const hint = this.visitPos;
     const idx = hint >= 0 && hint < end && order[hint] === slot ? hint : order.indexOf(slot);
     if (idx < 0) throw new Error("sorter: corrupt order");
-    if (idx + 1 < end && before(by[order[idx + 1]!]!, node)) {
+    if (idx + 1 < end && this.beforeSlot(order[idx + 1]!, slot)) {
       let lo = idx + 1;
       let hi = end - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (before(by[order[mid]!]!, node)) lo = mid;
+        if (this.beforeSlot(order[mid]!, slot)) lo = mid;
         else hi = mid - 1;
       }
       order.copyWithin(idx, idx + 1, lo + 1);
       order[lo] = slot;
       this.childrenStale = true;
       this.sorted = null;
-    } else if (idx > 0 && before(node, by[order[idx - 1]!]!)) {
+    } else if (idx > 0 && this.beforeSlot(slot, order[idx - 1]!)) {
       let lo = 0;
       let hi = idx - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (before(node, by[order[mid]!]!)) hi = mid;
+        if (this.beforeSlot(slot, order[mid]!)) hi = mid;
         else lo = mid + 1;
       }
       order.copyWithin(lo + 1, lo, idx);

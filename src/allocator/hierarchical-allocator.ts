@@ -1505,7 +1505,9 @@ export class HierarchicalDRFAllocator {
     // Stage-1 offers (quota) are entered at once (`recordNow`).
     const recFw: FrameworkState[] = [];
     const recRole: Role[] = [];
-    const recAgent: AgentState[] = [];
+    const recAgentId: AgentId[] = [];
+    const recAgentSlot: number[] = [];
+    let stage1Offers = 0;
     const recRes: Resources[] = [];
     const recHold: boolean[] = [];
     let anyQuota = false;
@@ -1527,11 +1529,15 @@ export class HierarchicalDRFAllocator {
     ): void => {
       recFw.push(fw);
       recRole.push(role);
-      recAgent.push(agent);
+      recAgentId.push(agent.id);
+      recAgentSlot.push(agent.slot);
       recRes.push(allocated);
       recHold.push(rc !== null);
       agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer);
-      if (rc === null) this.trackOne(fw, role, agent, allocated, true);
+      if (rc === null) {
+        stage1Offers++;
+        this.trackOne(fw, role, agent, allocated, true);
+      }
       else this.trackOfferShares(rc, slot, split ?? splitOf(allocated));
     };
 
@@ -1667,6 +1673,8 @@ export class HierarchicalDRFAllocator {
         } else {
           offer(fw, role, agent, available, rc, slot);
         }
+        // Nothing left on the agent: the walk would stop at the next open framework anyway.
+        if (agent.available.isEmpty()) return false;
         return;
       }
       if (!this.allocatable(candQ, false, role, fw)) return;
@@ -1678,6 +1686,7 @@ export class HierarchicalDRFAllocator {
         const q = quantitiesOf(available);
         if (!this.allocatable(q, available.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, available)) return;
         offer(fw, role, agent, available, rc, slot);
+        if (agent.available.isEmpty()) return false;
         return;
       }
       let additional = quotaPart(available);
@@ -1696,6 +1705,7 @@ export class HierarchicalDRFAllocator {
       const inc = qvecFrom(additional.scalarQuantities());
       if (rc.hasQuota) quotaConsumedAdd(rc.quotaRole, inc);
       qSub(availableHeadroom, inc);
+      if (agent.available.isEmpty()) return false;
     };
     for (const agent of ids) {
       if (agent.available.isEmpty()) continue;
@@ -1771,18 +1781,40 @@ export class HierarchicalDRFAllocator {
     for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
     const byFw = new Int32Array(n);
     for (let i = 0; i < n; i++) byFw[starts[recFw[i]!.slot]!++] = i;
+    // Stage 2 offers each (framework, role, agent) at most once (one visit
+    // per framework per (agent, role)), so only stage-1 offers can repeat one.
+    const mayRepeat = stage1Offers > 0;
+    let lastFw: FrameworkState | null = null;
+    let lastRole = "";
+    let lastByAgent: Map<AgentId, Resources> | undefined;
+    let lastList: HoldingList | undefined;
     for (let j = 0; j < n; j++) {
       const i = byFw[j]!;
       const fw = recFw[i]!;
-      const agent = recAgent[i]!;
       const allocated = recRes[i]!;
       const role = recRole[i]!;
-      const byRole = fw.pending!;
-      let byAgent = byRole.get(role);
-      if (byAgent === undefined) byRole.set(role, (byAgent = new Map()));
-      const prev = byAgent.get(agent.id);
-      byAgent.set(agent.id, prev === undefined ? allocated : prev.plus(allocated));
-      if (recHold[i]) this.addHolding(fw, role, agent, allocated);
+      const agentId = recAgentId[i]!;
+      if (fw !== lastFw || role !== lastRole) {
+        const byRole = fw.pending!;
+        lastByAgent = byRole.get(role);
+        if (lastByAgent === undefined) byRole.set(role, (lastByAgent = new Map()));
+        lastFw = fw;
+        lastRole = role;
+        lastList = undefined;
+      }
+      const byAgent = lastByAgent!;
+      const prev = mayRepeat ? byAgent.get(agentId) : undefined;
+      byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated));
+      if (recHold[i]) {
+        if (lastList === undefined) {
+          lastList = fw.holdings.get(role);
+          if (lastList === undefined) fw.holdings.set(role, (lastList = this.held.newList(role, fw.slot)));
+        }
+        const slot = recAgentSlot[i]!;
+        const e = this.held.find(lastList, slot);
+        if (e < 0) this.held.append(lastList, slot, allocated);
+        else this.held.setValue(e, this.held.value(e).plus(allocated));
+      }
     }
     const out: [FrameworkId, Map<Role, Map<AgentId, Resources>>][] = [];
     for (const fw of offered) {
