@@ -8,8 +8,9 @@
  *    one memcpy; a small one is written as u32 halves from its numbers, so no
  *    value is converted through BigInt on the way in.
  * The scratch block is reused and grows on demand (re-reading views after).
+ * A small-form result is copied out with copyOutF64 (no zero fill for large ones).
  */
-import { heap, ScratchBlock } from "../../wasm/heap.js";
+import { heap, ScratchBlock, copyOutF64 } from "../../wasm/heap.js";
 import { RangeSet } from "../ranges.js";
 import type { RangeKernels } from "./range-kernels.js";
 
@@ -51,7 +52,7 @@ function binary(op: number, a: RangeSet, b: RangeSet): RangeSet {
     const n = op === UNION ? e.boundsUnion(pa, na, pb, nb, po)
       : op === SUBTRACT ? e.boundsSubtract(pa, na, pb, nb, po)
       : e.boundsIntersect(pa, na, pb, nb, po);
-    return RangeSet.fromCanonicalSmall(f64.slice(po >>> 3, (po >>> 3) + 2 * n));
+    return RangeSet.fromCanonicalSmall(copyOutF64(f64, po >>> 3, 2 * n));
   }
   writeWide(a, pa);
   writeWide(b, pb);
@@ -92,7 +93,7 @@ export const wasmRangeKernels: RangeKernels = {
       const f64 = h.f64;
       f64.set(a.small, pa >>> 3);
       const n = h.exports.boundsPick(pa, na, count, po);
-      return n < 0 ? null : RangeSet.fromCanonicalSmall(f64.slice(po >>> 3, (po >>> 3) + 2 * n));
+      return n < 0 ? null : RangeSet.fromCanonicalSmall(copyOutF64(f64, po >>> 3, 2 * n));
     }
     writeWide(a, pa);
     const n = h.exports.rangesPick(pa, na, count, po);
