@@ -114,7 +114,7 @@ const mapViews = new Map<FieldDesc, MessageDesc>();
 function mapOnly(d: MessageDesc, f: FieldDesc): MessageDesc {
   let m = mapViews.get(f);
   if (m === undefined) {
-    m = { ...d, fields: [f], encodeOrder: [f], byKey: new Map([[f.key, f]]), required: [], unwrap: undefined, adapter: undefined, check: undefined };
+    m = { ...d, fields: [f], encodeOrder: [f], byKey: new Map([[f.key, f]]), required: [], unwrap: undefined, adapter: undefined, check: undefined, checkPayloads: undefined };
     mapViews.set(f, m);
   }
   return m;

@@ -113,6 +113,13 @@ export interface MessageDesc {
   adapter: Adapter | undefined;
   /** Extra structural check on the raw fields (payload matches `type`); returns a problem or undefined. */
   check: ((raw: Record<string, unknown>) => string | undefined) | undefined;
+  /**
+   * When `check` is the payload check: each payload field's key with the
+   * `type` value it needs. `check` can find a problem only when one of these
+   * fields is set and `type` is not its value, so compiled decoders test
+   * that on their locals and call `check` (for its message) only then.
+   */
+  checkPayloads: Readonly<Record<string, string>> | undefined;
 }
 
 /** Messages represented by their single field's value. */
@@ -200,7 +207,7 @@ function build(type: protobuf.Type): void {
     byNumber, byKey: new Map(fields.map((f) => [f.key, f])), byName: new Map(fields.map((f) => [f.name, f])),
     required: fields.filter((f) => f.required),
     unwrap: WRAPPERS.has(fullName) ? fields[0] : undefined,
-    adapter: undefined, check: undefined,
+    adapter: undefined, check: undefined, checkPayloads: undefined,
   };
   messages.set(fullName, desc);
   for (const n of type.nestedArray) if (n instanceof protobuf.Type) build(n);
@@ -253,9 +260,13 @@ function payloadProblem(raw: Record<string, unknown>): string | undefined {
 function mismatch(field: string, type: unknown, wanted: string): string {
   return `field '${field}' does not match type ${typeof type === "string" ? type : "(unset)"}; a ${wanted} payload needs type ${wanted}`;
 }
-messages.get("mesos.Value")!.check = payloadProblem;
-messages.get("mesos.Attribute")!.check = payloadProblem;
-messages.get("mesos.Resource")!.check = payloadProblem;
+/** The payload fields `payloadProblem` checks, with the type each needs. */
+const PAYLOAD_TYPES: Readonly<Record<string, string>> = { scalar: "SCALAR", ranges: "RANGES", set: "SET", text: "TEXT" };
+for (const name of ["mesos.Value", "mesos.Attribute", "mesos.Resource"]) {
+  const d = messages.get(name)!;
+  d.check = payloadProblem;
+  d.checkPayloads = PAYLOAD_TYPES;
+}
 
 /** TaskInfo: `command`/`executor` become the `implementation` union. */
 function implementationOf(command: unknown, executor: unknown): unknown {

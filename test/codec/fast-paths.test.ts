@@ -154,3 +154,38 @@ describe("varint fast paths", () => {
     }
   });
 });
+
+describe("payload check on locals", () => {
+  // Field numbers of each payload, and of `type`, per message (mesos.proto); Value has no name.
+  const layouts = {
+    "mesos.Value": { name: undefined, type: 1, scalar: 2, ranges: 3, set: 4, text: 5 },
+    "mesos.Attribute": { name: 1, type: 2, scalar: 3, ranges: 4, set: 6, text: 5 },
+    "mesos.Resource": { name: 1, type: 2, scalar: 3, ranges: 4, set: 5, text: undefined },
+  } as const;
+  const TYPES = ["SCALAR", "RANGES", "SET", "TEXT"] as const;
+  const payloadBytes = {
+    scalar: [...tag(1, 1), 0, 0, 0, 0, 0, 0, 0xf0, 0x3f], // value 1.0
+    ranges: [...tag(1, 2), ...len([...tag(1, 0), 5, ...tag(2, 0), 9])], // [5, 9]
+    set: [...tag(1, 2), ...len(utf8("a"))],
+    text: [...tag(1, 2), ...len(utf8("t"))],
+  };
+
+  it("a payload that does not match `type` is the payload check's error from both decoders; a matching one decodes", () => {
+    for (const [typeName, layout] of Object.entries(layouts)) {
+      for (const [payload, field] of Object.entries(layout)) {
+        if (payload === "name" || payload === "type" || field === undefined) continue;
+        for (const [n, type] of TYPES.entries()) {
+          const bytes = [
+            ...(layout.name === undefined ? [] : [...tag(layout.name, 2), ...len(utf8("cpus"))]),
+            ...tag(layout.type, 0), n,
+            ...tag(field, 2), ...len(payloadBytes[payload as keyof typeof payloadBytes]),
+          ];
+          const got = both(typeName, bytes);
+          const needed = payload.toUpperCase();
+          if (type === needed) expect(got.ok).toBe(true);
+          else expect(got).toEqual({ ok: false, message: expect.stringContaining(`field '${payload}' does not match type ${type}; a ${needed} payload needs type ${needed}`) });
+        }
+      }
+    }
+  });
+});
