@@ -170,9 +170,10 @@ interface Coverage {
   cand: Resources;
   candQ: QVec;
   candPlain: boolean;
-  allocated: Resources | null;
-  /** Scalar split of `allocated`. */
-  split: ScalarSplit | null;
+  /** `cand` allocated to the role (computed at the first offer). */
+  candAllocated: Resources | null;
+  /** Scalar split of `candAllocated`. */
+  candSplit: ScalarSplit | null;
   epoch: number;
   bits: Int32Array;
   count: number;
@@ -197,7 +198,15 @@ interface RoleCycle {
   nested: boolean;
 }
 
-interface AgentState {
+/**
+ * An agent. It is also the `Coverage` record of the first role it is
+ * offered to (`covRole`; most agents are only ever offered to one role), so
+ * the cycle reads the agent's candidate from the record it already has in
+ * hand; records for other roles live in `coverage`.
+ */
+interface AgentState extends Coverage {
+  /** The role whose Coverage record is this object itself (undefined until the first cycle asks). */
+  covRole: Role | undefined;
   id: AgentId;
   /** Small integer id, unique among the allocator's agents while it is added (row of `mayFilter`). */
   slot: number;
@@ -233,6 +242,8 @@ interface AgentState {
 }
 
 const EMPTY = Resources.empty();
+/** The `src` of a Coverage record not filled yet (never an agent's `available`). */
+const NO_SRC = Resources.empty();
 const NO_BITS = new Int32Array(0);
 const AGENT_CAPABILITIES: readonly string[] = Object.freeze(["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"]);
 /** The attributes of an agent added without any (shared; never mutated). */
@@ -644,6 +655,16 @@ export class HierarchicalDRFAllocator {
       hasGpu: totalInfo(total).hasGpu,
       // Every field present from the start: agents share one hidden class,
       // which keeps the cycle's property accesses monomorphic.
+      covRole: undefined,
+      src: NO_SRC,
+      cand: NO_SRC,
+      candQ: [],
+      candPlain: true,
+      candAllocated: null,
+      candSplit: null,
+      epoch: -1,
+      bits: NO_BITS,
+      count: 0,
       coverage: undefined,
       lastRole: undefined,
       lastCoverage: undefined,
@@ -1114,6 +1135,25 @@ export class HierarchicalDRFAllocator {
 
   /** The candidate record of (agent, role) for the agent's current `available` (see `Coverage`). */
   private candidate(agent: AgentState, role: Role): Coverage {
+    if (agent.covRole === role || agent.covRole === undefined) {
+      agent.covRole = role;
+      if (agent.src !== agent.available) {
+        const src = agent.available;
+        const cand = allocatableToMemo(src, role);
+        agent.src = src;
+        if (agent.cand !== cand) {
+          agent.cand = cand;
+          agent.candQ = quantitiesOf(cand);
+          agent.candPlain = isPlain(cand);
+          agent.candAllocated = null;
+          agent.candSplit = null;
+          agent.epoch = -1;
+          agent.bits = NO_BITS;
+          agent.count = 0;
+        }
+      }
+      return agent;
+    }
     let c = agent.lastRole === role ? agent.lastCoverage : agent.coverage?.get(role);
     if (c === undefined || c.src !== agent.available) {
       const src = agent.available;
@@ -1121,7 +1161,7 @@ export class HierarchicalDRFAllocator {
       if (c !== undefined && c.cand === cand) {
         c.src = src;
       } else {
-        const fresh: Coverage = { src, cand, candQ: quantitiesOf(cand), candPlain: isPlain(cand), allocated: null, split: null, epoch: -1, bits: NO_BITS, count: 0 };
+        const fresh: Coverage = { src, cand, candQ: quantitiesOf(cand), candPlain: isPlain(cand), candAllocated: null, candSplit: null, epoch: -1, bits: NO_BITS, count: 0 };
         c = fresh;
         let m = agent.coverage;
         if (m === undefined) agent.coverage = m = new Map();
@@ -1668,8 +1708,8 @@ export class HierarchicalDRFAllocator {
           return;
         }
         if (cov !== null && cand === startCand) {
-          const allocated = cov.allocated ?? (cov.allocated = allocateTo(cand, role));
-          offer(fw, role, agent, available, rc, slot, allocated, cov.split ?? (cov.split = splitOf(allocated)));
+          const allocated = cov.candAllocated ?? (cov.candAllocated = allocateTo(cand, role));
+          offer(fw, role, agent, available, rc, slot, allocated, cov.candSplit ?? (cov.candSplit = splitOf(allocated)));
         } else {
           offer(fw, role, agent, available, rc, slot);
         }
