@@ -229,6 +229,19 @@ export class Reader {
     throw new PathedProblem("varint longer than 10 bytes");
   }
 
+  /**
+   * A DataView of the input (made on first use and kept), for generated
+   * decoders of messages with many double fields, which read them in place.
+   */
+  dataView(): DataView {
+    let view = this.view;
+    if (view === undefined) {
+      const buf = this.buf;
+      view = this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    return view;
+  }
+
   /** Reads a little-endian IEEE double. */
   double(): number {
     const pos = this.pos;

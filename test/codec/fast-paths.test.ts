@@ -128,6 +128,24 @@ describe("varint fast paths", () => {
     );
   });
 
+  it("doubles read in place decode to the encoded value; one cut short or running past its message is the same error from both decoders", () => {
+    const f64 = (x: number) => [...new Uint8Array(Float64Array.of(x).buffer)];
+    fc.assert(
+      fc.property(fc.double(), fc.double(), (a, b) => {
+        // timestamp = 1, cpus_user_time_secs = 2, cpus_limit = 4 (ResourceStatistics reads its doubles through a DataView).
+        const bytes = [...tag(1, 1), ...f64(a), ...tag(2, 1), ...f64(b), ...tag(4, 1), ...f64(-0)];
+        expect(both("mesos.ResourceStatistics", bytes)).toEqual({ ok: true, value: { timestamp: a, cpusUserTimeSecs: b, cpusLimit: -0 } });
+      }),
+      { numRuns: 300 },
+    );
+    const cut = both("mesos.ResourceStatistics", [...tag(1, 1), ...f64(1), ...tag(2, 1), 0, 0, 0]);
+    expect(cut.ok ? "" : cut.message).toContain("truncated 64-bit value");
+    // Inside ResourceUsage.Executor (statistics = 3): the statistics message ends 4 bytes into its last double.
+    const stats = [...tag(1, 1), ...f64(1), ...tag(2, 1), ...f64(2)];
+    const overrun = both("mesos.ResourceUsage.Executor", [...tag(3, 2), ...len(stats.slice(0, -4)), ...tag(1, 2), ...len([]), 0, 0, 0, 0]);
+    expect(overrun.ok).toBe(false);
+  });
+
   it("uint32 fields keep the low 32 bits of any varint; an over-long varint is the same error from both decoders", () => {
     for (const v of [0n, 127n, 128n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 32n + 5n, 2n ** 64n - 1n]) {
       const got = both("mesos.ResourceStatistics", [...TIMESTAMP, ...tag(30, 0), ...varint(v)]);
