@@ -16,6 +16,7 @@ import { type Clock, RealClock, type TimerHandle } from "./clock.js";
 import { DrfSorter } from "./drf-sorter.js";
 import { FilterTable } from "./filters.js";
 import { type HoldingList, HoldingTable } from "./holdings.js";
+import { OfferLog } from "./offer-log.js";
 import { PairBits, SlotPool } from "./presence.js";
 import { AllocatorError } from "./errors.js";
 import { allocatableTo, type FrameworkCaps, shrink, stripIncapable } from "./offerable.js";
@@ -427,6 +428,10 @@ export class HierarchicalDRFAllocator {
   private readonly frameworkSorters = new Map<Role, Sorter>();
   private readonly totalQ: QVec = [];
   private readonly filterBuckets = new Map<string, FilterBucket>();
+  /** The bucket the last filter went to, with its expiry and batch epoch (null once its timer fired). */
+  private lastBucket: FilterBucket | null = null;
+  private lastBucketExpiry = 0;
+  private lastBucketEpoch = 0;
   private readonly agentSlots = new SlotPool();
   private readonly frameworkSlots = new SlotPool();
   /** (agent slot, framework slot) pairs that may have decline filters (see presence.ts). */
@@ -436,6 +441,8 @@ export class HierarchicalDRFAllocator {
   /** Agents and frameworks by slot. */
   private readonly agentBySlot: (AgentState | undefined)[] = [];
   private readonly frameworkBySlot: (FrameworkState | undefined)[] = [];
+  /** The running cycle's offers (reused from cycle to cycle). */
+  private readonly offerLog = new OfferLog<FrameworkState>();
   /** Number of agents with `orphans`. */
   private orphanAgents = 0;
   private batchTimer: TimerHandle | null = null;
@@ -764,7 +771,8 @@ export class HierarchicalDRFAllocator {
     if (resources.isEmpty()) return;
     const allocations = this.allocationsOf(resources);
     if (allocations.size !== 1) throw new AllocatorError("INVALID_RESOURCES", `recoverResources: resources must be allocated to exactly one role, got ${resources.toString()}`);
-    const role = [...allocations.keys()][0]!;
+    let role = "";
+    for (const r of allocations.keys()) role = r;
     const held = this.holding(fw, role, agent);
     if (held === undefined || (held !== resources && !held.contains(resources))) {
       throw new AllocatorError("INVALID_RESOURCES", `recoverResources: framework '${frameworkId}' does not hold ${resources.toString()} on agent '${agentId}' in role '${role}' (holds ${held?.toString() ?? "{}"})`);
@@ -1402,17 +1410,23 @@ export class HierarchicalDRFAllocator {
     this.mayFilter.set(agent.slot, fw.slot);
     // One timer per (expiry, batch epoch): filters created in the same epoch
     // keep libprocess' order relative to the batch timer (see FORMAT.md).
-    const key = `${expiresAt}|${this.batchEpoch}`;
-    let bucket = this.filterBuckets.get(key);
+    // Declines come in runs with the same expiry and epoch: the last bucket is reused without building its key.
+    let bucket = this.lastBucket !== null && this.lastBucketExpiry === expiresAt && this.lastBucketEpoch === this.batchEpoch ? this.lastBucket : undefined;
+    const key = bucket === undefined ? `${expiresAt}|${this.batchEpoch}` : "";
+    if (bucket === undefined) bucket = this.filterBuckets.get(key);
     if (bucket === undefined) {
       const b: FilterBucket = { sets: [], indexes: [], generations: [] };
       this.filterBuckets.set(key, b);
       bucket = b;
       this.clock.schedule(timeout, () => {
+        if (this.lastBucket === b) this.lastBucket = null;
         this.filterBuckets.delete(key);
         for (let k = 0; k < b.sets.length; k++) this.expireFilter(b.sets[k]!, b.indexes[k]!, b.generations[k]!);
       });
     }
+    this.lastBucket = bucket;
+    this.lastBucketExpiry = expiresAt;
+    this.lastBucketEpoch = this.batchEpoch;
     bucket.sets.push(rf);
     bucket.indexes.push(index);
     bucket.generations.push(rf.table.generation(index));
@@ -1542,14 +1556,10 @@ export class HierarchicalDRFAllocator {
     // stages, framework by framework: nothing in the cycle reads those maps,
     // and each framework's maps are then touched while they are in cache
     // instead of once per offer in DRF rotation over all frameworks.
-    // Stage-1 offers (quota) are entered at once (`recordNow`).
-    const recFw: FrameworkState[] = [];
-    const recRole: Role[] = [];
-    const recAgentId: AgentId[] = [];
-    const recAgentSlot: number[] = [];
+    // Stage-1 offers (quota) are entered in the holdings at once.
+    const log = this.offerLog;
+    log.clear();
     let stage1Offers = 0;
-    const recRes: Resources[] = [];
-    const recHold: boolean[] = [];
     let anyQuota = false;
     for (const r of this.roleTree.topLevel()) if (!isDefaultQuota(r.quota)) anyQuota = true;
     const h = anyQuota ? this.headroom() : { consumed: new Map<Role, QVec>(), required: [] as QVec, available: [] as QVec };
@@ -1567,12 +1577,7 @@ export class HierarchicalDRFAllocator {
       allocated: Resources = allocateTo(toOffer, role),
       split: ScalarSplit | null = null,
     ): void => {
-      recFw.push(fw);
-      recRole.push(role);
-      recAgentId.push(agent.id);
-      recAgentSlot.push(agent.slot);
-      recRes.push(allocated);
-      recHold.push(rc !== null);
+      log.push(fw, fw.slot, role, agent.id, agent.slot, allocated, rc !== null);
       agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer);
       if (rc === null) {
         stage1Offers++;
@@ -1805,22 +1810,16 @@ export class HierarchicalDRFAllocator {
     // Enter the recorded offers framework by framework (a stable counting
     // sort on the framework slot keeps each framework's own order), while
     // the callbacks go out in the order frameworks first received an offer.
-    const n = recFw.length;
+    const n = log.size();
     const offered: FrameworkState[] = [];
-    let maxSlot = 0;
     for (let i = 0; i < n; i++) {
-      const fw = recFw[i]!;
+      const fw = log.fw(i);
       if (fw.pending === undefined) {
         fw.pending = new Map();
         offered.push(fw);
       }
-      if (fw.slot > maxSlot) maxSlot = fw.slot;
     }
-    const starts = new Int32Array(maxSlot + 2);
-    for (let i = 0; i < n; i++) starts[recFw[i]!.slot + 1]!++;
-    for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
-    const byFw = new Int32Array(n);
-    for (let i = 0; i < n; i++) byFw[starts[recFw[i]!.slot]!++] = i;
+    const byFw = log.byFramework();
     // Stage 2 offers each (framework, role, agent) at most once (one visit
     // per framework per (agent, role)), so only stage-1 offers can repeat one.
     const mayRepeat = stage1Offers > 0;
@@ -1830,10 +1829,10 @@ export class HierarchicalDRFAllocator {
     let lastList: HoldingList | undefined;
     for (let j = 0; j < n; j++) {
       const i = byFw[j]!;
-      const fw = recFw[i]!;
-      const allocated = recRes[i]!;
-      const role = recRole[i]!;
-      const agentId = recAgentId[i]!;
+      const fw = log.fw(i);
+      const allocated = log.resourcesOf(i);
+      const role = log.role(i);
+      const agentId = log.agentId(i);
       if (fw !== lastFw || role !== lastRole) {
         const byRole = fw.pending!;
         lastByAgent = byRole.get(role);
@@ -1845,17 +1844,18 @@ export class HierarchicalDRFAllocator {
       const byAgent = lastByAgent!;
       const prev = mayRepeat ? byAgent.get(agentId) : undefined;
       byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated));
-      if (recHold[i]) {
+      if (log.hold(i)) {
         if (lastList === undefined) {
           lastList = fw.holdings.get(role);
           if (lastList === undefined) fw.holdings.set(role, (lastList = this.held.newList(role, fw.slot)));
         }
-        const slot = recAgentSlot[i]!;
+        const slot = log.agentSlot(i);
         const e = this.held.find(lastList, slot);
         if (e < 0) this.held.append(lastList, slot, allocated);
         else this.held.setValue(e, this.held.value(e).plus(allocated));
       }
     }
+    log.clear();
     const out: [FrameworkId, Map<Role, Map<AgentId, Resources>>][] = [];
     for (const fw of offered) {
       out.push([fw.id, fw.pending!]);
