@@ -24,13 +24,18 @@ export type { RangeKernels, ColumnKernels };
  * always take Wasm: the TypeScript path has to go through BigInt there.
  */
 export const RANGE_CROSSOVER: Readonly<Record<"union" | "subtract" | "intersect" | "contains" | "pick", number>> = {
-  // On bare RangeSets Wasm lost at 1-2 intervals per operand and won from 4
-  // (1.1-2.6x); inside Resources (what callers run, via useRangeKernels) it
-  // lost at 10 per operand, tied at 16 and won from 32 (1.2-1.4x) to 1,000.
-  // So Wasm from 64 intervals in total.
-  union: 64,
-  subtract: 64,
-  intersect: 64,
+  // Measured inside Resources (what callers run: p1.minus(p2) and
+  // p1.plus(p2) on Mesos' overlapping pairs, TS forced against Wasm forced,
+  // interleaved in one process; performance pass 5, 2026-11-26, Intel Xeon
+  // 2 vCPUs, two runs), after the TS kernels stopped returning subarrays of
+  // a worst-case buffer: TS wins 1.4-3.5x at 1-4 intervals per operand, is
+  // ahead or tied at 8-16 (Wasm 0.82-1.19x), ties at 32 (0.91-1.13x); Wasm
+  // wins from 64 (0.97-1.34x there) to 1,000 (1.6-1.9x). So Wasm from 128
+  // intervals in total. (Before that change TS lost to Wasm even at 1
+  // interval, 452 against 226 ns, and the threshold was 64.)
+  union: 128,
+  subtract: 128,
+  intersect: 128,
   // Never: RangeSet.contains gallops (about 130 ns even for 10,000
   // fragments) while the Wasm path first copies O(n) bytes (4.4 µs there).
   contains: Infinity,

@@ -15,6 +15,7 @@
  * adjacent intervals are merged). RangeSet objects are immutable.
  */
 import { ResourceError } from "./errors.js";
+import { copyOutF64 } from "./f64-copy.js";
 
 /** Largest value kept in the Float64Array form (its successor 2^53 is still exact). */
 export const SMALL_MAX = 2 ** 53 - 1;
@@ -29,6 +30,34 @@ const EMPTY_BOUNDS = new Float64Array(0);
 // ---------------------------------------------------------------------------
 // Float64Array kernels over canonical inclusive bounds. Inputs must be
 // canonical; outputs are canonical. They never mutate their inputs.
+//
+// Each kernel writes into one module-wide scratch array (grown on demand,
+// never handed out) and returns an exact-size copy of what it wrote
+// (`result`). Before, each allocated its worst case (na + nb values) and
+// returned a `subarray` of it: twice the memory to zero, and a subarray of a
+// small result (up to 64 bytes, which V8 keeps on its heap) forced V8 to move
+// the result's storage off the heap first (measured inside Resources at one
+// interval per operand: the TS path took 2x the Wasm path, 452 against 226 ns).
+
+let scratch = new Float64Array(256);
+
+/** The scratch array, grown to hold at least `n` values. */
+function scratchFor(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  return scratch;
+}
+
+/** A fresh canonical result: the first `o` values of the scratch array. */
+function result(out: Float64Array, o: number): Float64Array {
+  if (o === 0) return EMPTY_BOUNDS;
+  if (o <= 8) {
+    // Up to 64 bytes: an array on the V8 heap, filled by a plain loop.
+    const r = new Float64Array(o);
+    for (let k = 0; k < o; k++) r[k] = out[k]!;
+    return r;
+  }
+  return copyOutF64(out, 0, o);
+}
 
 /** Union of two canonical bound arrays. */
 export function unionBounds(a: Float64Array, b: Float64Array): Float64Array {
@@ -36,7 +65,7 @@ export function unionBounds(a: Float64Array, b: Float64Array): Float64Array {
   if (na === 0) return b;
   if (nb === 0) return a;
   if (na === nb && equalBounds(a, b)) return a;
-  const out = new Float64Array(na + nb);
+  const out = scratchFor(na + nb);
   let i = 0, j = 0, o = 0;
   let cb: number, ce: number;
   if (a[0]! <= b[0]!) { cb = a[0]!; ce = a[1]!; i = 2; } else { cb = b[0]!; ce = b[1]!; j = 2; }
@@ -48,7 +77,7 @@ export function unionBounds(a: Float64Array, b: Float64Array): Float64Array {
     else { out[o++] = cb; out[o++] = ce; cb = x; ce = y; }
   }
   out[o++] = cb; out[o++] = ce;
-  return o === out.length ? out : out.subarray(0, o);
+  return result(out, o);
 }
 
 /**
@@ -63,7 +92,7 @@ export function subtractBounds(a: Float64Array, b: Float64Array): Float64Array {
   if (na === 0 || nb === 0) return a;
   if (b[nb - 1]! < a[0]! || b[0]! > a[na - 1]!) return a;
   if (na === nb && equalBounds(a, b)) return EMPTY_BOUNDS;
-  const out = new Float64Array(na + nb);
+  const out = scratchFor(na + nb);
   // The current interval of a is [s, e] (s moves past each cut) and the
   // current interval of b is [bs, be]: each step reads only the interval it
   // advances to (the same algorithm as assembly/ranges.ts).
@@ -94,7 +123,7 @@ export function subtractBounds(a: Float64Array, b: Float64Array): Float64Array {
       else for (let k = from; k < hi; k++) out[o + k - from] = a[k]!;
       if (hi > from) o += hi - from;
       i = hi;
-      if (i >= na) return o === out.length ? out : out.subarray(0, o);
+      if (i >= na) return result(out, o);
       s = a[i]!; e = a[i + 1]!;
       continue;
     }
@@ -103,7 +132,7 @@ export function subtractBounds(a: Float64Array, b: Float64Array): Float64Array {
     if (be >= e) {
       // a[i] is used up; b[j] may reach into a[i + 1].
       i += 2;
-      if (i >= na) return o === out.length ? out : out.subarray(0, o);
+      if (i >= na) return result(out, o);
       s = a[i]!; e = a[i + 1]!;
       continue;
     }
@@ -118,7 +147,7 @@ export function subtractBounds(a: Float64Array, b: Float64Array): Float64Array {
   if (na - from > 32) out.set(a.subarray(from), o);
   else for (let k = from; k < na; k++) out[o + k - from] = a[k]!;
   if (na > from) o += na - from;
-  return o === out.length ? out : out.subarray(0, o);
+  return result(out, o);
 }
 
 /** Values in both `a` and `b`. */
@@ -126,7 +155,7 @@ export function intersectBounds(a: Float64Array, b: Float64Array): Float64Array 
   const na = a.length, nb = b.length;
   if (na === 0) return a;
   if (nb === 0) return b;
-  const out = new Float64Array(na + nb);
+  const out = scratchFor(na + nb);
   let i = 0, j = 0, o = 0;
   while (i < na && j < nb) {
     const lo = a[i]! > b[j]! ? a[i]! : b[j]!;
@@ -134,7 +163,7 @@ export function intersectBounds(a: Float64Array, b: Float64Array): Float64Array 
     if (lo <= hi) { out[o++] = lo; out[o++] = hi; }
     if (a[i + 1]! < b[j + 1]!) i += 2; else j += 2;
   }
-  return out.subarray(0, o);
+  return result(out, o);
 }
 
 /**
@@ -212,7 +241,7 @@ export function canonicalizeBounds(raw: Float64Array): Float64Array {
     else { out[o++] = cb; out[o++] = ce; cb = x; ce = y; }
   }
   out[o++] = cb; out[o++] = ce;
-  return out.subarray(0, o);
+  return o === out.length ? out : result(out, o);
 }
 
 // ---------------------------------------------------------------------------

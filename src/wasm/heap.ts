@@ -177,25 +177,3 @@ export class ScratchBlock {
     return this.ptr;
   }
 }
-
-/**
- * Byte size from which `copyOutF64` allocates its result without zero
- * filling. Below it the result is `slice`d: typed arrays up to 64 bytes live
- * on the V8 heap, and zeroing a few KiB costs next to nothing.
- */
-export const UNFILLED_COPY_BYTES = 4096;
-
-/**
- * A fresh Float64Array holding `len` values of `view` from index `start`
- * (a copy: later writes to `view` do not show through). From
- * UNFILLED_COPY_BYTES up, its memory comes from `Buffer.allocUnsafeSlow` (an
- * ArrayBuffer of exactly `len * 8` bytes that is not zero-filled) and is
- * overwritten in full before it is returned, which saves `slice`'s zeroing
- * pass over a large result. The result's `buffer` is its own, exactly its size.
- */
-export function copyOutF64(view: Float64Array, start: number, len: number): Float64Array {
-  if (len * 8 < UNFILLED_COPY_BYTES) return view.slice(start, start + len);
-  const out = new Float64Array(Buffer.allocUnsafeSlow(len * 8).buffer, 0, len);
-  out.set(view.subarray(start, start + len));
-  return out;
-}

@@ -171,3 +171,45 @@ describe("RangeSet input checks", () => {
     expect(r.toString()).toBe("[9007199254740990-9007199254741000]");
   });
 });
+
+describe("results of the Float64Array kernels are independent of each other", () => {
+  // The kernels compute into one shared scratch array and copy each result
+  // out: a result must keep its values whatever runs after it, share no
+  // memory with another result, and be exactly its size.
+  const set = fc.array(fc.tuple(fc.nat(400), fc.nat(12)), { maxLength: 80 })
+    .map((xs) => RangeSet.fromIntervals(xs.map(([b, l]) => [b, b + l] as [number, number])));
+  it("keeps every earlier result intact through later operations", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(set, set, fc.constantFrom("union", "subtract", "intersect")), { minLength: 2, maxLength: 8 }), (steps) => {
+      const kept: Array<[RangeSet, string, Set<bigint>]> = [];
+      for (const [a, b, op] of steps) {
+        const r = op === "union" ? a.union(b) : op === "subtract" ? a.subtract(b) : a.intersect(b);
+        const sa = setOf(a), sb = setOf(b);
+        const want = new Set([...(op === "union" ? new Set([...sa, ...sb]) : sa)].filter((v) => op === "union" || (op === "subtract" ? !sb.has(v) : sb.has(v))));
+        kept.push([r, r.toString(), want]);
+        for (const [x, text, values] of kept) {
+          expect(x.toString()).toBe(text);
+          expect(sorted(setOf(x))).toEqual(sorted(values));
+          expect(isCanonical(x)).toBe(true);
+          if (x.small && x.small.length > 0) expect(x.small.buffer.byteLength).toBe(x.small.length * 8);
+        }
+      }
+      const buffers = kept.map(([x]) => x.small).filter((b): b is Float64Array => b !== null && b.length > 0);
+      // Distinct results never share storage (an operand may be returned as is, so compare by contents only when buffers match).
+      for (let i = 0; i < buffers.length; i++) for (let j = i + 1; j < buffers.length; j++) {
+        if (buffers[i]!.buffer === buffers[j]!.buffer) expect(buffers[i]).toBe(buffers[j]);
+      }
+    }), { numRuns: 200 });
+  });
+  it("gives a - a, a + a and a & a as fresh or operand values, never scratch", () => {
+    const a = RangeSet.fromIntervals(Array.from({ length: 3000 }, (_, i) => [3 * i, 3 * i + 1] as [number, number]));
+    const empty = a.subtract(a), same = a.union(a), meet = a.intersect(a);
+    const other = RangeSet.fromIntervals([[1, 100000]]).subtract(RangeSet.fromIntervals([[50, 60]]));
+    expect(empty.isEmpty()).toBe(true);
+    expect(same.equals(a)).toBe(true);
+    expect(meet.equals(a)).toBe(true);
+    expect(meet.intervalCount).toBe(3000);
+    expect(other.toString()).toBe("[1-49,61-100000]");
+    expect(meet.toPairs().at(-1)).toEqual([8997, 8998]);
+  });
+});
+

@@ -10,7 +10,8 @@
  * The scratch block is reused and grows on demand (re-reading views after).
  * A small-form result is copied out with copyOutF64 (no zero fill for large ones).
  */
-import { heap, ScratchBlock, copyOutF64 } from "../../wasm/heap.js";
+import { heap, ScratchBlock } from "../../wasm/heap.js";
+import { copyOutF64 } from "../f64-copy.js";
 import { RangeSet } from "../ranges.js";
 import type { RangeKernels } from "./range-kernels.js";
 
