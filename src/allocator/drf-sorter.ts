@@ -221,25 +221,29 @@ export class DrfSorter implements Sorter {
     this.allocatedNode(node, q);
   }
 
+  // The root's own allocation and count are never read (it has no share
+  // and no siblings), so allocations stop below it.
   private allocatedNode(node: Node, q: QVec): void {
-    let current: Node | null = node;
-    while (current !== null) {
+    const root = this.root;
+    let current: Node = node;
+    while (current !== root) {
       qAdd(current.alloc, q);
       current.count++;
-      if (current !== this.root && !this.dirty && current.kind !== INACTIVE) {
+      if (!this.dirty && current.kind !== INACTIVE) {
         current.share = this.calculateShare(current);
         this.reposition(current);
       }
-      current = current.parent;
+      current = current.parent!;
     }
   }
 
   unallocated(client: string, q: QVec): void {
     this.sorted = null;
-    let current: Node | null = this.find(client);
-    while (current !== null) {
+    const root = this.root;
+    let current: Node = this.find(client);
+    while (current !== root) {
       qSub(current.alloc, q);
-      current = current.parent;
+      current = current.parent!;
     }
     this.dirty = true;
   }

@@ -405,6 +405,19 @@ function qMinus(a: QVec, b: QVec): QVec {
   return out;
 }
 
+/** Quota consumption, required and available headroom, as one cycle tracks them (see `headroom()`). */
+interface CycleHeadroom {
+  consumed: Map<Role, QVec>;
+  required: QVec;
+  available: QVec;
+}
+
+/** Adds `q` to the role's quota consumption in the cycle (roles without quota are not tracked). */
+function quotaConsumedAdd(consumed: Map<Role, QVec>, role: Role, q: QVec): void {
+  const c = consumed.get(role);
+  if (c !== undefined) qAdd(c, q);
+}
+
 /** Mesos' HierarchicalDRFAllocator (see the module comment). */
 export class HierarchicalDRFAllocator {
   private readonly interval: number;
@@ -441,6 +454,8 @@ export class HierarchicalDRFAllocator {
   /** Agents and frameworks by slot. */
   private readonly agentBySlot: (AgentState | undefined)[] = [];
   private readonly frameworkBySlot: (FrameworkState | undefined)[] = [];
+  /** Offers stage 1 made in the running cycle. */
+  private cycleStage1Offers = 0;
   /** The running cycle's offers (reused from cycle to cycle). */
   private readonly offerLog = new OfferLog<FrameworkState>();
   /** Number of agents with `orphans`. */
@@ -1557,44 +1572,29 @@ export class HierarchicalDRFAllocator {
     // and each framework's maps are then touched while they are in cache
     // instead of once per offer in DRF rotation over all frameworks.
     // Stage-1 offers (quota) are entered in the holdings at once.
-    const log = this.offerLog;
-    log.clear();
-    let stage1Offers = 0;
+    this.offerLog.clear();
+    this.cycleStage1Offers = 0;
     let anyQuota = false;
     for (const r of this.roleTree.topLevel()) if (!isDefaultQuota(r.quota)) anyQuota = true;
     const h = anyQuota ? this.headroom() : { consumed: new Map<Role, QVec>(), required: [] as QVec, available: [] as QVec };
-    const consumedQ = h.consumed;
-    const requiredHeadroom = h.required;
-    const availableHeadroom = h.available;
-
-    const offer = (
-      fw: FrameworkState,
-      role: Role,
-      agent: AgentState,
-      toOffer: Resources,
-      rc: RoleCycle | null = null,
-      slot = -1,
-      allocated: Resources = allocateTo(toOffer, role),
-      split: ScalarSplit | null = null,
-    ): void => {
-      log.push(fw, fw.slot, role, agent.id, agent.slot, allocated, rc !== null);
-      agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer);
-      if (rc === null) {
-        stage1Offers++;
-        this.trackOne(fw, role, agent, allocated, true);
-      }
-      else this.trackOfferShares(rc, slot, split ?? splitOf(allocated));
-    };
-
-    const quotaConsumedAdd = (role: Role, q: QVec): void => {
-      const c = consumedQ.get(role);
-      if (c !== undefined) qAdd(c, q);
-    };
 
     // Stage 1: roles with unsatisfied quota guarantees.
     let anyGuarantees = false;
     for (const r of this.roleTree.topLevel()) if (!qIsEmpty(r.quota.guarantees)) anyGuarantees = true;
-    if (anyGuarantees) {
+    if (anyGuarantees) this.quotaStage(ids, h);
+
+    // Stage 2: fair sharing, within limits and headroom.
+    this.rng.shuffle(ids);
+    this.fairShareStage(ids, h, anyQuota);
+    this.enterOffers();
+  }
+
+  /** Stage 1: each framework of a role with unsatisfied quota guarantees gets its guarantees (shrunk to what is unsatisfied) plus what goes along. */
+  private quotaStage(ids: AgentState[], h: CycleHeadroom): void {
+    const consumedQ = h.consumed;
+    const requiredHeadroom = h.required;
+    const availableHeadroom = h.available;
+    {
       for (const agent of ids) {
         for (const role of this.roleSorter.sortedView()) {
           const node = this.roleTree.get(role);
@@ -1631,23 +1631,29 @@ export class HierarchicalDRFAllocator {
             if (!qIsEmpty(requiredHeadroom) && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
             toOffer = toOffer.plus(additional);
             if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
-            offer(fw, role, agent, toOffer);
+            this.recordOffer(fw, role, agent, toOffer, null, -1, allocateTo(toOffer, role), null);
             const inc = gQ.slice();
             qAdd(inc, qvecFrom(additional.scalarQuantities()));
             qSub(unsatisfied, inc);
-            quotaConsumedAdd(role, inc);
+            quotaConsumedAdd(consumedQ, role, inc);
             qSub(requiredHeadroom, gQ);
             qSub(availableHeadroom, inc);
           });
         }
       }
     }
+  }
 
-    // Stage 2: fair sharing, within limits and headroom.
-    this.rng.shuffle(ids);
+  /** Stage 2: everything else by fair share, within quota limits and the headroom held back for unsatisfied guarantees. */
+  private fairShareStage(ids: AgentState[], h: CycleHeadroom, anyQuota: boolean): void {
+    const consumedQ = h.consumed;
+    const requiredHeadroom = h.required;
+    const availableHeadroom = h.available;
     const quotaActive = !qIsEmpty(requiredHeadroom);
     const cycleRoles = new Map<Role, RoleCycle>();
+    let lastCycleRole: RoleCycle | null = null;
     const roleCycle = (role: Role): RoleCycle => {
+      if (lastCycleRole !== null && lastCycleRole.role === role) return lastCycleRole;
       let rc = cycleRoles.get(role);
       if (rc === undefined) {
         // Quota lives on top-level roles. With `limitNestedRoles` a nested
@@ -1670,6 +1676,7 @@ export class HierarchicalDRFAllocator {
         };
         cycleRoles.set(role, rc);
       }
+      lastCycleRole = rc;
       return rc;
     };
     // The (agent, role) being offered, and what the visitor below reads;
@@ -1714,9 +1721,9 @@ export class HierarchicalDRFAllocator {
         }
         if (cov !== null && cand === startCand) {
           const allocated = cov.candAllocated ?? (cov.candAllocated = allocateTo(cand, role));
-          offer(fw, role, agent, available, rc, slot, allocated, cov.candSplit ?? (cov.candSplit = splitOf(allocated)));
+          this.recordOffer(fw, role, agent, available, rc, slot, allocated, cov.candSplit ?? (cov.candSplit = splitOf(allocated)));
         } else {
-          offer(fw, role, agent, available, rc, slot);
+          this.recordOfferTo(fw, role, agent, available, rc, slot);
         }
         // Nothing left on the agent: the walk would stop at the next open framework anyway.
         if (agent.available.isEmpty()) return false;
@@ -1730,7 +1737,7 @@ export class HierarchicalDRFAllocator {
         // non-scalar and revocable ones always, unreserved scalars unshrunk.
         const q = quantitiesOf(available);
         if (!this.allocatable(q, available.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, available)) return;
-        offer(fw, role, agent, available, rc, slot);
+        this.recordOfferTo(fw, role, agent, available, rc, slot);
         if (agent.available.isEmpty()) return false;
         return;
       }
@@ -1746,9 +1753,9 @@ export class HierarchicalDRFAllocator {
       if (quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
       toOffer = toOffer.plus(additional);
       if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
-      offer(fw, role, agent, toOffer, rc, slot);
+      this.recordOfferTo(fw, role, agent, toOffer, rc, slot);
       const inc = qvecFrom(additional.scalarQuantities());
-      if (rc.hasQuota) quotaConsumedAdd(rc.quotaRole, inc);
+      if (rc.hasQuota) quotaConsumedAdd(consumedQ, rc.quotaRole, inc);
       qSub(availableHeadroom, inc);
       if (agent.available.isEmpty()) return false;
     };
@@ -1806,7 +1813,30 @@ export class HierarchicalDRFAllocator {
       }
     }
     cov = null;
+  }
 
+  /** Logs an offer of `toOffer` (its allocated form `allocated`) and takes it from the agent; stage 1 (`rc` null) enters it in the holdings and shares now, stage 2 only in the shares. */
+  private recordOffer(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources, rc: RoleCycle | null, slot: number, allocated: Resources, split: ScalarSplit | null): void {
+    this.offerLog.push(fw, fw.slot, role, agent.id, agent.slot, allocated, rc !== null);
+    agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer);
+    if (rc === null) {
+      this.cycleStage1Offers++;
+      this.trackOne(fw, role, agent, allocated, true);
+    } else this.trackOfferShares(rc, slot, split ?? splitOf(allocated));
+  }
+
+  /** `recordOffer` for a stage-2 offer whose allocated form is not cached. */
+  private recordOfferTo(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources, rc: RoleCycle, slot: number): void {
+    const allocated = allocateTo(toOffer, role);
+    this.recordOffer(fw, role, agent, toOffer, rc, slot, allocated, splitOf(allocated));
+  }
+
+  /**
+   * After both stages: enters the logged offers in the frameworks' holdings
+   * and the callback's maps framework by framework, then runs the callbacks.
+   */
+  private enterOffers(): void {
+    const log = this.offerLog;
     // Enter the recorded offers framework by framework (a stable counting
     // sort on the framework slot keeps each framework's own order), while
     // the callbacks go out in the order frameworks first received an offer.
@@ -1822,7 +1852,7 @@ export class HierarchicalDRFAllocator {
     const byFw = log.byFramework();
     // Stage 2 offers each (framework, role, agent) at most once (one visit
     // per framework per (agent, role)), so only stage-1 offers can repeat one.
-    const mayRepeat = stage1Offers > 0;
+    const mayRepeat = this.cycleStage1Offers > 0;
     let lastFw: FrameworkState | null = null;
     let lastRole = "";
     let lastByAgent: Map<AgentId, Resources> | undefined;
@@ -1856,11 +1886,11 @@ export class HierarchicalDRFAllocator {
       }
     }
     log.clear();
-    const out: [FrameworkId, Map<Role, Map<AgentId, Resources>>][] = [];
+    const byRoles: Map<Role, Map<AgentId, Resources>>[] = [];
     for (const fw of offered) {
-      out.push([fw.id, fw.pending!]);
+      byRoles.push(fw.pending!);
       fw.pending = undefined;
     }
-    for (const [id, byRole] of out) this.offerCallback(id, byRole);
+    for (let k = 0; k < offered.length; k++) this.offerCallback(offered[k]!.id, byRoles[k]!);
   }
 }
