@@ -17,6 +17,14 @@
  * pad every figure and pull the ratios of these microsecond operations
  * towards 1. The load average is printed before and after.
  *
+ * The two decode goals (JSON.parse time / decode time, decode time /
+ * protobufjs time) are then measured once more per message, paired: 200
+ * ABBA blocks (BENCH_PAIRED_BLOCKS) of ~0.5 ms runs of each side, median and
+ * interquartile range of the blocks' ratios. With four other helpers on two
+ * cores, a tinybench round's two sides (~0.2 s apart) landed in different
+ * load and the round ratios of unchanged code ranged over ±15%; the paired
+ * figure's sides are ~2 ms apart.
+ *
  * Two JSON baselines, both native `JSON.parse`/`JSON.stringify`:
  * - "JSON.parse (protobuf JSON)": the text `JSON.stringify` makes of
  *   protobufjs' `toObject(message, {longs: String, enums: String, bytes:
@@ -49,6 +57,12 @@ import {
 
 const TIME = Number(process.env.BENCH_TIME_MS ?? 60);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+/** ABBA blocks per paired ratio (see `pairedRatio`). */
+const PAIRED_BLOCKS = Number(process.env.BENCH_PAIRED_BLOCKS ?? 200);
+/** Target duration of one timed run inside a paired block, in nanoseconds. */
+const PAIRED_RUN_NS = 500_000;
+/** Keeps results alive so no call can be optimised away. */
+let sink: unknown;
 /** Target duration of one batch (one tinybench iteration), in nanoseconds. */
 const BATCH_NS = 20_000;
 
@@ -159,14 +173,41 @@ const cases: Case[] = [
   { name: "ResourceUsage (full statistics + perf)", type: "mesos.ResourceUsage", value: usage },
 ];
 
+/** Mean time per call of `fn` over `n` back-to-back calls, in nanoseconds. */
+function timeCalls(fn: () => unknown, n: number): number {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) sink = fn();
+  return Number(process.hrtime.bigint() - t0) / n;
+}
+
+/**
+ * time(a) / time(b), measured in `PAIRED_BLOCKS` ABBA blocks — a, b, b, a,
+ * each a run of `n` calls lasting about `PAIRED_RUN_NS` — and reported as the
+ * median of the blocks' ratios with its interquartile range. Both sides of a
+ * block run within about 2 ms of each other, so a busy machine's load swings
+ * (other processes taking the cores for tens to hundreds of milliseconds),
+ * which land on one side of a tinybench round's ratio, mostly cancel; the
+ * ABBA order cancels a drift within the block.
+ */
+function pairedRatio(a: () => unknown, b: () => unknown, n: number): { median: number; q1: number; q3: number } {
+  for (let i = 0; i < 3; i++) { timeCalls(a, n); timeCalls(b, n); }
+  const ratios: number[] = [];
+  for (let k = 0; k < PAIRED_BLOCKS; k++) {
+    const a1 = timeCalls(a, n), b1 = timeCalls(b, n), b2 = timeCalls(b, n), a2 = timeCalls(a, n);
+    ratios.push((a1 + a2) / (b1 + b2));
+  }
+  ratios.sort((x, y) => x - y);
+  const at = (p: number) => ratios[Math.min(ratios.length - 1, Math.floor(p * ratios.length))]!;
+  return { median: at(0.5), q1: at(0.25), q3: at(0.75) };
+}
+
 const loadBefore = loadavg();
-/** Keeps results alive so no call can be optimised away. */
-let sink: unknown;
 const rows: string[] = [];
 const budgets: string[] = [];
 /** Every enum value name in the schema. */
 const ENUM_NAMES = new Set(MESSAGE_TYPE_NAMES.flatMap((n) => messageDesc(n)!.fields.flatMap((f) => f.enum?.names ?? [])));
 const ratios: string[] = [];
+const paired: string[] = [];
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(2));
 for (const c of cases) {
   const bytes = encode(c.type, c.value as never);
@@ -274,6 +315,12 @@ for (const c of cases) {
     const perRound = samples[a]!.map((x, i) => x / samples[b]![i]!).sort((x, y) => x - y);
     return perRound[Math.floor(perRound.length / 2)]!.toFixed(2);
   };
+  // The two decode goals again, each side interleaved with the other at ~0.5 ms granularity.
+  const pairedN = Math.max(1, Math.round(PAIRED_RUN_NS / perCall));
+  const fmtPaired = (x: { median: number; q1: number; q3: number }) => `${x.median.toFixed(2)} (${x.q1.toFixed(2)}–${x.q3.toFixed(2)})`;
+  const jsonOverDecode = pairedRatio(fns["JSON.parse (protobuf JSON)"]![0], decodeFn, pairedN);
+  const decodeOverPbjs = pairedRatio(decodeFn, fns["protobufjs decode"]![0], pairedN);
+  paired.push(`| ${c.name} | ${fmtPaired(jsonOverDecode)} | ${fmtPaired(decodeOverPbjs)} | ${PAIRED_BLOCKS} × ${pairedN} |`);
   const floor = ns[stringsTask]! + (longs.length > 0 ? ns[longsTask]! : 0);
   budgets.push(
     `| ${c.name} | ${fmt(ns["drfcore decode"]!)} | ${fmt(ns["JSON.parse (protobuf JSON)"]! / 3)} | ${fmt(ns["JSON.parse (drfcore value)"]! / 3)} | ` +
@@ -294,6 +341,9 @@ console.log("\nRatios (time ÷ time; decode goal: ≤ 1.2 vs protobufjs, ≥ 3 v
 console.log("| message | drfcore/protobufjs decode | JSON.parse (protobuf JSON)/drfcore decode | JSON.parse (drfcore value)/drfcore decode | interpreted/compiled decode | drfcore/protobufjs encode | JSON.stringify/drfcore encode | batch |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 if (sink === Symbol.for("never")) console.log(sink);
 console.log(ratios.join("\n"));
+console.log(`\nThe decode goals, paired (median and interquartile range of ${PAIRED_BLOCKS} ABBA blocks' time ratios; each run ~${PAIRED_RUN_NS / 1e6} ms):\n`);
+console.log("| message | JSON.parse (protobuf JSON)/drfcore decode | drfcore/protobufjs decode | blocks × calls per run |\n| --- | ---: | ---: | ---: |");
+console.log(paired.join("\n"));
 console.log("\nBudget for 3× JSON.parse, and the floor of strings and bigints alone (ns per message):\n");
 console.log("| message | drfcore decode | JSON.parse (protobuf JSON) ÷ 3 | JSON.parse (drfcore value) ÷ 3 | its strings alone | its bigints alone | floor ÷ decode |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 console.log(budgets.join("\n"));
