@@ -273,8 +273,22 @@ function capsOf(capabilities: readonly string[]): FrameworkCaps {
   };
 }
 
+// Each memo below is a WeakMap keyed by (immutable) Resources objects,
+// fronted by a one-entry cache of its last key: agents of one shape added
+// or offered one after the other ask about the same objects in a row, and
+// an identity compare is much cheaper than a WeakMap probe.
+
 const splitMemo = new WeakMap<Resources, ScalarSplit>();
+let splitLastKey: Resources | null = null;
+let splitLast: ScalarSplit | null = null;
 function splitOf(r: Resources): ScalarSplit {
+  if (r === splitLastKey) return splitLast!;
+  const out = splitOfMemo(r);
+  splitLastKey = r;
+  splitLast = out;
+  return out;
+}
+function splitOfMemo(r: Resources): ScalarSplit {
   let s = splitMemo.get(r);
   if (s === undefined) {
     const scalars = r.scalars();
@@ -306,16 +320,32 @@ function allocateTo(r: Resources, role: Role): Resources {
   }
   return out;
 }
+let unallocatedLastKey: Resources | null = null;
+let unallocatedLast: Resources | null = null;
 /** `r.unallocate()`, memoized per object (and the inverse of `allocateTo`). */
 function unallocated(r: Resources): Resources {
+  if (r === unallocatedLastKey) return unallocatedLast!;
   let u = unallocateMemo.get(r);
   if (u === undefined) unallocateMemo.set(r, (u = r.unallocate()));
+  unallocatedLastKey = r;
+  unallocatedLast = u;
   return u;
 }
 const minusMemo = new WeakMap<Resources, WeakMap<Resources, Resources>>();
 /** `a.minus(b)`, memoized per pair of objects. */
+let minusLastA: Resources | null = null;
+let minusLastB: Resources | null = null;
+let minusLast: Resources | null = null;
 function minusOf(a: Resources, b: Resources): Resources {
   if (b.isEmpty()) return a;
+  if (a === minusLastA && b === minusLastB) return minusLast!;
+  const out = minusOfMemo(a, b);
+  minusLastA = a;
+  minusLastB = b;
+  minusLast = out;
+  return out;
+}
+function minusOfMemo(a: Resources, b: Resources): Resources {
   let m = minusMemo.get(a);
   if (m === undefined) minusMemo.set(a, (m = new WeakMap()));
   let out = m.get(b);
@@ -325,8 +355,19 @@ function minusOf(a: Resources, b: Resources): Resources {
 
 const containsMemo = new WeakMap<Resources, WeakMap<Resources, boolean>>();
 /** `a.contains(b)`, memoized per pair of objects (agents added with the same total and used resources ask once). */
+let containsLastA: Resources | null = null;
+let containsLastB: Resources | null = null;
+let containsLast = false;
 function containsOf(a: Resources, b: Resources): boolean {
   if (b.isEmpty()) return true;
+  if (a === containsLastA && b === containsLastB) return containsLast;
+  const out = containsOfMemo(a, b);
+  containsLastA = a;
+  containsLastB = b;
+  containsLast = out;
+  return out;
+}
+function containsOfMemo(a: Resources, b: Resources): boolean {
   let m = containsMemo.get(a);
   if (m === undefined) containsMemo.set(a, (m = new WeakMap()));
   let out = m.get(b);
@@ -355,9 +396,14 @@ function allocatableToMemo(r: Resources, role: Role): Resources {
 }
 const allocationsMemo = new WeakMap<Resources, Map<string, Resources>>();
 /** `r.allocations()` (role -> part), memoized per object; throws as `allocations()` does for unallocated entries. */
+let allocationsLastKey: Resources | null = null;
+let allocationsLast: Map<string, Resources> | null = null;
 function allocationsOf(r: Resources): Map<string, Resources> {
+  if (r === allocationsLastKey) return allocationsLast!;
   let m = allocationsMemo.get(r);
   if (m === undefined) allocationsMemo.set(r, (m = r.allocations()));
+  allocationsLastKey = r;
+  allocationsLast = m;
   return m;
 }
 interface TotalInfo {
@@ -367,7 +413,16 @@ interface TotalInfo {
 }
 const totalMemo = new WeakMap<Resources, TotalInfo>();
 /** Scalar quantities, GPU presence and per-role reserved quantities of an agent total, memoized per object. */
+let totalInfoLastKey: Resources | null = null;
+let totalInfoLast: TotalInfo | null = null;
 function totalInfo(total: Resources): TotalInfo {
+  if (total === totalInfoLastKey) return totalInfoLast!;
+  const out = totalInfoMemo(total);
+  totalInfoLastKey = total;
+  totalInfoLast = out;
+  return out;
+}
+function totalInfoMemo(total: Resources): TotalInfo {
   let t = totalMemo.get(total);
   if (t === undefined) {
     const scalars = total.scalars();
