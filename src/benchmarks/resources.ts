@@ -255,9 +255,25 @@ function rangesArithmetic(say: (s: string) => void, figures: BenchFigure[], scal
         const ns1 = timed(() => { for (let i = 0; i < ops; i++) p1.plus(p2); });
         say(`Took ${formatDuration(ns1)} to perform ${ops} 'a + b' operations on ${tail}${suffix}`);
         figures.push({ name: `a + b, ${size} sub-ranges`, path: path === "ts" ? "ts" : "chooser", nsPerOp: ns1 / ops });
-        const ns2 = timed(() => { for (let i = 0; i < ops; i++) p1.minus(p2); });
+        // From 1,000 sub-ranges, the chooser's `a - b` is timed in the same
+        // rounds as a baseline whose speed drfcore does not control: a copy of
+        // a's bounds (`Float64Array.prototype.slice`, one fresh array of the
+        // operand's size). This machine's speed for such loops moves 2x from
+        // minute to minute; the ratio moves much less (docs/bench-resources.md).
+        const minus = () => { for (let i = 0; i < ops; i++) p1.minus(p2); };
+        const bounds = r1.small;
+        let copy: Float64Array | null = null;
+        const withBaseline = path !== "ts" && size >= 1000 && bounds !== null;
+        const [ns2, baseNs] = withBaseline
+          ? timeRounds([minus, () => { for (let i = 0; i < ops; i++) copy = bounds.slice(); }]) as [number, number]
+          : [timed(minus), 0];
         say(`Took ${formatDuration(ns2)} to perform ${ops} 'a - b' operations on ${tail}${suffix}`);
         figures.push({ name: `a - b, ${size} sub-ranges`, path: path === "ts" ? "ts" : "chooser", nsPerOp: ns2 / ops });
+        if (withBaseline) {
+          if (copy === null) throw new Error("bench: baseline did not run");
+          say(`Took ${formatDuration(baseNs)} to perform ${ops} 'copy of a's bounds' operations (drfcore: baseline, same rounds as 'a - b'; (a - b)/baseline = ${(ns2 / baseNs).toFixed(2)})`);
+          figures.push({ name: `copy of a's bounds, ${size} sub-ranges (baseline for a - b)`, path: "baseline", nsPerOp: baseNs / ops });
+        }
       } finally {
         useRangeKernels(previous);
       }
