@@ -40,10 +40,14 @@ const EMPTY_BOUNDS = new Float64Array(0);
 // interval per operand: the TS path took 2x the Wasm path, 452 against 226 ns).
 
 let scratch = new Float64Array(256);
+/** Largest scratch kept between calls (2^20 values, 8 MiB); bigger operations get a temporary one. */
+const SCRATCH_MAX = 1 << 20;
 
-/** The scratch array, grown to hold at least `n` values. */
+/** The scratch array, grown to hold at least `n` values (a temporary array above SCRATCH_MAX). */
 function scratchFor(n: number): Float64Array {
-  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  if (scratch.length >= n) return scratch;
+  if (n > SCRATCH_MAX) return new Float64Array(n);
+  scratch = new Float64Array(Math.min(SCRATCH_MAX, Math.max(n, 2 * scratch.length)));
   return scratch;
 }
 

@@ -211,5 +211,18 @@ describe("results of the Float64Array kernels are independent of each other", ()
     expect(other.toString()).toBe("[1-49,61-100000]");
     expect(meet.toPairs().at(-1)).toEqual([8997, 8998]);
   });
+  it("handles operations larger than the kept scratch (over 2^20 values) and small ones after them", () => {
+    const n = (1 << 19) + 3;
+    const a = new Float64Array(2 * n), b = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) { a[2 * i] = 10 * i; a[2 * i + 1] = 10 * i + 5; b[2 * i] = 10 * i + 3; b[2 * i + 1] = 10 * i + 7; }
+    const A = RangeSet.fromCanonicalSmall(a), B = RangeSet.fromCanonicalSmall(b);
+    const u = A.union(B), d = A.subtract(B);
+    expect(u.intervalCount).toBe(n);
+    expect(u.toPairs()[n - 1]).toEqual([10 * (n - 1), 10 * (n - 1) + 7]);
+    expect(d.intervalCount).toBe(n);
+    expect(d.toPairs()[12345]).toEqual([123450, 123452]);
+    expect(RangeSet.fromIntervals([[1, 9]]).subtract(RangeSet.fromIntervals([[4, 5]])).toString()).toBe("[1-3,6-9]");
+    expect(u.toPairs()[0]).toEqual([0, 7]);
+  });
 });
 
