@@ -396,6 +396,9 @@ function allocatableToMemo(r: Resources, role: Role): Resources {
 }
 const allocationsMemo = new WeakMap<Resources, Map<string, Resources>>();
 /** `r.allocations()` (role -> part), memoized per object; throws as `allocations()` does for unallocated entries. */
+const singleRoleMemo = new WeakMap<Resources, Role | null>();
+let singleRoleLastKey: Resources | null = null;
+let singleRoleLast: Role | null = null;
 let allocationsLastKey: Resources | null = null;
 let allocationsLast: Map<string, Resources> | null = null;
 function allocationsOf(r: Resources): Map<string, Resources> {
@@ -833,16 +836,14 @@ export class HierarchicalDRFAllocator {
    * framework on an agent to the pool — a declined offer, or a finished
    * task — optionally installing a decline filter.
    */
-  recoverResources(frameworkId: FrameworkId, agentId: AgentId, resources: Resources, filters?: OfferFilters, options: { isAllocated?: boolean } = {}): void {
+  recoverResources(frameworkId: FrameworkId, agentId: AgentId, resources: Resources, filters?: OfferFilters, options?: { isAllocated?: boolean }): void {
     this.checkOpen();
     const fw = this.getFramework(frameworkId);
     const agent = this.getAgent(agentId);
     if (!(resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", "recoverResources: resources must be Resources");
     if (resources.isEmpty()) return;
-    const allocations = this.allocationsOf(resources);
-    if (allocations.size !== 1) throw new AllocatorError("INVALID_RESOURCES", `recoverResources: resources must be allocated to exactly one role, got ${resources.toString()}`);
-    let role = "";
-    for (const r of allocations.keys()) role = r;
+    const role = this.singleRoleOf(resources);
+    if (role === null) throw new AllocatorError("INVALID_RESOURCES", `recoverResources: resources must be allocated to exactly one role, got ${resources.toString()}`);
     const held = this.holding(fw, role, agent);
     if (held === undefined || (held !== resources && !held.contains(resources))) {
       throw new AllocatorError("INVALID_RESOURCES", `recoverResources: framework '${frameworkId}' does not hold ${resources.toString()} on agent '${agentId}' in role '${role}' (holds ${held?.toString() ?? "{}"})`);
@@ -856,7 +857,7 @@ export class HierarchicalDRFAllocator {
       else if (s < 0) s = DEFAULT_REFUSE_SECONDS;
       if (s !== 0) refuse = s;
     }
-    if (options.isAllocated === true) agent.allocated = agent.allocated.minus(resources);
+    if (options?.isAllocated === true) agent.allocated = agent.allocated.minus(resources);
     agent.available = this.canonicalAvailable(agent, agent.available.isEmpty() ? unallocated(resources) : agent.available.plus(unallocated(resources)));
     this.untrackAllocated(fw, role, agent, resources, true);
     if (refuse !== null) this.addFilter(fw, role, agent, unallocated(resources), Math.max(this.interval, refuse));
@@ -1147,6 +1148,21 @@ export class HierarchicalDRFAllocator {
     } catch {
       return new Map();
     }
+  }
+
+  /** The one role `r` is allocated to, or null when it is allocated to none or several (or has unallocated entries). */
+  private singleRoleOf(r: Resources): Role | null {
+    if (r === singleRoleLastKey) return singleRoleLast;
+    let role = singleRoleMemo.get(r);
+    if (role === undefined) {
+      const allocations = this.allocationsOf(r);
+      role = null;
+      if (allocations.size === 1) for (const k of allocations.keys()) role = k;
+      singleRoleMemo.set(r, role);
+    }
+    singleRoleLastKey = r;
+    singleRoleLast = role;
+    return role;
   }
 
   private validateCapabilities(c: unknown, what: string): string[] {
@@ -1821,7 +1837,10 @@ export class HierarchicalDRFAllocator {
       if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) continue;
       const before = agent.available;
       curAgent = agent;
-      for (const role of this.roleSorter.sortedView()) {
+      // A snapshot of the role order (the sorter builds a new array when it changes); indexed, so no iterator per agent.
+      const roles = this.roleSorter.sortedView();
+      for (let k = 0; k < roles.length; k++) {
+        const role = roles[k]!;
         if (agent.available.isEmpty()) break;
         rc = roleCycle(role);
         // What this agent offers this role, recomputed only when its availability changes.
