@@ -860,7 +860,11 @@ export class HierarchicalDRFAllocator {
     if (options?.isAllocated === true) agent.allocated = agent.allocated.minus(resources);
     agent.available = this.canonicalAvailable(agent, agent.available.isEmpty() ? unallocated(resources) : agent.available.plus(unallocated(resources)));
     this.untrackAllocated(fw, role, agent, resources, true);
-    if (refuse !== null) this.addFilter(fw, role, agent, unallocated(resources), Math.max(this.interval, refuse));
+    if (refuse !== null) {
+      const refused = unallocated(resources);
+      this.addFilter(fw, role, agent, refused, Math.max(this.interval, refuse));
+      this.markRefusedCandidate(fw, role, agent, refused);
+    }
   }
 
   /** Marks offered resources as allocated (a task was launched with them); views only. */
@@ -1294,6 +1298,22 @@ export class HierarchicalDRFAllocator {
       c.bits[w]! |= b;
       c.count++;
     }
+  }
+
+  /**
+   * A decline that refuses exactly the agent's current candidate for the
+   * role (the usual case: the whole offer declined) marks the framework in
+   * the candidate's coverage bitset now, as the cycle would at its next
+   * visit after finding the filter: the cycle then skips it by one bit test
+   * instead of a filter look-up. Same epoch rules as the cycle's marks (any
+   * filter removal bumps the epoch, which clears them).
+   */
+  private markRefusedCandidate(fw: FrameworkState, role: Role, agent: AgentState, refused: Resources): void {
+    const c = agent.covRole === role ? agent : agent.coverage?.get(role);
+    if (c === undefined || c.cand !== refused || c.epoch !== this.epoch) return;
+    const sorter = this.frameworkSorters.get(role);
+    if (sorter === undefined || !sorter.contains(fw.id)) return;
+    this.markCovered(c, sorter.slotOf(fw.id), sorter.slotCapacity());
   }
 
   /**
