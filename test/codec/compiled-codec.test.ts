@@ -6,23 +6,14 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CodecError, decode, encode } from "../../src/codec/index.js";
+import { decode, encode } from "../../src/codec/index.js";
 import { decodeBinaryReference, encodeBinary } from "../../src/codec/binary.js";
 import { messageDesc } from "../../src/codec/schema.js";
 import { ALL_MESSAGE_TYPES, arbitraryFor } from "../arbitraries/mesos.js";
 import { VECTORS } from "./vectors.js";
 import { corrupt, JUNK } from "./corrupt.js";
+import { outcome } from "./test-helpers.js";
 
-type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
-
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { ok: true, value: fn() };
-  } catch (e) {
-    if (e instanceof CodecError) return { ok: false, message: e.message };
-    throw e;
-  }
-}
 
 function agree(typeName: string, bytes: Uint8Array): void {
   const compiled = outcome(() => decode(typeName, bytes));

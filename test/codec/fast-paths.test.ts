@@ -8,36 +8,17 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CodecError, decode } from "../../src/codec/index.js";
+import { decode } from "../../src/codec/index.js";
 import { decodeBinaryReference } from "../../src/codec/binary.js";
 import { messageDesc } from "../../src/codec/schema.js";
+import { outcome, type Outcome, varintBytes } from "./test-helpers.js";
 
-/** Base-128 little-endian groups of a 64-bit pattern, as the protobuf spec defines varints. */
-function varint(v: bigint): number[] {
-  let u = BigInt.asUintN(64, v);
-  const out: number[] = [];
-  do {
-    const low = Number(u & 0x7fn);
-    u >>= 7n;
-    out.push(u > 0n ? low | 0x80 : low);
-  } while (u > 0n);
-  return out;
-}
-const tag = (num: number, wt: number) => varint(BigInt(num * 8 + wt));
-const len = (payload: number[]) => [...varint(BigInt(payload.length)), ...payload];
+const tag = (num: number, wt: number) => varintBytes(BigInt(num * 8 + wt));
+const len = (payload: number[]) => [...varintBytes(BigInt(payload.length)), ...payload];
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
 /** Field 1 string: the bytes of an ID wrapper (`TaskID`, `SlaveID`, ...) or of a one-string message. */
 const idBytes = (payload: number[]) => [...tag(1, 2), ...len(payload)];
 
-type Outcome = { ok: true; value: unknown } | { ok: false; message: string };
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { ok: true, value: fn() };
-  } catch (e) {
-    if (e instanceof CodecError) return { ok: false, message: e.message };
-    throw e;
-  }
-}
 /** Decodes with both decoders, expects them to agree, and returns the compiled one's outcome. */
 function both(typeName: string, bytes: number[]): Outcome {
   const b = Uint8Array.from(bytes);
@@ -121,7 +102,7 @@ describe("varint fast paths", () => {
     fc.assert(
       fc.property(u64, u64, (a, b) => {
         // mem_total_bytes = 36, mem_limit_bytes = 6: a two-byte tag and a one-byte tag.
-        const bytes = [...TIMESTAMP, ...tag(36, 0), ...varint(a), ...tag(6, 0), ...varint(b)];
+        const bytes = [...TIMESTAMP, ...tag(36, 0), ...varintBytes(a), ...tag(6, 0), ...varintBytes(b)];
         expect(both("mesos.ResourceStatistics", bytes)).toEqual({ ok: true, value: { timestamp: 1, memTotalBytes: a, memLimitBytes: b } });
       }),
       { numRuns: 1000 },
@@ -148,7 +129,7 @@ describe("varint fast paths", () => {
 
   it("uint32 fields keep the low 32 bits of any varint; an over-long varint is the same error from both decoders", () => {
     for (const v of [0n, 127n, 128n, 2n ** 31n, 2n ** 32n - 1n, 2n ** 32n + 5n, 2n ** 64n - 1n]) {
-      const got = both("mesos.ResourceStatistics", [...TIMESTAMP, ...tag(30, 0), ...varint(v)]);
+      const got = both("mesos.ResourceStatistics", [...TIMESTAMP, ...tag(30, 0), ...varintBytes(v)]);
       expect(got).toEqual({ ok: true, value: { timestamp: 1, processes: Number(v & 0xffffffffn) } });
     }
     const eleven = both("mesos.ResourceStatistics", [...TIMESTAMP, ...tag(30, 0), ...Array(10).fill(0xff), 0x01]);

@@ -8,18 +8,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Reader } from "../../src/codec/wire.js";
 import { PathedProblem } from "../../src/codec/errors.js";
+import { varintBytes } from "./test-helpers.js";
 
-/** Base-128 little-endian groups of a 64-bit pattern, as the protobuf spec defines varints. */
-function varintBytes(v: bigint): number[] {
-  let u = BigInt.asUintN(64, v);
-  const out: number[] = [];
-  do {
-    const low = Number(u & 0x7fn);
-    u >>= 7n;
-    out.push(u > 0n ? low | 0x80 : low);
-  } while (u > 0n);
-  return out;
-}
 
 /** A reader positioned after `prefix` filler bytes, with `suffix` more after the varint. */
 function readerOver(bytes: number[], prefix: number, suffix: number): Reader {
