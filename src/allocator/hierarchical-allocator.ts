@@ -476,6 +476,43 @@ function quotaConsumedAdd(consumed: Map<Role, QVec>, role: Role, q: QVec): void 
   if (c !== undefined) qAdd(c, q);
 }
 
+/** What stage 2 of the running cycle is offering (the visitor's state), reused from cycle to cycle. */
+class FairShareCycle {
+  agent: AgentState | null = null;
+  rc: RoleCycle | null = null;
+  /** The (agent, role)'s coverage record when its bitset applies, else null. */
+  cov: Coverage | null = null;
+  /** The candidate the walk started with (bits in `cov` are about it). */
+  startCand: Resources = EMPTY;
+  /** The agent availability `cand` was derived from. */
+  candSrc: Resources = EMPTY;
+  cand: Resources = EMPTY;
+  candQ: QVec = [];
+  candPlain = true;
+  consumed: Map<Role, QVec> = new Map();
+  required: QVec = [];
+  available: QVec = [];
+  quotaActive = false;
+  readonly roles = new Map<Role, RoleCycle>();
+  lastRole: RoleCycle | null = null;
+}
+
+/** The slots below `capacity` whose bit is clear in `bits`, ascending. */
+function openSlots(bits: Int32Array, capacity: number): number[] {
+  const slots: number[] = [];
+  const words = (capacity + 31) >> 5;
+  for (let w = 0; w < words; w++) {
+    const word = w < bits.length ? bits[w]! : 0;
+    if (word === -1) continue;
+    for (let b = 0; b < 32; b++) {
+      const slot = (w << 5) | b;
+      if (slot >= capacity) break;
+      if ((word & (1 << b)) === 0) slots.push(slot);
+    }
+  }
+  return slots;
+}
+
 /** Mesos' HierarchicalDRFAllocator (see the module comment). */
 export class HierarchicalDRFAllocator {
   private readonly interval: number;
@@ -524,6 +561,14 @@ export class HierarchicalDRFAllocator {
   private sorterSeed = 0;
   /** Bumped by every change that could make an agent offerable to someone who could not take it before. */
   private epoch = 0;
+  /** The running stage 2's (agent, role) and headroom, read by its visitor. */
+  private readonly fair = new FairShareCycle();
+  /**
+   * Stage 2's visitor, created once: a visitor closure made per cycle
+   * loses its optimized code at the next full GC (V8 keeps it only while
+   * a closure lives), and the cycle after it ran unoptimized.
+   */
+  private readonly fairVisit = (fwId: string, slot: number): boolean | void => this.visitFair(fwId, slot);
 
   constructor(options: AllocatorOptions) {
     if (options === null || typeof options !== "object") throw new AllocatorError("INVALID_ARGUMENT", "options must be an object");
@@ -1737,144 +1782,41 @@ export class HierarchicalDRFAllocator {
 
   /** Stage 2: everything else by fair share, within quota limits and the headroom held back for unsatisfied guarantees. */
   private fairShareStage(ids: AgentState[], h: CycleHeadroom, anyQuota: boolean): void {
-    const consumedQ = h.consumed;
-    const requiredHeadroom = h.required;
-    const availableHeadroom = h.available;
-    const quotaActive = !qIsEmpty(requiredHeadroom);
-    const cycleRoles = new Map<Role, RoleCycle>();
-    let lastCycleRole: RoleCycle | null = null;
-    const roleCycle = (role: Role): RoleCycle => {
-      if (lastCycleRole !== null && lastCycleRole.role === role) return lastCycleRole;
-      let rc = cycleRoles.get(role);
-      if (rc === undefined) {
-        // Quota lives on top-level roles. With `limitNestedRoles` a nested
-        // role is bounded by its top-level ancestor's limits and consumes
-        // that ancestor's quota; otherwise (Mesos) it has no quota of its own.
-        const quotaRole = this.limitNestedRoles ? topLevelRole(role) : role;
-        const quota = this.roleTree.get(quotaRole)?.quota;
-        const hasQuota = quota !== undefined && !isDefaultQuota(quota);
-        rc = {
-          role,
-          node: this.roleTree.get(role)!,
-          sorter: this.frameworkSorters.get(role)!,
-          quotaRole,
-          limits: quota?.limits,
-          hasQuota,
-          noShrink: !hasQuota && !quotaActive,
-          fws: [],
-          roleSlot: this.roleSorter.slotOf(role),
-          nested: role.includes("/"),
-        };
-        cycleRoles.set(role, rc);
-      }
-      lastCycleRole = rc;
-      return rc;
-    };
-    // The (agent, role) being offered, and what the visitor below reads;
-    // one visitor serves the whole stage (no closure per agent and role).
-    let curAgent!: AgentState;
-    let rc!: RoleCycle;
-    let cov: Coverage | null = null;
-    let startCand: Resources = EMPTY;
-    let candSrc: Resources = EMPTY;
-    let cand: Resources = EMPTY;
-    let candQ: QVec = [];
-    let candPlain = true;
-    const mark = (slot: number): void => {
-      if (cov === null || cand !== startCand) return;
-      this.markCovered(cov, slot, rc.sorter.slotCapacity());
-    };
-    const visit = (fwId: string, slot: number): boolean | void => {
-      if (cov !== null && cand === startCand && (slot >> 5) < cov.bits.length && (cov.bits[slot >> 5]! & (1 << (slot & 31))) !== 0) return;
-      const agent = curAgent;
-      const role = rc.role;
-      if (candSrc !== agent.available) {
-        candSrc = agent.available;
-        cand = allocatableToMemo(candSrc, role);
-        candQ = quantitiesOf(cand);
-        candPlain = isPlain(cand);
-      }
-      let available = cand;
-      if (available.isEmpty()) return false;
-      let fw = rc.fws[slot];
-      if (fw === undefined || fw.id !== fwId) rc.fws[slot] = fw = this.frameworks.get(fwId)!;
-      if (rc.noShrink && candPlain) {
-        // Cheapest checks first; each is a reason Mesos would `continue`.
-        if (
-          (fw.caps.gpuResources === false && agent.hasGpu) ||
-          (fw.caps.multiRole && !agent.multiRole) ||
-          (rc.nested && !agent.hierarchicalRole) ||
-          (this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, available)) ||
-          !this.allocatable(candQ, false, role, fw)
-        ) {
-          mark(slot);
-          return;
-        }
-        if (cov !== null && cand === startCand) {
-          const allocated = cov.candAllocated ?? (cov.candAllocated = allocateTo(cand, role));
-          this.recordOffer(fw, role, agent, available, rc, slot, allocated, cov.candSplit ?? (cov.candSplit = splitOf(allocated)));
-        } else {
-          this.recordOfferTo(fw, role, agent, available, rc, slot);
-        }
-        // Nothing left on the agent: the walk would stop at the next open framework anyway.
-        if (agent.available.isEmpty()) return false;
-        return;
-      }
-      if (!this.allocatable(candQ, false, role, fw)) return;
-      if (fw.caps.gpuResources === false && agent.hasGpu) return;
-      if (!candPlain) available = stripIncapable(available, fw.caps);
-      if (rc.noShrink) {
-        // Without limits or headroom every entry is offered: reserved,
-        // non-scalar and revocable ones always, unreserved scalars unshrunk.
-        const q = quantitiesOf(available);
-        if (!this.allocatable(q, available.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, available)) return;
-        this.recordOfferTo(fw, role, agent, available, rc, slot);
-        if (agent.available.isEmpty()) return false;
-        return;
-      }
-      let additional = quotaPart(available);
-      let toOffer = available.minus(additional);
-      const limits = rc.limits;
-      if (limits !== undefined && limits.size > 0) {
-        const c = consumedQ.get(rc.quotaRole) ?? [];
-        const lim = new Map<number, number>();
-        for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
-        additional = shrink(additional, lim, false);
-      }
-      if (quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
-      toOffer = toOffer.plus(additional);
-      if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
-      this.recordOfferTo(fw, role, agent, toOffer, rc, slot);
-      const inc = qvecFrom(additional.scalarQuantities());
-      if (rc.hasQuota) quotaConsumedAdd(consumedQ, rc.quotaRole, inc);
-      qSub(availableHeadroom, inc);
-      if (agent.available.isEmpty()) return false;
-    };
+    const s = this.fair;
+    s.consumed = h.consumed;
+    s.required = h.required;
+    s.available = h.available;
+    s.quotaActive = !qIsEmpty(h.required);
+    s.roles.clear();
+    s.lastRole = null;
+    const visit = this.fairVisit;
     for (const agent of ids) {
       if (agent.available.isEmpty()) continue;
       // Skip an agent wholesale when a previous full pass found every
       // framework filtered or unable to take it and nothing has changed since.
       if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) continue;
       const before = agent.available;
-      curAgent = agent;
+      s.agent = agent;
       // A snapshot of the role order (the sorter builds a new array when it changes); indexed, so no iterator per agent.
       const roles = this.roleSorter.sortedView();
       for (let k = 0; k < roles.length; k++) {
         const role = roles[k]!;
         if (agent.available.isEmpty()) break;
-        rc = roleCycle(role);
+        const rc = this.roleCycle(role);
+        s.rc = rc;
         // What this agent offers this role, recomputed only when its availability changes.
         const c = this.candidate(agent, role);
         if (c.cand.isEmpty()) continue;
-        candSrc = c.src;
-        cand = c.cand;
-        candQ = c.candQ;
-        candPlain = c.candPlain;
-        startCand = cand;
+        s.candSrc = c.src;
+        s.cand = c.cand;
+        s.candQ = c.candQ;
+        s.candPlain = c.candPlain;
+        s.startCand = c.cand;
         // Frameworks already known unable to take this very candidate (filtered,
         // incapable, below their minimum) at this epoch are skipped by one bit test.
         const sorter = rc.sorter;
-        cov = rc.noShrink && candPlain ? this.coverage(c) : null;
+        const cov = rc.noShrink && c.candPlain ? this.coverage(c) : null;
+        s.cov = cov;
         if (cov === null) {
           sorter.forEachInOrder(visit);
         } else {
@@ -1883,19 +1825,7 @@ export class HierarchicalDRFAllocator {
           if (open <= 0) continue;
           if (open <= 64 && clients > 128) {
             // Few frameworks left that might take it: visit just those, in order.
-            const slots: number[] = [];
-            const cap = sorter.slotCapacity();
-            const words = (cap + 31) >> 5;
-            for (let w = 0; w < words; w++) {
-              const word = w < cov.bits.length ? cov.bits[w]! : 0;
-              if (word === -1) continue;
-              for (let b = 0; b < 32; b++) {
-                const slot = (w << 5) | b;
-                if (slot >= cap) break;
-                if ((word & (1 << b)) === 0) slots.push(slot);
-              }
-            }
-            sorter.forEachInOrderAmong(slots, visit);
+            sorter.forEachInOrderAmong(openSlots(cov.bits, sorter.slotCapacity()), visit);
           } else {
             sorter.forEachInOrder(visit);
           }
@@ -1906,7 +1836,119 @@ export class HierarchicalDRFAllocator {
         agent.idleEpoch = this.epoch;
       }
     }
-    cov = null;
+    s.agent = null;
+    s.rc = null;
+    s.cov = null;
+  }
+
+  /** The role's `RoleCycle` for the running stage 2 (looked up once per cycle). */
+  private roleCycle(role: Role): RoleCycle {
+    const s = this.fair;
+    const last = s.lastRole;
+    if (last !== null && last.role === role) return last;
+    let rc = s.roles.get(role);
+    if (rc === undefined) {
+      // Quota lives on top-level roles. With `limitNestedRoles` a nested
+      // role is bounded by its top-level ancestor's limits and consumes
+      // that ancestor's quota; otherwise (Mesos) it has no quota of its own.
+      const quotaRole = this.limitNestedRoles ? topLevelRole(role) : role;
+      const quota = this.roleTree.get(quotaRole)?.quota;
+      const hasQuota = quota !== undefined && !isDefaultQuota(quota);
+      rc = {
+        role,
+        node: this.roleTree.get(role)!,
+        sorter: this.frameworkSorters.get(role)!,
+        quotaRole,
+        limits: quota?.limits,
+        hasQuota,
+        noShrink: !hasQuota && !s.quotaActive,
+        fws: [],
+        roleSlot: this.roleSorter.slotOf(role),
+        nested: role.includes("/"),
+      };
+      s.roles.set(role, rc);
+    }
+    s.lastRole = rc;
+    return rc;
+  }
+
+  /** Stage 2's visit of one framework (`fwId` in sorter slot `slot`) for the (agent, role) in `this.fair`; `false` stops the walk. */
+  private visitFair(fwId: string, slot: number): boolean | void {
+    const s = this.fair;
+    const cov = s.cov;
+    if (cov !== null && s.cand === s.startCand && (slot >> 5) < cov.bits.length && (cov.bits[slot >> 5]! & (1 << (slot & 31))) !== 0) return;
+    const agent = s.agent!;
+    const rc = s.rc!;
+    const role = rc.role;
+    if (s.candSrc !== agent.available) {
+      s.candSrc = agent.available;
+      s.cand = allocatableToMemo(s.candSrc, role);
+      s.candQ = quantitiesOf(s.cand);
+      s.candPlain = isPlain(s.cand);
+    }
+    const cand = s.cand;
+    let available = cand;
+    if (available.isEmpty()) return false;
+    let fw = rc.fws[slot];
+    if (fw === undefined || fw.id !== fwId) rc.fws[slot] = fw = this.frameworks.get(fwId)!;
+    if (rc.noShrink && s.candPlain) {
+      // Cheapest checks first; each is a reason Mesos would `continue`.
+      if (
+        (fw.caps.gpuResources === false && agent.hasGpu) ||
+        (fw.caps.multiRole && !agent.multiRole) ||
+        (rc.nested && !agent.hierarchicalRole) ||
+        (this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, available)) ||
+        !this.allocatable(s.candQ, false, role, fw)
+      ) {
+        if (cov !== null && cand === s.startCand) this.markCovered(cov, slot, rc.sorter.slotCapacity());
+        return;
+      }
+      if (cov !== null && cand === s.startCand) {
+        const allocated = cov.candAllocated ?? (cov.candAllocated = allocateTo(cand, role));
+        this.recordOffer(fw, role, agent, available, rc, slot, allocated, cov.candSplit ?? (cov.candSplit = splitOf(allocated)));
+      } else {
+        this.recordOfferTo(fw, role, agent, available, rc, slot);
+      }
+      // Nothing left on the agent: the walk would stop at the next open framework anyway.
+      if (agent.available.isEmpty()) return false;
+      return;
+    }
+    return this.visitFairShrinking(fw, slot, agent, rc, available);
+  }
+
+  /** `visitFair` for an offer that may need stripping (non-plain candidate) or shrinking to limits and headroom. */
+  private visitFairShrinking(fw: FrameworkState, slot: number, agent: AgentState, rc: RoleCycle, available: Resources): boolean | void {
+    const s = this.fair;
+    const role = rc.role;
+    if (!this.allocatable(s.candQ, false, role, fw)) return;
+    if (fw.caps.gpuResources === false && agent.hasGpu) return;
+    if (!s.candPlain) available = stripIncapable(available, fw.caps);
+    if (rc.noShrink) {
+      // Without limits or headroom every entry is offered: reserved,
+      // non-scalar and revocable ones always, unreserved scalars unshrunk.
+      const q = quantitiesOf(available);
+      if (!this.allocatable(q, available.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, available)) return;
+      this.recordOfferTo(fw, role, agent, available, rc, slot);
+      if (agent.available.isEmpty()) return false;
+      return;
+    }
+    let additional = quotaPart(available);
+    let toOffer = available.minus(additional);
+    const limits = rc.limits;
+    if (limits !== undefined && limits.size > 0) {
+      const c = s.consumed.get(rc.quotaRole) ?? [];
+      const lim = new Map<number, number>();
+      for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
+      additional = shrink(additional, lim, false);
+    }
+    if (s.quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(s.available, s.required), true);
+    toOffer = toOffer.plus(additional);
+    if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+    this.recordOfferTo(fw, role, agent, toOffer, rc, slot);
+    const inc = qvecFrom(additional.scalarQuantities());
+    if (rc.hasQuota) quotaConsumedAdd(s.consumed, rc.quotaRole, inc);
+    qSub(s.available, inc);
+    if (agent.available.isEmpty()) return false;
   }
 
   /** Logs an offer of `toOffer` (its allocated form `allocated`) and takes it from the agent; stage 1 (`rc` null) enters it in the holdings and shares now, stage 2 only in the shares. */
