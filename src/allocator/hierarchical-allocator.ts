@@ -13,6 +13,7 @@
  */
 import { ResourceQuantities, Resources } from "../resources/index.js";
 import { type Clock, RealClock, type TimerHandle } from "./clock.js";
+import { CoverageBits } from "./coverage-bits.js";
 import { DrfSorter } from "./drf-sorter.js";
 import { FilterTable } from "./filters.js";
 import { type HoldingList, HoldingTable } from "./holdings.js";
@@ -176,7 +177,9 @@ interface Coverage {
   /** Scalar split of `candAllocated`. */
   candSplit: ScalarSplit | null;
   epoch: number;
-  bits: Int32Array;
+  /** Row of the allocator's `CoverageBits` holding the marks (-1 until the first mark). */
+  row: number;
+  /** Number of marks in the row. */
   count: number;
 }
 
@@ -245,7 +248,6 @@ interface AgentState extends Coverage {
 const EMPTY = Resources.empty();
 /** The `src` of a Coverage record not filled yet (never an agent's `available`). */
 const NO_SRC = Resources.empty();
-const NO_BITS = new Int32Array(0);
 const AGENT_CAPABILITIES: readonly string[] = Object.freeze(["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"]);
 /** The attributes of an agent added without any (shared; never mutated). */
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
@@ -497,22 +499,6 @@ class FairShareCycle {
   lastRole: RoleCycle | null = null;
 }
 
-/** The slots below `capacity` whose bit is clear in `bits`, ascending. */
-function openSlots(bits: Int32Array, capacity: number): number[] {
-  const slots: number[] = [];
-  const words = (capacity + 31) >> 5;
-  for (let w = 0; w < words; w++) {
-    const word = w < bits.length ? bits[w]! : 0;
-    if (word === -1) continue;
-    for (let b = 0; b < 32; b++) {
-      const slot = (w << 5) | b;
-      if (slot >= capacity) break;
-      if ((word & (1 << b)) === 0) slots.push(slot);
-    }
-  }
-  return slots;
-}
-
 /** Mesos' HierarchicalDRFAllocator (see the module comment). */
 export class HierarchicalDRFAllocator {
   private readonly interval: number;
@@ -544,6 +530,8 @@ export class HierarchicalDRFAllocator {
   private readonly frameworkSlots = new SlotPool();
   /** (agent slot, framework slot) pairs that may have decline filters (see presence.ts). */
   private readonly mayFilter = new PairBits();
+  /** The coverage records' bitsets (see `Coverage.row`). */
+  private readonly covBits = new CoverageBits();
   /** What frameworks hold, per (framework, role, agent) (see holdings.ts). */
   private readonly held = new HoldingTable<Resources>();
   /** Agents and frameworks by slot. */
@@ -788,7 +776,7 @@ export class HierarchicalDRFAllocator {
       candAllocated: null,
       candSplit: null,
       epoch: -1,
-      bits: NO_BITS,
+      row: -1,
       count: 0,
       coverage: undefined,
       lastRole: undefined,
@@ -829,6 +817,8 @@ export class HierarchicalDRFAllocator {
     this.trackReservations(agent.total, -1);
     if (agent.orphans !== undefined) this.orphanAgents--;
     this.agents.delete(id);
+    if (agent.row >= 0) this.covBits.give(agent.row);
+    if (agent.coverage !== undefined) for (const c of agent.coverage.values()) if (c.row >= 0) this.covBits.give(c.row);
     this.agentBySlot[agent.slot] = undefined;
     this.agentSlots.give(agent.slot);
     for (const fw of this.frameworks.values()) {
@@ -1291,7 +1281,7 @@ export class HierarchicalDRFAllocator {
           agent.candAllocated = null;
           agent.candSplit = null;
           agent.epoch = -1;
-          agent.bits = NO_BITS;
+          if (agent.count > 0) this.covBits.clearRow(agent.row);
           agent.count = 0;
         }
       }
@@ -1304,7 +1294,8 @@ export class HierarchicalDRFAllocator {
       if (c !== undefined && c.cand === cand) {
         c.src = src;
       } else {
-        const fresh: Coverage = { src, cand, candQ: quantitiesOf(cand), candPlain: isPlain(cand), candAllocated: null, candSplit: null, epoch: -1, bits: NO_BITS, count: 0 };
+        if (c !== undefined && c.row >= 0) this.covBits.give(c.row);
+        const fresh: Coverage = { src, cand, candQ: quantitiesOf(cand), candPlain: isPlain(cand), candAllocated: null, candSplit: null, epoch: -1, row: -1, count: 0 };
         c = fresh;
         let m = agent.coverage;
         if (m === undefined) agent.coverage = m = new Map();
@@ -1323,7 +1314,7 @@ export class HierarchicalDRFAllocator {
    */
   private coverage(c: Coverage): Coverage {
     if (c.epoch !== this.epoch) {
-      if (c.count > 0) c.bits.fill(0);
+      if (c.count > 0) this.covBits.clearRow(c.row);
       c.epoch = this.epoch;
       c.count = 0;
     }
@@ -1332,18 +1323,10 @@ export class HierarchicalDRFAllocator {
 
   /** Records in `c` that the framework in `slot` cannot take `c.cand` (growing the bitset to `capacity` slots). */
   private markCovered(c: Coverage, slot: number, capacity: number): void {
-    const w = slot >> 5;
-    if (w >= c.bits.length) {
-      const bits = new Int32Array(Math.max(w + 1, (capacity + 31) >> 5));
-      bits.set(c.bits);
-      c.bits = bits;
-    }
-    const b = 1 << (slot & 31);
-    if ((c.bits[w]! & b) === 0) {
-      c.bits[w]! |= b;
-      c.count++;
-    }
+    if (c.row < 0) c.row = this.covBits.take(capacity);
+    if (this.covBits.set(c.row, slot, capacity)) c.count++;
   }
+
 
   /**
    * A decline that refuses exactly the agent's current candidate for the
@@ -1825,7 +1808,7 @@ export class HierarchicalDRFAllocator {
           if (open <= 0) continue;
           if (open <= 64 && clients > 128) {
             // Few frameworks left that might take it: visit just those, in order.
-            sorter.forEachInOrderAmong(openSlots(cov.bits, sorter.slotCapacity()), visit);
+            sorter.forEachInOrderAmong(this.covBits.openColumns(cov.row, sorter.slotCapacity()), visit);
           } else {
             sorter.forEachInOrder(visit);
           }
@@ -1876,7 +1859,7 @@ export class HierarchicalDRFAllocator {
   private visitFair(fwId: string, slot: number): boolean | void {
     const s = this.fair;
     const cov = s.cov;
-    if (cov !== null && s.cand === s.startCand && (slot >> 5) < cov.bits.length && (cov.bits[slot >> 5]! & (1 << (slot & 31))) !== 0) return;
+    if (cov !== null && cov.count > 0 && s.cand === s.startCand && this.covBits.has(cov.row, slot)) return;
     const agent = s.agent!;
     const rc = s.rc!;
     const role = rc.role;
