@@ -499,6 +499,16 @@ class FairShareCycle {
   lastRole: RoleCycle | null = null;
 }
 
+/** `enterOffers`' position: the (framework, role) being entered and its callback map and holding list. */
+class EnteringCursor {
+  fw: FrameworkState | null = null;
+  role: Role = "";
+  byAgent: Map<AgentId, Resources> | undefined = undefined;
+  list: HoldingList | undefined = undefined;
+  /** Stage 1 made offers, so a (framework, role, agent) may come twice. */
+  mayRepeat = false;
+}
+
 /** Mesos' HierarchicalDRFAllocator (see the module comment). */
 export class HierarchicalDRFAllocator {
   private readonly interval: number;
@@ -551,6 +561,8 @@ export class HierarchicalDRFAllocator {
   private epoch = 0;
   /** The running stage 2's (agent, role) and headroom, read by its visitor. */
   private readonly fair = new FairShareCycle();
+  /** Where `enterOffers` is (the framework and role being entered), reused from cycle to cycle. */
+  private readonly entering = new EnteringCursor();
   /**
    * Stage 2's visitor, created once: a visitor closure made per cycle
    * loses its optimized code at the next full GC (V8 keeps it only while
@@ -1772,56 +1784,63 @@ export class HierarchicalDRFAllocator {
     s.quotaActive = !qIsEmpty(h.required);
     s.roles.clear();
     s.lastRole = null;
-    const visit = this.fairVisit;
-    for (const agent of ids) {
-      if (agent.available.isEmpty()) continue;
-      // Skip an agent wholesale when a previous full pass found every
-      // framework filtered or unable to take it and nothing has changed since.
-      if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) continue;
-      const before = agent.available;
-      s.agent = agent;
-      // A snapshot of the role order (the sorter builds a new array when it changes); indexed, so no iterator per agent.
-      const roles = this.roleSorter.sortedView();
-      for (let k = 0; k < roles.length; k++) {
-        const role = roles[k]!;
-        if (agent.available.isEmpty()) break;
-        const rc = this.roleCycle(role);
-        s.rc = rc;
-        // What this agent offers this role, recomputed only when its availability changes.
-        const c = this.candidate(agent, role);
-        if (c.cand.isEmpty()) continue;
-        s.candSrc = c.src;
-        s.cand = c.cand;
-        s.candQ = c.candQ;
-        s.candPlain = c.candPlain;
-        s.startCand = c.cand;
-        // Frameworks already known unable to take this very candidate (filtered,
-        // incapable, below their minimum) at this epoch are skipped by one bit test.
-        const sorter = rc.sorter;
-        const cov = rc.noShrink && c.candPlain ? this.coverage(c) : null;
-        s.cov = cov;
-        if (cov === null) {
-          sorter.forEachInOrder(visit);
-        } else {
-          const clients = sorter.count();
-          const open = clients - cov.count;
-          if (open <= 0) continue;
-          if (open <= 64 && clients > 128) {
-            // Few frameworks left that might take it: visit just those, in order.
-            sorter.forEachInOrderAmong(this.covBits.openColumns(cov.row, sorter.slotCapacity()), visit);
-          } else {
-            sorter.forEachInOrder(visit);
-          }
-        }
-      }
-      if (agent.available === before) {
-        agent.idleAvailable = before;
-        agent.idleEpoch = this.epoch;
-      }
-    }
+    // One call per agent: the per-agent work is compiled on its own feedback
+    // (10,000 calls in a first cycle), so it stays optimized when this
+    // once-per-cycle loop's own code deoptimizes on a path first met later.
+    for (let i = 0; i < ids.length; i++) this.offerAgent(ids[i]!, anyQuota);
     s.agent = null;
     s.rc = null;
     s.cov = null;
+  }
+
+  /** Stage 2 for one agent: offers it to the roles in order, each role's frameworks in DRF order. */
+  private offerAgent(agent: AgentState, anyQuota: boolean): void {
+    const s = this.fair;
+    const visit = this.fairVisit;
+    if (agent.available.isEmpty()) return;
+    // Skip an agent wholesale when a previous full pass found every
+    // framework filtered or unable to take it and nothing has changed since.
+    if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) return;
+    const before = agent.available;
+    s.agent = agent;
+    // A snapshot of the role order (the sorter builds a new array when it changes); indexed, so no iterator per agent.
+    const roles = this.roleSorter.sortedView();
+    for (let k = 0; k < roles.length; k++) {
+      const role = roles[k]!;
+      if (agent.available.isEmpty()) break;
+      const rc = this.roleCycle(role);
+      s.rc = rc;
+      // What this agent offers this role, recomputed only when its availability changes.
+      const c = this.candidate(agent, role);
+      if (c.cand.isEmpty()) continue;
+      s.candSrc = c.src;
+      s.cand = c.cand;
+      s.candQ = c.candQ;
+      s.candPlain = c.candPlain;
+      s.startCand = c.cand;
+      // Frameworks already known unable to take this very candidate (filtered,
+      // incapable, below their minimum) at this epoch are skipped by one bit test.
+      const sorter = rc.sorter;
+      const cov = rc.noShrink && c.candPlain ? this.coverage(c) : null;
+      s.cov = cov;
+      if (cov === null) {
+        sorter.forEachInOrder(visit);
+      } else {
+        const clients = sorter.count();
+        const open = clients - cov.count;
+        if (open <= 0) continue;
+        if (open <= 64 && clients > 128) {
+          // Few frameworks left that might take it: visit just those, in order.
+          sorter.forEachInOrderAmong(this.covBits.openColumns(cov.row, sorter.slotCapacity()), visit);
+        } else {
+          sorter.forEachInOrder(visit);
+        }
+      }
+    }
+    if (agent.available === before) {
+      agent.idleAvailable = before;
+      agent.idleEpoch = this.epoch;
+    }
   }
 
   /** The role's `RoleCycle` for the running stage 2 (looked up once per cycle). */
@@ -1950,6 +1969,40 @@ export class HierarchicalDRFAllocator {
     this.recordOffer(fw, role, agent, toOffer, rc, slot, allocated, splitOf(allocated));
   }
 
+  /** Enters logged offer `i` in its framework's callback map and holdings (`enterOffers`, offers grouped by framework). */
+  private enterOffer(i: number): void {
+    const log = this.offerLog;
+    const e = this.entering;
+    const fw = log.fw(i);
+    const allocated = log.resourcesOf(i);
+    const role = log.role(i);
+    const agentId = log.agentId(i);
+    if (fw !== e.fw || role !== e.role) {
+      const byRole = fw.pending!;
+      let byAgent = byRole.get(role);
+      if (byAgent === undefined) byRole.set(role, (byAgent = new Map()));
+      e.byAgent = byAgent;
+      e.fw = fw;
+      e.role = role;
+      e.list = undefined;
+    }
+    const byAgent = e.byAgent!;
+    const prev = e.mayRepeat ? byAgent.get(agentId) : undefined;
+    byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated));
+    if (log.hold(i)) {
+      let list = e.list;
+      if (list === undefined) {
+        list = fw.holdings.get(role);
+        if (list === undefined) fw.holdings.set(role, (list = this.held.newList(role, fw.slot)));
+        e.list = list;
+      }
+      const slot = log.agentSlot(i);
+      const h = this.held.find(list, slot);
+      if (h < 0) this.held.append(list, slot, allocated);
+      else this.held.setValue(h, this.held.value(h).plus(allocated));
+    }
+  }
+
   /**
    * After both stages: enters the logged offers in the frameworks' holdings
    * and the callback's maps framework by framework, then runs the callbacks.
@@ -1969,41 +2022,19 @@ export class HierarchicalDRFAllocator {
       }
     }
     const byFw = log.byFramework();
+    const e = this.entering;
     // Stage 2 offers each (framework, role, agent) at most once (one visit
     // per framework per (agent, role)), so only stage-1 offers can repeat one.
-    const mayRepeat = this.cycleStage1Offers > 0;
-    let lastFw: FrameworkState | null = null;
-    let lastRole = "";
-    let lastByAgent: Map<AgentId, Resources> | undefined;
-    let lastList: HoldingList | undefined;
-    for (let j = 0; j < n; j++) {
-      const i = byFw[j]!;
-      const fw = log.fw(i);
-      const allocated = log.resourcesOf(i);
-      const role = log.role(i);
-      const agentId = log.agentId(i);
-      if (fw !== lastFw || role !== lastRole) {
-        const byRole = fw.pending!;
-        lastByAgent = byRole.get(role);
-        if (lastByAgent === undefined) byRole.set(role, (lastByAgent = new Map()));
-        lastFw = fw;
-        lastRole = role;
-        lastList = undefined;
-      }
-      const byAgent = lastByAgent!;
-      const prev = mayRepeat ? byAgent.get(agentId) : undefined;
-      byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated));
-      if (log.hold(i)) {
-        if (lastList === undefined) {
-          lastList = fw.holdings.get(role);
-          if (lastList === undefined) fw.holdings.set(role, (lastList = this.held.newList(role, fw.slot)));
-        }
-        const slot = log.agentSlot(i);
-        const e = this.held.find(lastList, slot);
-        if (e < 0) this.held.append(lastList, slot, allocated);
-        else this.held.setValue(e, this.held.value(e).plus(allocated));
-      }
-    }
+    e.mayRepeat = this.cycleStage1Offers > 0;
+    e.fw = null;
+    e.role = "";
+    e.byAgent = undefined;
+    e.list = undefined;
+    // One call per offer, compiled on its own feedback (see fairShareStage).
+    for (let j = 0; j < n; j++) this.enterOffer(byFw[j]!);
+    e.fw = null;
+    e.byAgent = undefined;
+    e.list = undefined;
     log.clear();
     const byRoles: Map<Role, Map<AgentId, Resources>>[] = [];
     for (const fw of offered) {
