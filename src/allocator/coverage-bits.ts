@@ -72,8 +72,16 @@ export class CoverageBits {
     const newRows = rows > this.rows ? Math.max(rows, this.rows * 2, 64) : this.rows;
     const newWords = words > this.words ? Math.max(words, this.words * 2) : this.words;
     const next = new Int32Array(newRows * newWords);
-    if (newWords === this.words) next.set(this.bits);
-    else for (let r = 0; r < this.rows; r++) next.set(this.bits.subarray(r * this.words, (r + 1) * this.words), r * newWords);
+    const bits = this.bits;
+    const words0 = this.words;
+    if (newWords === words0) next.set(bits);
+    else {
+      for (let r = 0; r < this.rows; r++) {
+        const from = r * words0;
+        const to = r * newWords;
+        for (let w = 0; w < words0; w++) next[to + w] = bits[from + w]!;
+      }
+    }
     this.bits = next;
     this.rows = newRows;
     this.words = newWords;

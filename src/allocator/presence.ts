@@ -45,7 +45,18 @@ export class PairBits {
     const newRows = Math.max(rows, this.rows * 2, 64);
     const newWords = Math.max(words, this.words === 0 ? 1 : words > this.words ? this.words * 2 : this.words);
     const next = new Int32Array(newRows * newWords);
-    for (let r = 0; r < this.rows; r++) next.set(this.bits.subarray(r * this.words, (r + 1) * this.words), r * newWords);
+    const bits = this.bits;
+    const words0 = this.words;
+    if (newWords === words0) next.set(bits);
+    else {
+      // Row by row, word by word: no view object per row (a matrix of
+      // 10,000 rows widened a few times made ~80,000 of them).
+      for (let r = 0; r < this.rows; r++) {
+        const from = r * words0;
+        const to = r * newWords;
+        for (let w = 0; w < words0; w++) next[to + w] = bits[from + w]!;
+      }
+    }
     this.bits = next;
     this.rows = newRows;
     this.words = newWords;
