@@ -21,13 +21,18 @@ export class FilterTable<A extends object> {
   /** Agent -> index of its first filter (chained through `next`). */
   private readonly heads = new Map<A, number>();
   private readonly resources: (Resources | undefined)[] = [];
-  private readonly expiry: number[] = [];
   private readonly agents: (A | undefined)[] = [];
-  private readonly next: number[] = [];
-  private readonly generations: number[] = [];
-  /** The last offer each filter was checked against, and whether it covered it. */
+  /**
+   * The numeric columns are typed arrays (grown by doubling): their
+   * contents live outside the JS heap, so the young-generation collector
+   * neither scans nor copies them as a table grows by a filter per decline.
+   */
+  private expiry = new Float64Array(0);
+  private next = new Int32Array(0);
+  private generations = new Int32Array(0);
+  /** The last offer each filter was checked against, and whether it covered it (1) or not (0). */
   private readonly memoOffer: (Resources | undefined)[] = [];
-  private readonly memoCovers: boolean[] = [];
+  private memoCovers = new Uint8Array(0);
   private readonly free: number[] = [];
   private count = 0;
 
@@ -39,13 +44,13 @@ export class FilterTable<A extends object> {
   /** Adds a filter refusing `resources` on `agent` until `expiresAt`; returns its index. */
   add(agent: A, resources: Resources, expiresAt: number): number {
     const i = this.free.length > 0 ? this.free.pop()! : this.resources.length;
+    if (i >= this.next.length) this.grow(i + 1);
     this.resources[i] = resources;
     this.expiry[i] = expiresAt;
     this.agents[i] = agent;
     this.next[i] = -1;
     this.memoOffer[i] = undefined;
-    this.memoCovers[i] = false;
-    if (this.generations[i] === undefined) this.generations[i] = 0;
+    this.memoCovers[i] = 0;
     const head = this.heads.get(agent);
     if (head === undefined) {
       this.heads.set(agent, i);
@@ -56,6 +61,23 @@ export class FilterTable<A extends object> {
     }
     this.count++;
     return i;
+  }
+
+  /** Grows the numeric columns to at least `n` slots (new slots: generation 0). */
+  private grow(n: number): void {
+    const cap = Math.max(n, this.next.length * 2, 16);
+    const expiry = new Float64Array(cap);
+    expiry.set(this.expiry);
+    this.expiry = expiry;
+    const next = new Int32Array(cap);
+    next.set(this.next);
+    this.next = next;
+    const generations = new Int32Array(cap);
+    generations.set(this.generations);
+    this.generations = generations;
+    const memo = new Uint8Array(cap);
+    memo.set(this.memoCovers);
+    this.memoCovers = memo;
   }
 
   /** The current generation of slot `index` (bumped on removal, so stale references can be told apart). */
@@ -117,9 +139,9 @@ export class FilterTable<A extends object> {
       if (this.memoOffer[i] !== offer) {
         const r = this.resources[i]!;
         this.memoOffer[i] = offer;
-        this.memoCovers[i] = r === offer || r.contains(offer);
+        this.memoCovers[i] = r === offer || r.contains(offer) ? 1 : 0;
       }
-      if (this.memoCovers[i] === true) return true;
+      if (this.memoCovers[i] !== 0) return true;
     }
     return false;
   }
