@@ -1,3 +1,5 @@
+import { widenBitMatrix } from "./presence.js";
+
 /**
  * The coverage bitsets of the allocator's (agent, role) candidate records
  * (which framework slots are known unable to take the candidate), as rows
@@ -71,18 +73,7 @@ export class CoverageBits {
     // Doubling keeps growth amortized O(1) per row or column added.
     const newRows = rows > this.rows ? Math.max(rows, this.rows * 2, 64) : this.rows;
     const newWords = words > this.words ? Math.max(words, this.words * 2) : this.words;
-    const next = new Int32Array(newRows * newWords);
-    const bits = this.bits;
-    const words0 = this.words;
-    if (newWords === words0) next.set(bits);
-    else {
-      for (let r = 0; r < this.rows; r++) {
-        const from = r * words0;
-        const to = r * newWords;
-        for (let w = 0; w < words0; w++) next[to + w] = bits[from + w]!;
-      }
-    }
-    this.bits = next;
+    this.bits = widenBitMatrix(this.bits, this.rows, this.words, newRows, newWords);
     this.rows = newRows;
     this.words = newWords;
   }

@@ -44,23 +44,30 @@ export class PairBits {
     // Doubling keeps growth amortized O(1) per set.
     const newRows = Math.max(rows, this.rows * 2, 64);
     const newWords = Math.max(words, this.words === 0 ? 1 : words > this.words ? this.words * 2 : this.words);
-    const next = new Int32Array(newRows * newWords);
-    const bits = this.bits;
-    const words0 = this.words;
-    if (newWords === words0) next.set(bits);
-    else {
-      // Row by row, word by word: no view object per row (a matrix of
-      // 10,000 rows widened a few times made ~80,000 of them).
-      for (let r = 0; r < this.rows; r++) {
-        const from = r * words0;
-        const to = r * newWords;
-        for (let w = 0; w < words0; w++) next[to + w] = bits[from + w]!;
-      }
-    }
-    this.bits = next;
+    this.bits = widenBitMatrix(this.bits, this.rows, this.words, newRows, newWords);
     this.rows = newRows;
     this.words = newWords;
   }
+}
+
+/**
+ * A row-major bit matrix (`rows` x `words` 32-bit words) copied into a larger,
+ * zero-filled one of `newRows` x `newWords` (each at least the old size), row
+ * for row. Shared by PairBits and CoverageBits.
+ */
+export function widenBitMatrix(bits: Int32Array, rows: number, words: number, newRows: number, newWords: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(newRows * newWords);
+  if (newWords === words) next.set(bits);
+  else {
+    // Row by row, word by word: no view object per row (a matrix of
+    // 10,000 rows widened a few times made ~80,000 of them).
+    for (let r = 0; r < rows; r++) {
+      const from = r * words;
+      const to = r * newWords;
+      for (let w = 0; w < words; w++) next[to + w] = bits[from + w]!;
+    }
+  }
+  return next;
 }
 
 /** Small integer ids handed out and taken back (free list). */
