@@ -8,6 +8,7 @@
  * keyed by the agent's state object.
  */
 import type { Resources } from "../resources/index.js";
+import { copyGrown } from "../util/typed-arrays.js";
 
 /** A handle on one filter that stays valid until the filter is removed (then `live` says no). */
 export interface FilterRef<A extends object> {
@@ -66,18 +67,10 @@ export class FilterTable<A extends object> {
   /** Grows the numeric columns to at least `n` slots (new slots: generation 0). */
   private grow(n: number): void {
     const cap = Math.max(n, this.next.length * 2, 16);
-    const expiry = new Float64Array(cap);
-    expiry.set(this.expiry);
-    this.expiry = expiry;
-    const next = new Int32Array(cap);
-    next.set(this.next);
-    this.next = next;
-    const generations = new Int32Array(cap);
-    generations.set(this.generations);
-    this.generations = generations;
-    const memo = new Uint8Array(cap);
-    memo.set(this.memoCovers);
-    this.memoCovers = memo;
+    this.expiry = copyGrown(this.expiry, cap);
+    this.next = copyGrown(this.next, cap);
+    this.generations = copyGrown(this.generations, cap);
+    this.memoCovers = copyGrown(this.memoCovers, cap);
   }
 
   /** The current generation of slot `index` (bumped on removal, so stale references can be told apart). */

@@ -11,6 +11,8 @@
  * per-framework maps scattered over the heap.
  */
 
+import { copyGrown } from "../util/typed-arrays.js";
+
 /** The holdings of one framework in one role (a chain of holdings in insertion order). */
 export interface HoldingList {
   /** The role these holdings are allocated to. */
@@ -25,8 +27,7 @@ export interface HoldingList {
 }
 
 function grown(a: Int32Array<ArrayBuffer>, n: number, fill: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(n, a.length * 2, 64));
-  out.set(a);
+  const out = copyGrown(a, Math.max(n, a.length * 2, 64));
   if (fill !== 0) out.fill(fill, a.length);
   return out;
 }

@@ -6,6 +6,7 @@
  * stable counting sort.
  */
 import type { Resources } from "../resources/index.js";
+import { copyGrown } from "../util/typed-arrays.js";
 
 /** One cycle's offers: (framework, its slot, role, agent id, agent slot, resources, whether to enter them in the holdings). */
 export class OfferLog<F> {
@@ -95,15 +96,9 @@ export class OfferLog<F> {
 
   private grow(need: number): void {
     const size = Math.max(need, this.fwSlots.length * 2);
-    const fwSlots = new Int32Array(size);
-    fwSlots.set(this.fwSlots);
-    this.fwSlots = fwSlots;
-    const agentSlots = new Int32Array(size);
-    agentSlots.set(this.agentSlots);
-    this.agentSlots = agentSlots;
-    const holds = new Uint8Array(size);
-    holds.set(this.holds);
-    this.holds = holds;
+    this.fwSlots = copyGrown(this.fwSlots, size);
+    this.agentSlots = copyGrown(this.agentSlots, size);
+    this.holds = copyGrown(this.holds, size);
     this.order = new Int32Array(size);
   }
 }
