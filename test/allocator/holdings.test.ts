@@ -69,4 +69,22 @@ describe("HoldingTable against a Map-per-list model", () => {
     expect(a.head).toBe(-1);
     expect(table.entriesOf(a)).toEqual([]);
   });
+
+  it("reuses every freed index, most recently freed first, when more holdings are freed than the first free-stack size", () => {
+    const table = new HoldingTable<number>();
+    const a = table.newList("r", 0);
+    const n = 300;
+    const made: number[] = [];
+    for (let s = 0; s < n; s++) made.push(table.append(a, s, s));
+    for (const e of made) table.remove(e);
+    expect(table.size()).toBe(0);
+    const b = table.newList("r", 1);
+    const again: number[] = [];
+    for (let s = 0; s < n; s++) again.push(table.append(b, s, -s));
+    // No index beyond those already used, handed out in reverse order of freeing.
+    expect(again).toEqual([...made].reverse());
+    expect(table.entriesOf(b).map((e) => table.value(e))).toEqual(made.map((_, s) => -s));
+    for (let s = 0; s < n; s++) expect(table.find(a, s)).toBe(-1);
+    for (let s = 0; s < n; s++) expect(table.agent(table.find(b, s))).toBe(s);
+  });
 });
