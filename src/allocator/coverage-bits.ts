@@ -16,24 +16,6 @@ export class CoverageBits {
   private readonly free: number[] = [];
   private nextRow = 0;
 
-  /**
-   * V8 treats a field that no object of its hidden class has had rewritten
-   * as a constant and bakes its value into optimized code; the first later
-   * write (here: the first decline round widening the matrix or taking a row) then
-   * deoptimizes every compiled function that read it, in the middle of the
-   * next cycle. Writing each mutable field a second time here makes it
-   * mutable from the start (values unchanged).
-   */
-  constructor() {
-    this.bits = new Int32Array(0);
-    this.words = -1;
-    this.words = 0;
-    this.rows = -1;
-    this.rows = 0;
-    this.nextRow = -1;
-    this.nextRow = 0;
-  }
-
   /** A cleared row wide enough for `capacity` columns (a returned row first). */
   take(capacity: number): number {
     const row = this.free.length > 0 ? this.free.pop()! : this.nextRow++;

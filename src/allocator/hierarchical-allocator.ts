@@ -592,18 +592,6 @@ export class HierarchicalDRFAllocator {
     if (mode !== "immediate" && mode !== "deferred") throw new AllocatorError("INVALID_ARGUMENT", `options.triggeredAllocation must be "immediate" or "deferred", got '${String(mode)}'`);
     this.deferred = mode === "deferred";
     this.roleSorter = this.makeSorter(this.roleSorterKind);
-    // Fields the first declines or the first timed batch rewrite, written a
-    // second time now so that V8 never treats them as constants (see the
-    // note on PairBits' constructor): otherwise those first writes
-    // deoptimize the code compiled during the first allocations.
-    this.lastBucket = { sets: [], indexes: [], generations: [] };
-    this.lastBucket = null;
-    this.lastBucketExpiry = -1;
-    this.lastBucketExpiry = 0;
-    this.lastBucketEpoch = -1;
-    this.lastBucketEpoch = 0;
-    this.batchEpoch = -1;
-    this.batchEpoch = 0;
     this.scheduleBatch();
   }
 
@@ -810,10 +798,6 @@ export class HierarchicalDRFAllocator {
       idleEpoch: -1,
     };
     agent.fullAvailable = agent.available;
-    // `row` is first rewritten by the first decline that marks coverage:
-    // written twice now, V8 never treats it as a constant (see PairBits' constructor).
-    agent.row = 0;
-    agent.row = -1;
     this.agents.set(id, agent);
     this.agentBySlot[agentSlot] = agent;
     this.trackReservations(total, +1);

@@ -12,22 +12,6 @@ export class PairBits {
   private words = 0;
   private rows = 0;
 
-  /**
-   * V8 treats a field that no object of its hidden class has had rewritten
-   * as a constant and bakes its value into optimized code; the first later
-   * write (here: the first decline round widening the matrix) then
-   * deoptimizes every compiled function that read it, in the middle of the
-   * next cycle. Writing each mutable field a second time here makes it
-   * mutable from the start (values unchanged).
-   */
-  constructor() {
-    this.bits = new Int32Array(0);
-    this.words = -1;
-    this.words = 0;
-    this.rows = -1;
-    this.rows = 0;
-  }
-
   /** Whether the pair's bit is set (false for slots never seen). */
   has(row: number, col: number): boolean {
     const w = col >> 5;
