@@ -43,14 +43,7 @@ export class HoldingTable<V> {
   private agentHead = new Int32Array(0);
   private readonly values: (V | undefined)[] = [];
   private readonly lists: (HoldingList | undefined)[] = [];
-  /**
-   * Stack of free holding indices. `append` always pops from it (pushing the
-   * next never-used index first when it is empty), so the first cycle that
-   * reuses a removed holding's index runs the same code as the cycles that
-   * only appended: no path an optimized `append` never took.
-   */
-  private free = new Int32Array(0);
-  private freeTop = 0;
+  private readonly free: number[] = [];
   private used = 0;
   private live = 0;
 
@@ -93,15 +86,18 @@ export class HoldingTable<V> {
 
   /** Appends a holding of `v` on `agentSlot` to `list`; precondition: `find(list, agentSlot) < 0`. Returns its index. */
   append(list: HoldingList, agentSlot: number, v: V): number {
-    if (this.freeTop === 0) this.pushFree(this.used++);
-    const e = this.free[--this.freeTop]!;
-    if (e >= this.agentOf.length) {
-      const n = e + 1;
-      this.agentOf = grown(this.agentOf, n, 0);
-      this.prevInList = grown(this.prevInList, n, 0);
-      this.nextInList = grown(this.nextInList, n, 0);
-      this.prevOnAgent = grown(this.prevOnAgent, n, 0);
-      this.nextOnAgent = grown(this.nextOnAgent, n, 0);
+    let e: number;
+    if (this.free.length > 0) e = this.free.pop()!;
+    else {
+      e = this.used++;
+      if (e >= this.agentOf.length) {
+        const n = e + 1;
+        this.agentOf = grown(this.agentOf, n, 0);
+        this.prevInList = grown(this.prevInList, n, 0);
+        this.nextInList = grown(this.nextInList, n, 0);
+        this.prevOnAgent = grown(this.prevOnAgent, n, 0);
+        this.nextOnAgent = grown(this.nextOnAgent, n, 0);
+      }
     }
     if (agentSlot >= this.agentHead.length) this.agentHead = grown(this.agentHead, agentSlot + 1, -1);
     this.values[e] = v;
@@ -141,14 +137,8 @@ export class HoldingTable<V> {
     if (na >= 0) this.prevOnAgent[na] = pa;
     this.values[e] = undefined;
     this.lists[e] = undefined;
-    this.pushFree(e);
+    this.free.push(e);
     this.live--;
-  }
-
-  /** Pushes holding index `e` on the free stack (grown by doubling). */
-  private pushFree(e: number): void {
-    if (this.freeTop >= this.free.length) this.free = grown(this.free, this.freeTop + 1, 0);
-    this.free[this.freeTop++] = e;
   }
 
   /** Calls `fn` for every holding of `list`, in insertion order (`fn` must not change the table). */
