@@ -10,7 +10,7 @@
  */
 import { PathedProblem, toCodecError } from "./errors.js";
 import { decodeField, fieldSegment, MAX_DEPTH } from "./binary.js";
-import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
+import { Kind, messagesReachableFrom, type FieldDesc, type MessageDesc } from "./schema.js";
 import { ASCII_READERS, MAX_GENERATED_ASCII, Reader, SMALL_BIGINTS } from "./wire.js";
 
 /**
@@ -438,17 +438,7 @@ function compileOne(d: MessageDesc): void {
 
 /** Compiles `d` and every message reachable from it (so `T[i]` is always filled when a decoder runs). */
 function compile(d: MessageDesc): CompiledDecoder {
-  const pending = [d];
-  const seen = new Set<MessageDesc>();
-  while (pending.length > 0) {
-    const m = pending.pop()!;
-    if (seen.has(m) || compiled.has(m)) continue;
-    seen.add(m);
-    for (const f of m.fields) {
-      const sub = f.mapValue !== undefined ? f.mapValue.message : f.message;
-      if (sub !== undefined) pending.push(sub);
-    }
-  }
+  const seen = messagesReachableFrom(d, (m) => compiled.has(m));
   for (const m of seen) indexOf(m);
   for (const m of seen) compileOne(m);
   return compiled.get(d)!;

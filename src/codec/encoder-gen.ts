@@ -9,7 +9,7 @@
  */
 import { PathedProblem, toCodecError } from "./errors.js";
 import { encodeMessage, MAX_DEPTH } from "./binary.js";
-import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
+import { Kind, messagesReachableFrom, type FieldDesc, type MessageDesc } from "./schema.js";
 import { Writer } from "./wire.js";
 
 /**
@@ -122,15 +122,9 @@ function mapOnly(d: MessageDesc, f: FieldDesc): MessageDesc {
 
 const helpers = { encodeMessage };
 
+/** Compiles `d` and every message reachable from it (map values too, though maps are encoded through H.encodeMessage). */
 function compile(d: MessageDesc): CompiledEncoder {
-  const pending = [d];
-  const seen = new Set<MessageDesc>();
-  while (pending.length > 0) {
-    const m = pending.pop()!;
-    if (seen.has(m) || compiled.has(m)) continue;
-    seen.add(m);
-    for (const f of m.fields) if (f.message !== undefined) pending.push(f.message);
-  }
+  const seen = messagesReachableFrom(d, (m) => compiled.has(m));
   for (const m of seen) indexOf(m);
   for (const m of seen) {
     const consts: unknown[] = [];

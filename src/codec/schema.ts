@@ -233,6 +233,26 @@ for (const [name, d] of messages) {
   }
 }
 
+/**
+ * `d` and every message reachable from it through message fields and map
+ * values, except those `skip` returns true for (and what is reachable only
+ * through them): the set a code generator compiles together.
+ */
+export function messagesReachableFrom(d: MessageDesc, skip: (m: MessageDesc) => boolean): Set<MessageDesc> {
+  const pending = [d];
+  const seen = new Set<MessageDesc>();
+  while (pending.length > 0) {
+    const m = pending.pop()!;
+    if (seen.has(m) || skip(m)) continue;
+    seen.add(m);
+    for (const f of m.fields) {
+      const sub = f.mapValue !== undefined ? f.mapValue.message : f.message;
+      if (sub !== undefined) pending.push(sub);
+    }
+  }
+  return seen;
+}
+
 /** The descriptor of message `fullName`, or undefined when the schema has no such message. */
 export function messageDesc(fullName: string): MessageDesc | undefined {
   return messages.get(fullName);
