@@ -220,20 +220,20 @@ export class DrfSorter implements Sorter {
     this.allocatedNode(this.find(client), q);
   }
 
-  allocatedAt(slot: number, q: QVec): void {
+  allocatedAt(slot: number, q: QVec, times = 1): void {
     const node = this.bySlot[slot];
     if (node === undefined) throw new Error(`sorter: no client in slot ${slot}`);
-    this.allocatedNode(node, q);
+    this.allocatedNode(node, q, times);
   }
 
   // The root's own allocation and count are never read (it has no share
   // and no siblings), so allocations stop below it.
-  private allocatedNode(node: Node, q: QVec): void {
+  private allocatedNode(node: Node, q: QVec, times = 1): void {
     const root = this.root;
     let current: Node = node;
     while (current !== root) {
       qAdd(current.alloc, q);
-      current.count++;
+      current.count += times;
       if (!this.dirty && current.kind !== INACTIVE) {
         current.share = this.calculateShare(current);
         this.reposition(current);

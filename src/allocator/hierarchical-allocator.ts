@@ -200,6 +200,9 @@ interface RoleCycle {
   roleSlot: number;
   /** The role is nested (`a/b`): only HIERARCHICAL_ROLE agents may be offered to it. */
   nested: boolean;
+  /** Stage-2 offers to the role not yet entered in the role tree and role sorter (see `trackOfferShares`): their sum, and how many. */
+  pending: ScalarSplit;
+  pendingCount: number;
 }
 
 /**
@@ -497,6 +500,8 @@ class FairShareCycle {
   quotaActive = false;
   readonly roles = new Map<Role, RoleCycle>();
   lastRole: RoleCycle | null = null;
+  /** Roles with offers whose role-level bookkeeping is deferred (`pendingCount > 0`). */
+  readonly pending: RoleCycle[] = [];
 }
 
 /** `enterOffers`' position: the (framework, role) being entered and its callback map and holding list. */
@@ -1446,10 +1451,38 @@ export class HierarchicalDRFAllocator {
   }
 
   /** The shares part of recording an offer the cycle makes to a framework its role's sorter listed (role tree and sorters by slot); the cycle enters the holdings after both stages. */
+  /**
+   * Stage 2's share bookkeeping of one offer. The framework sorter is
+   * updated now (the next visit's order depends on it); the role tree and
+   * the role sorter only get the offer added to the role's pending sum,
+   * entered by `flushRoleShares`: the role tree's offered sums are read only
+   * at the start of a cycle (headroom), and the role order only when the
+   * next agent starts (`offerAgent` flushes first unless the role sorter has
+   * a single client, whose order cannot change).
+   */
   private trackOfferShares(rc: RoleCycle, fwSlot: number, split: ScalarSplit): void {
-    this.roleTree.trackOfferedAt(rc.node, split);
-    this.roleSorter.allocatedAt(rc.roleSlot, split.all);
+    const p = rc.pending;
+    qAdd(p.all, split.all);
+    qAdd(p.reserved, split.reserved);
+    qAdd(p.unreservedNonRevocable, split.unreservedNonRevocable);
+    if (rc.pendingCount++ === 0) this.fair.pending.push(rc);
     rc.sorter.allocatedAt(fwSlot, split.all);
+  }
+
+  /** Enters stage 2's pending role-level offers (see `trackOfferShares`) in the role tree and the role sorter. */
+  private flushRoleShares(): void {
+    const pending = this.fair.pending;
+    for (let i = 0; i < pending.length; i++) {
+      const rc = pending[i]!;
+      const p = rc.pending;
+      this.roleTree.trackOfferedAt(rc.node, p);
+      this.roleSorter.allocatedAt(rc.roleSlot, p.all, rc.pendingCount);
+      p.all.fill(0);
+      p.reserved.fill(0);
+      p.unreservedNonRevocable.fill(0);
+      rc.pendingCount = 0;
+    }
+    pending.length = 0;
   }
 
   private sorterReallocate(role: Role, fwId: FrameworkId, q: QVec): void {
@@ -1788,6 +1821,7 @@ export class HierarchicalDRFAllocator {
     // (10,000 calls in a first cycle), so it stays optimized when this
     // once-per-cycle loop's own code deoptimizes on a path first met later.
     for (let i = 0; i < ids.length; i++) this.offerAgent(ids[i]!, anyQuota);
+    this.flushRoleShares();
     s.agent = null;
     s.rc = null;
     s.cov = null;
@@ -1803,6 +1837,7 @@ export class HierarchicalDRFAllocator {
     if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) return;
     const before = agent.available;
     s.agent = agent;
+    if (s.pending.length > 0 && this.roleSorter.count() > 1) this.flushRoleShares();
     // A snapshot of the role order (the sorter builds a new array when it changes); indexed, so no iterator per agent.
     const roles = this.roleSorter.sortedView();
     for (let k = 0; k < roles.length; k++) {
@@ -1867,6 +1902,8 @@ export class HierarchicalDRFAllocator {
         fws: [],
         roleSlot: this.roleSorter.slotOf(role),
         nested: role.includes("/"),
+        pending: { all: [], reserved: [], unreservedNonRevocable: [] },
+        pendingCount: 0,
       };
       s.roles.set(role, rc);
     }

@@ -106,7 +106,7 @@ export class RandomSorter implements Sorter {
     for (let n: RNode | null = this.find(client); n !== null; n = n.parent) qAdd(n.alloc, q);
   }
 
-  allocatedAt(slot: number, q: QVec): void {
+  allocatedAt(slot: number, q: QVec, _times?: number): void {
     const node = this.bySlot[slot];
     if (node === undefined) throw new Error(`sorter: no client in slot ${slot}`);
     for (let n: RNode | null = node; n !== null; n = n.parent) qAdd(n.alloc, q);

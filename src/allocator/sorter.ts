@@ -51,9 +51,11 @@ export interface Sorter {
   /**
    * `allocated` for the client holding `slot` (see `slotOf`), without
    * looking it up by path: the allocator's cycle knows the slot of the
-   * client it is visiting. Precondition: the slot is in use.
+   * client it is visiting. `times` (default 1) records that many
+   * allocations at once, `q` being their sum: the same state as `times`
+   * calls whose quantities add up to `q`. Precondition: the slot is in use.
    */
-  allocatedAt(slot: number, q: QVec): void;
+  allocatedAt(slot: number, q: QVec, times?: number): void;
 
   /** Records that `q` of the client's allocation was given back. */
   unallocated(client: string, q: QVec): void;

@@ -56,6 +56,20 @@ describe("HierarchicalDRFAllocator", () => {
     expect(allocator.agentResources("a2").available.equals(Resources.parse("cpus:4;mem:1024"))).toBe(true);
     expect(allocator.offeredVsAllocated("a2").get("a2")!.allocated.isEmpty()).toBe(true);
   });
+  it("within one cycle, each agent sees the role order after the previous agents' offers (two roles, two agents: one each)", () => {
+    // Mesos re-sorts the roles for every agent: after r1 is offered the
+    // first agent, its share is higher and r2 comes first for the second.
+    const { allocator, offers } = make({ triggeredAllocation: "deferred" });
+    allocator.addFramework("f1", { roles: ["r1"] });
+    allocator.addFramework("f2", { roles: ["r2"] });
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:2;mem:1024") });
+    allocator.addAgent("a2", { resources: Resources.parse("cpus:2;mem:1024") });
+    allocator.settle();
+    expect(offers.map((o) => o.role).sort()).toEqual(["r1", "r2"]);
+    const shares = allocator.dominantShares().roles;
+    expect(shares.get("r1")).toBeCloseTo(0.5, 12);
+    expect(shares.get("r2")).toBeCloseTo(0.5, 12);
+  });
   it("deferred triggers coalesce into one allocation at settle()", () => {
     const { allocator, offers } = make({ triggeredAllocation: "deferred" });
     allocator.addFramework("f1", { roles: ["r"] });

@@ -141,6 +141,28 @@ describe("DrfSorter (Mesos DRFSorter semantics)", () => {
     s.allocated("b", q(0, 0)); // b counts 2 allocations now
     expect(s.sort()).toEqual(["c", "b", "a"]);
   });
+  it("allocatedAt(slot, sum, times) counts `times` allocations, as that many separate calls do", () => {
+    const setup = (): DrfSorter => {
+      const s = new DrfSorter();
+      s.addTotal(q(10, 100));
+      for (const c of ["a", "b"]) {
+        s.add(c);
+        s.activate(c);
+      }
+      return s;
+    };
+    // a gets 3 allocations, b one of the same total: equal shares, so the count decides (b first).
+    const separate = setup();
+    for (let i = 0; i < 3; i++) separate.allocated("a", q(1, 1));
+    separate.allocated("b", q(3, 3));
+    const batched = setup();
+    batched.allocatedAt(batched.slotOf("a"), q(3, 3), 3);
+    batched.allocatedAt(batched.slotOf("b"), q(3, 3));
+    expect(separate.sort()).toEqual(["b", "a"]);
+    expect(batched.sort()).toEqual(["b", "a"]);
+    expect(batched.allocationCount("a")).toBe(3);
+    expect(batched.allocation("a")).toEqual(separate.allocation("a"));
+  });
   it("divides shares by weight and excludes fairness-excluded names", () => {
     const s = new DrfSorter(["gpus"]);
     const gpus = NAMES.id("gpus");
