@@ -768,41 +768,44 @@ export class HierarchicalDRFAllocator {
     const capabilities = info.capabilities === undefined ? AGENT_CAPABILITIES : this.validateCapabilities(info.capabilities, `addAgent('${id}')`);
     const agentSlot = this.agentSlots.take();
     this.mayFilter.clearRow(agentSlot);
+    const available = minusOf(total, usedSum);
     const agent: AgentState = {
-      id,
-      slot: agentSlot,
-      hostname: info.hostname ?? id,
-      attributes: info.attributes === undefined ? NO_ATTRIBUTES : { ...info.attributes },
-      capabilities,
-      multiRole: capabilities.includes("MULTI_ROLE"),
-      hierarchicalRole: capabilities.includes("HIERARCHICAL_ROLE"),
-      activated: true,
-      total,
-      totalQ: totalInfo(total).q,
-      available: minusOf(total, usedSum),
-      orphans: undefined,
-      allocated: EMPTY,
-      hasGpu: totalInfo(total).hasGpu,
       // Every field present from the start: agents share one hidden class,
-      // which keeps the cycle's property accesses monomorphic.
+      // which keeps the cycle's property accesses monomorphic. The fields a
+      // cycle reads for every agent come first, in the order it reads them:
+      // the cycle visits agents in a random order, so each agent's fields
+      // are a cache miss, and fewer cache lines per agent is less time.
+      available,
+      idleAvailable: undefined,
+      idleEpoch: -1,
       covRole: undefined,
       src: NO_SRC,
       cand: NO_SRC,
       candQ: [],
       candPlain: true,
+      epoch: -1,
+      count: 0,
+      row: -1,
       candAllocated: null,
       candSplit: null,
-      epoch: -1,
-      row: -1,
-      count: 0,
+      slot: agentSlot,
+      id,
+      hasGpu: totalInfo(total).hasGpu,
+      multiRole: capabilities.includes("MULTI_ROLE"),
+      hierarchicalRole: capabilities.includes("HIERARCHICAL_ROLE"),
+      activated: true,
+      fullAvailable: available,
+      hostname: info.hostname ?? id,
+      attributes: info.attributes === undefined ? NO_ATTRIBUTES : { ...info.attributes },
+      capabilities,
+      total,
+      totalQ: totalInfo(total).q,
+      orphans: undefined,
+      allocated: EMPTY,
       coverage: undefined,
       lastRole: undefined,
       lastCoverage: undefined,
-      fullAvailable: undefined,
-      idleAvailable: undefined,
-      idleEpoch: -1,
     };
-    agent.fullAvailable = agent.available;
     this.agents.set(id, agent);
     this.agentBySlot[agentSlot] = agent;
     this.trackReservations(total, +1);
