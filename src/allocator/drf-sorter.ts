@@ -527,6 +527,9 @@ export class DrfSorter implements Sorter {
     if (idx + 1 < end && this.beforeSlot(order[idx + 1]!, slot)) {
       let lo = idx + 1;
       let hi = end - 1;
+      // The usual move after an allocation is to the very end (the client
+      // now has the largest share): one comparison instead of a search.
+      if (this.beforeSlot(order[hi]!, slot)) lo = hi;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
         if (this.beforeSlot(order[mid]!, slot)) lo = mid;

@@ -1453,9 +1453,9 @@ export class HierarchicalDRFAllocator {
     }
   }
 
-  /** The shares part of recording an offer the cycle makes to a framework its role's sorter listed (role tree and sorters by slot); the cycle enters the holdings after both stages. */
   /**
-   * Stage 2's share bookkeeping of one offer. The framework sorter is
+   * Stage 2's share bookkeeping of one offer (the cycle enters the holdings
+   * after both stages). The framework sorter is
    * updated now (the next visit's order depends on it); the role tree and
    * the role sorter only get the offer added to the role's pending sum,
    * entered by `flushRoleShares`: the role tree's offered sums are read only
