@@ -1,0 +1,35 @@
+// In-process interleaved A/B of the DeclineOffers round (10,000 x 1,000 by default).
+// Usage: node scripts/ab-decline-offers.mjs <dirA> <dirB> [rounds] [agents] [frameworks]
+// where each dir holds a build of this repository (dist/, build/, proto/, package.json
+// and a node_modules link). Both allocators live in one process and their rounds
+// alternate (A B, B A, ...), so the machine's minute-to-minute speed swings land on
+// both; it prints each side's median/mean and the median per-round B/A ratio. Run it
+// twice with the sides swapped: a position effect p and a true effect e give
+// ratios p*e and p/e, so e = sqrt(first / second).
+const [dirA, dirB, R = '100', AG = '10000', FW = '1000'] = process.argv.slice(2);
+async function make(dir) {
+  const { HierarchicalDRFAllocator, ManualClock } = await import(dir + '/dist/allocator/index.js');
+  const { Resources } = await import(dir + '/dist/resources/index.js');
+  const { DECLINE_AGENT, declineUsedResources } = await import(dir + '/dist/benchmarks/allocator.js');
+  const clock = new ManualClock(); let offers = [];
+  const a = new HierarchicalDRFAllocator({ clock, seed: 1, triggeredAllocation: 'deferred', offerCallback: (framework, byRole) => { for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources }); } });
+  const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: ['role1'] }); }
+  a.settle();
+  const res = Resources.parse(DECLINE_AGENT), used = declineUsedResources().allocate('role1');
+  const t = performance.now();
+  for (let i = 0; i < +AG; i++) a.addAgent('agent-' + i, { resources: res }, new Map([[fws[i % +FW], used]]));
+  a.settle();
+  const added = performance.now() - t;
+  return { added, round() {
+    for (const o of offers) a.recoverResources(o.framework, o.agent, o.resources, { refuseSeconds: 2 ** 31 - 1 });
+    offers = []; const t = performance.now(); clock.advance(1); const ms = performance.now() - t;
+    if (offers.length !== +AG) throw new Error('offers ' + offers.length); return ms; } };
+}
+const A = await make(dirA), B = await make(dirB);
+const ra = [], rb = [], ratio = [];
+for (let r = 0; r < +R; r++) { let a, b; if (r % 2) { b = B.round(); a = A.round(); } else { a = A.round(); b = B.round(); } ra.push(a); rb.push(b); if (r >= 5) ratio.push(b / a); }
+const med = x => [...x].sort((p, q) => p - q)[x.length >> 1];
+const mean = x => x.reduce((p, q) => p + q, 0) / x.length;
+console.log(`A ${dirA}: added ${A.added.toFixed(0)} ms, median ${med(ra).toFixed(2)} mean ${mean(ra).toFixed(2)}`);
+console.log(`B ${dirB}: added ${B.added.toFixed(0)} ms, median ${med(rb).toFixed(2)} mean ${mean(rb).toFixed(2)}`);
+console.log(`B/A per-round ratio: median ${med(ratio).toFixed(3)}, mean ${mean(ratio).toFixed(3)} (rounds 5+)`);
