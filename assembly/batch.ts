@@ -24,20 +24,26 @@ export function batchSum(base: usize, width: i32, rows: usize, count: i32, out: 
  */
 export function batchContainsMask(base: usize, width: i32, count: i32, demand: usize, mask: usize): i32 {
   const stride = <usize>width << 3;
+  clearMask(mask, count);
   let hits = 0;
-  let word: u32 = 0;
   for (let r = 0; r < count; r++) {
     if (vecContains(base + <usize>r * stride, demand, width)) {
-      word |= (<u32>1) << (<u32>r & 31);
+      setMaskBit(mask, r);
       hits++;
     }
-    if ((r & 31) == 31) {
-      store<u32>(mask + (<usize>(r >> 5) << 2), word);
-      word = 0;
-    }
   }
-  if (count & 31) store<u32>(mask + (<usize>(count >> 5) << 2), word);
   return hits;
+}
+
+/** Zeroes the words of a bitmask of `count` bits at `mask`. */
+@inline function clearMask(mask: usize, count: i32): void {
+  memory.fill(mask, 0, <usize>((count + 31) >> 5) << 2);
+}
+
+/** Sets bit r of the bitmask at `mask` (bit r&31 of u32 word r>>5). */
+@inline function setMaskBit(mask: usize, r: i32): void {
+  const at = mask + (<usize>(r >> 5) << 2);
+  store<u32>(at, load<u32>(at) | ((<u32>1) << (<u32>r & 31)));
 }
 
 /**
@@ -71,8 +77,8 @@ export function batchAdd(base: usize, width: i32, targets: usize, adds: usize, c
  * `wide` selects the element type: 1 for u64 bounds, 0 for f64 bounds.
  */
 export function batchRangesContainsMask(pool: usize, table: usize, count: i32, demand: usize, nd: i32, mask: usize, wide: i32): i32 {
+  clearMask(mask, count);
   let hits = 0;
-  let word: u32 = 0;
   for (let r = 0; r < count; r++) {
     const row = table + (<usize>r << 3);
     const start = <usize>load<i32>(row);
@@ -80,15 +86,10 @@ export function batchRangesContainsMask(pool: usize, table: usize, count: i32, d
     const set = pool + (start << 4);
     const ok = wide ? rangesContains(set, n, demand, nd) : boundsContains(set, n, demand, nd);
     if (ok) {
-      word |= (<u32>1) << (<u32>r & 31);
+      setMaskBit(mask, r);
       hits++;
     }
-    if ((r & 31) == 31) {
-      store<u32>(mask + (<usize>(r >> 5) << 2), word);
-      word = 0;
-    }
   }
-  if (count & 31) store<u32>(mask + (<usize>(count >> 5) << 2), word);
   return hits;
 }
 

@@ -274,7 +274,7 @@ function writeValue(w: Writer, f: FieldDesc, v: unknown, depth: number): void {
 }
 
 /** Turns a drfcore value of message `d` into its raw field object, checking its shape. */
-export function rawFields(d: MessageDesc, value: unknown): Record<string, unknown> {
+function rawFields(d: MessageDesc, value: unknown): Record<string, unknown> {
   if (d.unwrap !== undefined) {
     if (d.unwrap.repeated && !Array.isArray(value)) throw new PathedProblem(`expected an array (${d.fullName}), got ${describe(value)}`);
     return { [d.unwrap.key]: value };
@@ -287,14 +287,18 @@ export function rawFields(d: MessageDesc, value: unknown): Record<string, unknow
 }
 
 /** Rejects properties that are not fields of `d` (typos would otherwise vanish silently). */
-export function checkKnownKeys(d: MessageDesc, raw: Record<string, unknown>): void {
+function checkKnownKeys(d: MessageDesc, raw: Record<string, unknown>): void {
   for (const k in raw) {
     if (raw[k] !== undefined && !d.byKey.has(k)) throw new PathedProblem(`unknown field '${k}' for ${d.fullName}`);
   }
 }
 
-/** Appends message `d` holding `value` to `w`. */
-export function encodeMessage(w: Writer, d: MessageDesc, value: unknown, depth: number): void {
+/**
+ * The raw field object of message `d` holding `value` (at nesting `depth`),
+ * after every check that does not depend on the output form: depth, shape,
+ * unknown keys and the message's own `check`. Both encoders start here.
+ */
+export function checkedRawFields(d: MessageDesc, value: unknown, depth: number): Record<string, unknown> {
   if (depth > MAX_DEPTH) throw new PathedProblem(`messages nested deeper than ${MAX_DEPTH}`);
   const raw = rawFields(d, value);
   if (d.unwrap === undefined) checkKnownKeys(d, raw);
@@ -302,6 +306,12 @@ export function encodeMessage(w: Writer, d: MessageDesc, value: unknown, depth: 
     const problem = d.check(raw);
     if (problem !== undefined) throw new PathedProblem(problem);
   }
+  return raw;
+}
+
+/** Appends message `d` holding `value` to `w`. */
+export function encodeMessage(w: Writer, d: MessageDesc, value: unknown, depth: number): void {
+  const raw = checkedRawFields(d, value, depth);
   const fields = d.encodeOrder;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;

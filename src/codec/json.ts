@@ -14,7 +14,7 @@
  * numbers and booleans given as strings, as stout does.
  */
 import { PathedProblem, toCodecError } from "./errors.js";
-import { checkKnownKeys, checkScalar, finishMessage, MAX_DEPTH, rawFields } from "./binary.js";
+import { checkedRawFields, checkScalar, finishMessage, MAX_DEPTH } from "./binary.js";
 import { Kind, type FieldDesc, type MessageDesc } from "./schema.js";
 import { formatDouble, parseJson, quoteJson, type JsonNode } from "./json-text.js";
 
@@ -38,13 +38,7 @@ function valueJson(f: FieldDesc, v: unknown, depth: number): string {
 }
 
 function messageJson(d: MessageDesc, value: unknown, depth: number): string {
-  if (depth > MAX_DEPTH) throw new PathedProblem(`messages nested deeper than ${MAX_DEPTH}`);
-  const raw = rawFields(d, value);
-  if (d.unwrap === undefined) checkKnownKeys(d, raw);
-  if (d.check !== undefined) {
-    const problem = d.check(raw);
-    if (problem !== undefined) throw new PathedProblem(problem);
-  }
+  const raw = checkedRawFields(d, value, depth);
   const parts: string[] = [];
   for (const f of d.fields) {
     const v = raw[f.key];
