@@ -1918,9 +1918,15 @@ export class HierarchicalDRFAllocator {
   private visitFair(fwId: string, slot: number): boolean | void {
     const s = this.fair;
     const cov = s.cov;
-    if (cov !== null && cov.count > 0 && s.cand === s.startCand && this.covBits.has(cov.row, slot)) return;
     const agent = s.agent!;
     const rc = s.rc!;
+    let fw = rc.fws[slot];
+    if (fw === undefined || fw.id !== fwId) rc.fws[slot] = fw = this.frameworks.get(fwId)!;
+    // Both bit lookups come first, before branching on either: the agent's
+    // rows of the two matrices are cache misses (agents are visited in random
+    // order), and issued together they overlap instead of queuing.
+    const mayFilter = this.mayFilter.has(agent.slot, fw.slot);
+    if (cov !== null && cov.count > 0 && s.cand === s.startCand && this.covBits.has(cov.row, slot)) return;
     const role = rc.role;
     if (s.candSrc !== agent.available) {
       s.candSrc = agent.available;
@@ -1931,15 +1937,13 @@ export class HierarchicalDRFAllocator {
     const cand = s.cand;
     let available = cand;
     if (available.isEmpty()) return false;
-    let fw = rc.fws[slot];
-    if (fw === undefined || fw.id !== fwId) rc.fws[slot] = fw = this.frameworks.get(fwId)!;
     if (rc.noShrink && s.candPlain) {
       // Cheapest checks first; each is a reason Mesos would `continue`.
       if (
         (fw.caps.gpuResources === false && agent.hasGpu) ||
         (fw.caps.multiRole && !agent.multiRole) ||
         (rc.nested && !agent.hierarchicalRole) ||
-        (this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, available)) ||
+        (mayFilter && this.hasCoveringFilter(fw, role, agent, available)) ||
         !this.allocatable(s.candQ, false, role, fw)
       ) {
         if (cov !== null && cand === s.startCand) this.markCovered(cov, slot, rc.sorter.slotCapacity());
