@@ -50,6 +50,22 @@ function compareNodes(a: Node, b: Node): number {
   return before(a, b) ? -1 : before(b, a) ? 1 : 0;
 }
 
+/**
+ * Moves `a[from .. to-1]` one place right (to `a[from+1 .. to]`). Runs of up
+ * to 16 (the usual case) are a plain loop: `copyWithin` enters C++, which
+ * costs more than moving a few elements.
+ */
+function shiftRight(a: Int32Array, from: number, to: number): void {
+  if (to - from > 16) a.copyWithin(from + 1, from, to);
+  else for (let i = to; i > from; i--) a[i] = a[i - 1]!;
+}
+
+/** Moves `a[from+1 .. to]` one place left (to `a[from .. to-1]`); see `shiftRight`. */
+function shiftLeft(a: Int32Array, from: number, to: number): void {
+  if (to - from > 16) a.copyWithin(from, from + 1, to + 1);
+  else for (let i = from; i < to; i++) a[i] = a[i + 1]!;
+}
+
 /** Mesos' weighted DRF sorter over '/'-separated client paths. */
 export class DrfSorter implements Sorter {
   private readonly root = new Node("", INTERNAL, null);
@@ -63,12 +79,16 @@ export class DrfSorter implements Sorter {
   private sorted: string[] | null = null;
   /**
    * While the root's children are all leaves (always, for framework
-   * sorters): the slots of its active children in order. Moving a client in
-   * an Int32Array is a memmove (~0.07 us for 1,000 clients) where splicing an
-   * array of objects costs ~2 us. When set, it is the truth for the active
-   * prefix of `root.children`, which `syncChildren` brings up to date.
+   * sorters): the slots of its active children in order, at positions
+   * `orderBase` .. `orderBase + root.activeCount - 1` of this buffer (twice
+   * as long as that, so the window can slide: see `repositionFlat`). Moving
+   * a client in an Int32Array is a memmove (~0.07 us for 1,000 clients)
+   * where splicing an array of objects costs ~2 us. When set, it is the
+   * truth for the active prefix of `root.children`, which `syncChildren`
+   * brings up to date.
    */
   private rootOrder: Int32Array | null = null;
+  private orderBase = 0;
   private childrenStale = false;
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
@@ -328,7 +348,8 @@ export class DrfSorter implements Sorter {
     const seen = this.colVisit;
     let i = 0;
     while (i < root.activeCount) {
-      const slot = order[i]!;
+      // The window may slide during a visit (`orderBase` changes), the buffer stays.
+      const slot = order[this.orderBase + i]!;
       if (seen[slot] === stamp) { i++; continue; }
       seen[slot] = stamp;
       // Where the visited client sits: an allocation made during the visit
@@ -339,7 +360,7 @@ export class DrfSorter implements Sorter {
         return;
       }
       this.visitPos = -1;
-      if (order[i] === slot) i++;
+      if (order[this.orderBase + i] === slot) i++;
     }
   }
 
@@ -399,7 +420,8 @@ export class DrfSorter implements Sorter {
     if (!this.childrenStale) return;
     const root = this.root;
     const order = this.rootOrder!;
-    for (let i = 0; i < root.activeCount; i++) root.children[i] = this.bySlot[order[i]!]!;
+    const base = this.orderBase;
+    for (let i = 0; i < root.activeCount; i++) root.children[i] = this.bySlot[order[base + i]!]!;
     this.childrenStale = false;
   }
 
@@ -418,7 +440,8 @@ export class DrfSorter implements Sorter {
       this.ranksStale = true;
     }
     if (this.ranksStale) this.rankPaths();
-    const order = new Int32Array(root.activeCount);
+    const order = new Int32Array(Math.max(2 * root.activeCount, 16));
+    this.orderBase = 0;
     for (let i = 0; i < root.activeCount; i++) {
       const c = root.children[i]!;
       order[i] = c.slot;
@@ -514,41 +537,62 @@ export class DrfSorter implements Sorter {
     }
   }
 
-  /** `reposition` for a child of a flat root, on `rootOrder`. */
+  /**
+   * `reposition` for a child of a flat root, on `rootOrder`. A move right
+   * (the share grew) from position `idx` to `lo` either shifts the clients
+   * in between left (cost `lo - idx`), or shifts the ones before `idx` right
+   * and slides the window one place (cost `idx`, plus the clients after
+   * `lo`): after an allocation the client usually goes from the front to the
+   * end, which the second way does in O(1). The window is moved back to the
+   * buffer's start when it reaches the end (once every `activeCount` slides).
+   */
   private repositionFlat(node: Node): void {
     const order = this.ensureRootOrder();
     const end = this.root.activeCount;
     const slot = node.slot;
     this.colShare[slot] = node.share;
     this.colCount[slot] = node.count;
+    let base = this.orderBase;
     const hint = this.visitPos;
-    const idx = hint >= 0 && hint < end && order[hint] === slot ? hint : order.indexOf(slot);
-    if (idx < 0) throw new Error("sorter: corrupt order");
-    if (idx + 1 < end && this.beforeSlot(order[idx + 1]!, slot)) {
+    const idx = hint >= 0 && hint < end && order[base + hint] === slot ? hint : order.indexOf(slot, base) - base;
+    if (idx < 0 || idx >= end) throw new Error("sorter: corrupt order");
+    if (idx + 1 < end && this.beforeSlot(order[base + idx + 1]!, slot)) {
       let lo = idx + 1;
       let hi = end - 1;
       // The usual move after an allocation is to the very end (the client
       // now has the largest share): one comparison instead of a search.
-      if (this.beforeSlot(order[hi]!, slot)) lo = hi;
+      if (this.beforeSlot(order[base + hi]!, slot)) lo = hi;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (this.beforeSlot(order[mid]!, slot)) lo = mid;
+        if (this.beforeSlot(order[base + mid]!, slot)) lo = mid;
         else hi = mid - 1;
       }
-      order.copyWithin(idx, idx + 1, lo + 1);
-      order[lo] = slot;
+      if (idx + (end - 1 - lo) < lo - idx) {
+        if (base + end >= order.length) {
+          order.copyWithin(0, base, base + end);
+          base = 0;
+        }
+        shiftRight(order, base, base + idx);
+        base++;
+        // Logical positions now run from the new base; `slot` goes to `lo`.
+        shiftRight(order, base + lo, base + end - 1);
+        this.orderBase = base;
+      } else {
+        shiftLeft(order, base + idx, base + lo);
+      }
+      order[base + lo] = slot;
       this.childrenStale = true;
       this.sorted = null;
-    } else if (idx > 0 && this.beforeSlot(slot, order[idx - 1]!)) {
+    } else if (idx > 0 && this.beforeSlot(slot, order[base + idx - 1]!)) {
       let lo = 0;
       let hi = idx - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (this.beforeSlot(slot, order[mid]!)) hi = mid;
+        if (this.beforeSlot(slot, order[base + mid]!)) hi = mid;
         else lo = mid + 1;
       }
-      order.copyWithin(lo + 1, lo, idx);
-      order[lo] = slot;
+      shiftRight(order, base + lo, base + idx);
+      order[base + lo] = slot;
       this.childrenStale = true;
       this.sorted = null;
     }

@@ -136,4 +136,40 @@ describe("DrfSorter agrees with a naive reference DRF order", () => {
       { numRuns: 300, seed: 11 },
     );
   });
+  it("over many rounds of DeclineOffers-like moves (front client to the end, and moves from random positions)", () => {
+    // Thousands of moves without a structural change: the order's window
+    // slides and is moved back to its buffer's start many times.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.record({ c: fc.nat(39), cpu: fc.nat(50), mem: fc.nat(50) }), { maxLength: 40 }), (n, extra) => {
+        const s = new DrfSorter();
+        const r = new ReferenceDrf();
+        s.addTotal(vec(1_000_000, 1_000_000));
+        r.total = [1_000_000, 1_000_000];
+        for (let i = 0; i < n; i++) {
+          const name = `c${i}`;
+          s.add(name);
+          s.activate(name);
+          r.clients.set(name, { active: true, alloc: [0, 0], count: 0 });
+        }
+        const give = (c: string, cpu: number, mem: number): void => {
+          s.allocated(c, vec(cpu, mem));
+          const x = r.clients.get(c)!;
+          x.alloc[0]! += cpu;
+          x.alloc[1]! += mem;
+          x.count++;
+        };
+        for (let round = 0; round < 3 * n + 20; round++) {
+          // The first client in order takes an offer (it moves to the end).
+          s.forEachInOrder((c) => {
+            give(c, 10, 10);
+            return false;
+          });
+          const e = extra[round % Math.max(1, extra.length)];
+          if (e !== undefined && e.c < n) give(`c${e.c}`, e.cpu, e.mem);
+          expect(s.sort()).toEqual(r.sort());
+        }
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
 });
