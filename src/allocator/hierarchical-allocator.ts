@@ -1455,13 +1455,13 @@ export class HierarchicalDRFAllocator {
 
   /**
    * Stage 2's share bookkeeping of one offer (the cycle enters the holdings
-   * after both stages). The framework sorter is
-   * updated now (the next visit's order depends on it); the role tree and
-   * the role sorter only get the offer added to the role's pending sum,
-   * entered by `flushRoleShares`: the role tree's offered sums are read only
-   * at the start of a cycle (headroom), and the role order only when the
-   * next agent starts (`offerAgent` flushes first unless the role sorter has
-   * a single client, whose order cannot change).
+   * after both stages). The framework sorter is updated now (the next
+   * visit's order depends on it); the role tree and the role sorter only get
+   * the offer added to the role's pending sum, entered by `flushRoleShares`:
+   * the role tree's offered sums are read only at the start of a cycle
+   * (headroom), and the role order only when the next agent starts
+   * (`offerAgent` flushes first unless the role sorter has a single client,
+   * whose order cannot change).
    */
   private trackOfferShares(rc: RoleCycle, fwSlot: number, split: ScalarSplit): void {
     const p = rc.pending;
