@@ -6,11 +6,19 @@
 // both; it prints each side's median/mean and the median per-round B/A ratio. Run it
 // twice with the sides swapped: a position effect p and a true effect e give
 // ratios p*e and p/e, so e = sqrt(first / second).
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 const [dirA, dirB, R = '100', AG = '10000', FW = '1000'] = process.argv.slice(2);
+if (dirA === undefined || dirB === undefined) {
+  console.error('usage: node scripts/ab-decline-offers.mjs <dirA> <dirB> [rounds] [agents] [frameworks]');
+  process.exit(2);
+}
 async function make(dir) {
-  const { HierarchicalDRFAllocator, ManualClock } = await import(dir + '/dist/allocator/index.js');
-  const { Resources } = await import(dir + '/dist/resources/index.js');
-  const { DECLINE_AGENT, declineUsedResources } = await import(dir + '/dist/benchmarks/allocator.js');
+  const at = (file) => pathToFileURL(resolve(dir, file)).href;
+  const { HierarchicalDRFAllocator, ManualClock } = await import(at('dist/allocator/index.js'));
+  const { Resources } = await import(at('dist/resources/index.js'));
+  const { DECLINE_AGENT, declineUsedResources } = await import(at('dist/benchmarks/allocator.js'));
   const clock = new ManualClock(); let offers = [];
   const a = new HierarchicalDRFAllocator({ clock, seed: 1, triggeredAllocation: 'deferred', offerCallback: (framework, byRole) => { for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources }); } });
   const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: ['role1'] }); }
