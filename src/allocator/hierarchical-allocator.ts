@@ -26,6 +26,7 @@ import { Prng } from "./random.js";
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
 import type { Sorter, SorterKind } from "./sorter.js";
+import { ObjectMemo, PairMemo } from "../util/memo.js";
 
 export type FrameworkId = string;
 export type AgentId = string;
@@ -278,33 +279,21 @@ function capsOf(capabilities: readonly string[]): FrameworkCaps {
   };
 }
 
-// Each memo below is a WeakMap keyed by (immutable) Resources objects,
-// fronted by a one-entry cache of its last key: agents of one shape added
-// or offered one after the other ask about the same objects in a row, and
-// an identity compare is much cheaper than a WeakMap probe.
+// The memos below (src/util/memo.ts) are keyed by immutable Resources
+// objects: agents of one shape added or offered one after the other ask
+// about the same objects in a row.
 
-const splitMemo = new WeakMap<Resources, ScalarSplit>();
-let splitLastKey: Resources | null = null;
-let splitLast: ScalarSplit | null = null;
+const splitMemo = new ObjectMemo<Resources, ScalarSplit>((r) => {
+  const scalars = r.scalars();
+  return {
+    all: qvecFrom(scalars.scalarQuantities()),
+    reserved: qvecFrom(scalars.reserved().scalarQuantities()),
+    unreservedNonRevocable: qvecFrom(scalars.unreserved().nonRevocable().scalarQuantities()),
+  };
+});
+/** The scalar split of `r` (all, reserved, unreserved non-revocable quantities), memoized per object. */
 function splitOf(r: Resources): ScalarSplit {
-  if (r === splitLastKey) return splitLast!;
-  const out = splitOfMemo(r);
-  splitLastKey = r;
-  splitLast = out;
-  return out;
-}
-function splitOfMemo(r: Resources): ScalarSplit {
-  let s = splitMemo.get(r);
-  if (s === undefined) {
-    const scalars = r.scalars();
-    s = {
-      all: qvecFrom(scalars.scalarQuantities()),
-      reserved: qvecFrom(scalars.reserved().scalarQuantities()),
-      unreservedNonRevocable: qvecFrom(scalars.unreserved().nonRevocable().scalarQuantities()),
-    };
-    splitMemo.set(r, s);
-  }
-  return s;
+  return splitMemo.get(r);
 }
 
 /** Scalar, unreserved, non-revocable part: what counts toward quota. */
@@ -313,7 +302,7 @@ function quotaPart(r: Resources): Resources {
 }
 
 const allocateMemo = new WeakMap<Resources, Map<Role, Resources>>();
-const unallocateMemo = new WeakMap<Resources, Resources>();
+const unallocateMemo = new ObjectMemo<Resources, Resources>((r) => r.unallocate());
 /** `r.allocate(role)`, memoized per object; the result remembers `r` as its unallocated form. */
 function allocateTo(r: Resources, role: Role): Resources {
   let m = allocateMemo.get(r);
@@ -321,71 +310,30 @@ function allocateTo(r: Resources, role: Role): Resources {
   let out = m.get(role);
   if (out === undefined) {
     m.set(role, (out = r.allocate(role)));
-    unallocateMemo.set(out, r);
+    unallocateMemo.remember(out, r);
   }
   return out;
 }
-let unallocatedLastKey: Resources | null = null;
-let unallocatedLast: Resources | null = null;
 /** `r.unallocate()`, memoized per object (and the inverse of `allocateTo`). */
 function unallocated(r: Resources): Resources {
-  if (r === unallocatedLastKey) return unallocatedLast!;
-  let u = unallocateMemo.get(r);
-  if (u === undefined) unallocateMemo.set(r, (u = r.unallocate()));
-  unallocatedLastKey = r;
-  unallocatedLast = u;
-  return u;
+  return unallocateMemo.get(r);
 }
-const minusMemo = new WeakMap<Resources, WeakMap<Resources, Resources>>();
+const minusMemo = new PairMemo<Resources, Resources, Resources>((a, b) => a.minus(b));
 /** `a.minus(b)`, memoized per pair of objects. */
-let minusLastA: Resources | null = null;
-let minusLastB: Resources | null = null;
-let minusLast: Resources | null = null;
 function minusOf(a: Resources, b: Resources): Resources {
-  if (b.isEmpty()) return a;
-  if (a === minusLastA && b === minusLastB) return minusLast!;
-  const out = minusOfMemo(a, b);
-  minusLastA = a;
-  minusLastB = b;
-  minusLast = out;
-  return out;
-}
-function minusOfMemo(a: Resources, b: Resources): Resources {
-  let m = minusMemo.get(a);
-  if (m === undefined) minusMemo.set(a, (m = new WeakMap()));
-  let out = m.get(b);
-  if (out === undefined) m.set(b, (out = a.minus(b)));
-  return out;
+  return b.isEmpty() ? a : minusMemo.get(a, b);
 }
 
-const containsMemo = new WeakMap<Resources, WeakMap<Resources, boolean>>();
+const containsMemo = new PairMemo<Resources, Resources, boolean>((a, b) => a.contains(b));
 /** `a.contains(b)`, memoized per pair of objects (agents added with the same total and used resources ask once). */
-let containsLastA: Resources | null = null;
-let containsLastB: Resources | null = null;
-let containsLast = false;
 function containsOf(a: Resources, b: Resources): boolean {
-  if (b.isEmpty()) return true;
-  if (a === containsLastA && b === containsLastB) return containsLast;
-  const out = containsOfMemo(a, b);
-  containsLastA = a;
-  containsLastB = b;
-  containsLast = out;
-  return out;
-}
-function containsOfMemo(a: Resources, b: Resources): boolean {
-  let m = containsMemo.get(a);
-  if (m === undefined) containsMemo.set(a, (m = new WeakMap()));
-  let out = m.get(b);
-  if (out === undefined) m.set(b, (out = a.contains(b)));
-  return out;
+  return b.isEmpty() || containsMemo.get(a, b);
 }
 
 /** Memo of derived forms per (immutable) Resources object: the hot path reuses them. */
-const quantityMemo = new WeakMap<Resources, QVec>();
+const quantityMemo = new ObjectMemo<Resources, QVec>((r) => qvecFrom(r.scalarQuantities()));
 function quantitiesOf(r: Resources): QVec {
-  let q = quantityMemo.get(r);
-  if (q === undefined) quantityMemo.set(r, (q = qvecFrom(r.scalarQuantities())));
-  return q;
+  return quantityMemo.get(r);
 }
 const allocatableMemo = new WeakMap<Resources, Map<Role, Resources>>();
 function allocatableToMemo(r: Resources, role: Role): Resources {
@@ -399,62 +347,47 @@ function allocatableToMemo(r: Resources, role: Role): Resources {
   }
   return out;
 }
-const allocationsMemo = new WeakMap<Resources, Map<string, Resources>>();
 /** `r.allocations()` (role -> part), memoized per object; throws as `allocations()` does for unallocated entries. */
-const singleRoleMemo = new WeakMap<Resources, Role | null>();
-let singleRoleLastKey: Resources | null = null;
-let singleRoleLast: Role | null = null;
-let allocationsLastKey: Resources | null = null;
-let allocationsLast: Map<string, Resources> | null = null;
+const allocationsMemo = new ObjectMemo<Resources, Map<string, Resources>>((r) => r.allocations());
 function allocationsOf(r: Resources): Map<string, Resources> {
-  if (r === allocationsLastKey) return allocationsLast!;
-  let m = allocationsMemo.get(r);
-  if (m === undefined) allocationsMemo.set(r, (m = r.allocations()));
-  allocationsLastKey = r;
-  allocationsLast = m;
-  return m;
+  return allocationsMemo.get(r);
 }
+/** The one role `r` is allocated to, or null when it is allocated to none or several (or has unallocated entries). */
+const singleRoleMemo = new ObjectMemo<Resources, Role | null>((r) => {
+  let allocations: Map<string, Resources>;
+  try {
+    allocations = allocationsOf(r);
+  } catch {
+    return null;
+  }
+  if (allocations.size !== 1) return null;
+  for (const k of allocations.keys()) return k;
+  return null;
+});
 interface TotalInfo {
   q: QVec;
   hasGpu: boolean;
   reservations: Map<string, QVec>;
 }
-const totalMemo = new WeakMap<Resources, TotalInfo>();
 /** Scalar quantities, GPU presence and per-role reserved quantities of an agent total, memoized per object. */
-let totalInfoLastKey: Resources | null = null;
-let totalInfoLast: TotalInfo | null = null;
 function totalInfo(total: Resources): TotalInfo {
-  if (total === totalInfoLastKey) return totalInfoLast!;
-  const out = totalInfoMemo(total);
-  totalInfoLastKey = total;
-  totalInfoLast = out;
-  return out;
+  return totalMemo.get(total);
 }
-function totalInfoMemo(total: Resources): TotalInfo {
-  let t = totalMemo.get(total);
-  if (t === undefined) {
-    const scalars = total.scalars();
-    const reservations = new Map<string, QVec>();
-    const reserved = scalars.reserved();
-    if (!reserved.isEmpty()) for (const [role, r] of reserved.reservations()) reservations.set(role, qvecFrom(r.scalarQuantities()));
-    t = { q: qvecFrom(scalars.scalarQuantities()), hasGpu: scalars.scalar("gpus") > 0, reservations };
-    totalMemo.set(total, t);
-  }
-  return t;
-}
-const plainMemo = new WeakMap<Resources, boolean>();
+const totalMemo = new ObjectMemo<Resources, TotalInfo>((total) => {
+  const scalars = total.scalars();
+  const reservations = new Map<string, QVec>();
+  const reserved = scalars.reserved();
+  if (!reserved.isEmpty()) for (const [role, r] of reserved.reservations()) reservations.set(role, qvecFrom(r.scalarQuantities()));
+  return { q: qvecFrom(scalars.scalarQuantities()), hasGpu: scalars.scalar("gpus") > 0, reservations };
+});
 /** True when no entry is shared, revocable or carries refined reservations (nothing to strip for any framework). */
+const plainMemo = new ObjectMemo<Resources, boolean>((r) => {
+  if (!r.shared().isEmpty() || !r.revocable().isEmpty()) return false;
+  const reserved = r.reserved();
+  return reserved.isEmpty() || reserved.filter((x) => x.reservations !== undefined && x.reservations.length > 1).isEmpty();
+});
 function isPlain(r: Resources): boolean {
-  let p = plainMemo.get(r);
-  if (p === undefined) {
-    p = r.shared().isEmpty() && r.revocable().isEmpty();
-    if (p) {
-      const reserved = r.reserved();
-      if (!reserved.isEmpty()) p = reserved.filter((x) => x.reservations !== undefined && x.reservations.length > 1).isEmpty();
-    }
-    plainMemo.set(r, p);
-  }
-  return p;
+  return plainMemo.get(r);
 }
 
 function qContains(a: QVec, b: QVec): boolean {
@@ -1211,18 +1144,9 @@ export class HierarchicalDRFAllocator {
 
   /** The one role `r` is allocated to, or null when it is allocated to none or several (or has unallocated entries). */
   private singleRoleOf(r: Resources): Role | null {
-    if (r === singleRoleLastKey) return singleRoleLast;
-    let role = singleRoleMemo.get(r);
-    if (role === undefined) {
-      const allocations = this.allocationsOf(r);
-      role = null;
-      if (allocations.size === 1) for (const k of allocations.keys()) role = k;
-      singleRoleMemo.set(r, role);
-    }
-    singleRoleLastKey = r;
-    singleRoleLast = role;
-    return role;
+    return singleRoleMemo.get(r);
   }
+
 
   private validateCapabilities(c: unknown, what: string): string[] {
     if (!Array.isArray(c) || c.some((x) => typeof x !== "string")) throw new AllocatorError("INVALID_ARGUMENT", `${what}: capabilities must be an array of strings`);
