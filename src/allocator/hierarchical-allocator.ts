@@ -26,7 +26,7 @@ import { Prng } from "./random.js";
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
 import type { Sorter, SorterKind } from "./sorter.js";
-import { ObjectMemo, PairMemo } from "../util/memo.js";
+import { NamedMemo, ObjectMemo, PairMemo } from "../util/memo.js";
 
 export type FrameworkId = string;
 export type AgentId = string;
@@ -301,18 +301,15 @@ function quotaPart(r: Resources): Resources {
   return r.scalars().unreserved().nonRevocable();
 }
 
-const allocateMemo = new WeakMap<Resources, Map<Role, Resources>>();
 const unallocateMemo = new ObjectMemo<Resources, Resources>((r) => r.unallocate());
+const allocateMemo = new NamedMemo<Resources, Resources>((r, role) => {
+  const out = r.allocate(role);
+  unallocateMemo.remember(out, r);
+  return out;
+});
 /** `r.allocate(role)`, memoized per object; the result remembers `r` as its unallocated form. */
 function allocateTo(r: Resources, role: Role): Resources {
-  let m = allocateMemo.get(r);
-  if (m === undefined) allocateMemo.set(r, (m = new Map()));
-  let out = m.get(role);
-  if (out === undefined) {
-    m.set(role, (out = r.allocate(role)));
-    unallocateMemo.remember(out, r);
-  }
-  return out;
+  return allocateMemo.get(r, role);
 }
 /** `r.unallocate()`, memoized per object (and the inverse of `allocateTo`). */
 function unallocated(r: Resources): Resources {
@@ -335,17 +332,13 @@ const quantityMemo = new ObjectMemo<Resources, QVec>((r) => qvecFrom(r.scalarQua
 function quantitiesOf(r: Resources): QVec {
   return quantityMemo.get(r);
 }
-const allocatableMemo = new WeakMap<Resources, Map<Role, Resources>>();
+const allocatableMemo = new NamedMemo<Resources, Resources>((r, role) => {
+  const out = allocatableTo(r, role);
+  return out.equals(r) ? r : out;
+});
+/** `allocatableTo(r, role)`, memoized per object (`r` itself when nothing is left out). */
 function allocatableToMemo(r: Resources, role: Role): Resources {
-  let m = allocatableMemo.get(r);
-  if (m === undefined) allocatableMemo.set(r, (m = new Map()));
-  let out = m.get(role);
-  if (out === undefined) {
-    out = allocatableTo(r, role);
-    if (out.equals(r)) out = r;
-    m.set(role, out);
-  }
-  return out;
+  return allocatableMemo.get(r, role);
 }
 /** `r.allocations()` (role -> part), memoized per object; throws as `allocations()` does for unallocated entries. */
 const allocationsMemo = new ObjectMemo<Resources, Map<string, Resources>>((r) => r.allocations());

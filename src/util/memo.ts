@@ -60,3 +60,26 @@ export class PairMemo<A extends object, B extends object, V> {
     return v;
   }
 }
+
+/**
+ * `compute(key, name)` for a key object and a string (a role), computed once
+ * per pair: a WeakMap of per-key Maps (no last-key cache; callers alternate
+ * names).
+ */
+export class NamedMemo<K extends object, V> {
+  private readonly map = new WeakMap<K, Map<string, V>>();
+
+  constructor(private readonly compute: (key: K, name: string) => V) {}
+
+  /** The memoized value for `(key, name)`, computing it on the first ask. */
+  get(key: K, name: string): V {
+    let byName = this.map.get(key);
+    if (byName === undefined) this.map.set(key, (byName = new Map()));
+    let v = byName.get(name);
+    if (v === undefined) {
+      v = this.compute(key, name);
+      byName.set(name, v);
+    }
+    return v;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ObjectMemo, PairMemo } from "../../src/util/memo.js";
+import { NamedMemo, ObjectMemo, PairMemo } from "../../src/util/memo.js";
 
 describe("ObjectMemo", () => {
   it("computes once per key object, also when other keys are asked in between", () => {
@@ -39,5 +39,18 @@ describe("PairMemo", () => {
     const y = { n: 3 };
     expect([memo.get(x, y), memo.get(y, x), memo.get(x, y), memo.get(y, x)]).toEqual([7, -7, 7, -7]);
     expect(calls).toBe(2);
+  });
+});
+
+describe("NamedMemo", () => {
+  it("computes once per (key object, name)", () => {
+    const calls: string[] = [];
+    const memo = new NamedMemo<{ n: number }, string>((k, name) => {
+      calls.push(name);
+      return `${name}:${k.n}`;
+    });
+    const k = { n: 1 };
+    expect([memo.get(k, "a"), memo.get(k, "b"), memo.get(k, "a"), memo.get({ n: 1 }, "a")]).toEqual(["a:1", "b:1", "a:1", "a:1"]);
+    expect(calls).toEqual(["a", "b", "a"]);
   });
 });
