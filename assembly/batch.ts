@@ -74,16 +74,18 @@ export function batchAdd(base: usize, width: i32, targets: usize, adds: usize, c
  * Tests the interval set `demand` (nd intervals) against `count` interval
  * sets given by the interval table `table` over the pool `pool`: bit r of
  * `mask` is set when set r contains the demand. Returns the number of hits.
- * `wide` selects the element type: 1 for u64 bounds, 0 for f64 bounds.
+ * `wide` selects the element type: 1 for u64 bounds (16-byte intervals), 0
+ * for u32 bounds (8-byte intervals).
  */
 export function batchRangesContainsMask(pool: usize, table: usize, count: i32, demand: usize, nd: i32, mask: usize, wide: i32): i32 {
   clearMask(mask, count);
+  const shift: usize = wide ? 4 : 3;
   let hits = 0;
   for (let r = 0; r < count; r++) {
     const row = table + (<usize>r << 3);
     const start = <usize>load<i32>(row);
     const n = load<i32>(row, 4);
-    const set = pool + (start << 4);
+    const set = pool + (start << shift);
     const ok = wide ? rangesContains(set, n, demand, nd) : boundsContains(set, n, demand, nd);
     if (ok) {
       setMaskBit(mask, r);
@@ -103,24 +105,26 @@ export function batchRangesContainsMask(pool: usize, table: usize, count: i32, d
  * and (k, start, n) is appended to `overflow` (i32 triples) for the host,
  * which reserves room and copies it. Targets are distinct (the host checks).
  * `out` must hold, in total, na + nb intervals per k. Returns the number of
- * overflow triples. `wide`: 1 for u64 bounds, 0 for f64 bounds.
+ * overflow triples. `wide`: 1 for u64 bounds (16-byte intervals), 0 for u32
+ * bounds (8-byte intervals).
  */
 export function batchRangesSubtract(
   pool: usize, table: usize, targets: usize, caps: usize, allocPool: usize, allocTable: usize, count: i32,
   out: usize, overflow: usize, wide: i32,
 ): i32 {
+  const shift: usize = wide ? 4 : 3;
   let used = 0, spilled = 0;
   for (let k = 0; k < count; k++) {
     const row = table + (<usize>load<i32>(targets + (<usize>k << 2)) << 3);
-    const a = pool + (<usize>load<i32>(row) << 4);
+    const a = pool + (<usize>load<i32>(row) << shift);
     const na = load<i32>(row, 4);
     const arow = allocTable + (<usize>k << 3);
-    const b = allocPool + (<usize>load<i32>(arow) << 4);
+    const b = allocPool + (<usize>load<i32>(arow) << shift);
     const nb = load<i32>(arow, 4);
-    const dst = out + (<usize>used << 4);
+    const dst = out + (<usize>used << shift);
     const n = wide ? rangesSubtract(a, na, b, nb, dst) : boundsSubtract(a, na, b, nb, dst);
     if (n <= load<i32>(caps + (<usize>k << 2))) {
-      memory.copy(a, dst, <usize>n << 4);
+      memory.copy(a, dst, <usize>n << shift);
       store<i32>(row, n, 4);
     } else {
       const o = overflow + <usize>spilled * 12;

@@ -21,17 +21,18 @@
 //   Row matrix     `rows` scalar vectors back to back: row r starts at
 //                  base + r * width * 8. One row per agent (or offer, or
 //                  allocation); one column per interned name.
-//   Interval set   n intervals of 16 bytes each: (begin, end), both
-//                  inclusive, in one of two element types:
-//                    u64 ("big" form, kernels named ranges*): exact over the
-//                        whole uint64 range; the host copies a BigUint64Array
-//                        in with one memcpy, or writes u32 halves (lo, hi)
-//                        from numbers, never converting through BigInt;
-//                    f64 ("small" form, kernels named bounds*): used when
-//                        every value is <= 2^53 - 1, so each value and its
-//                        successor are exact doubles; this is the Float64Array
-//                        that src/resources/ranges.ts keeps, copied in with one
-//                        memcpy.
+//   Interval set   n intervals (begin, end), both inclusive, in one of two
+//                  element types:
+//                    u64 ("big" form, kernels named ranges*), 16 bytes per
+//                        interval: exact over the whole uint64 range; the
+//                        host copies a BigUint64Array in with one memcpy, or
+//                        writes a small set's values as (value, 0) u32 pairs,
+//                        never converting through BigInt;
+//                    u32 ("small" form, kernels named bounds*), 8 bytes per
+//                        interval: used when every value is <= 2^32 - 1
+//                        (ports, and every range Mesos' tests use); this is
+//                        the Uint32Array that src/resources/ranges.ts keeps,
+//                        copied in with one memcpy.
 //                  Canonical: sorted by begin, and each end is at least 2
 //                  below the next begin (no overlap, no adjacency): Mesos'
 //                  Value::Ranges after coalescing.
@@ -47,7 +48,7 @@ export const ARENA_BASE: usize = 1 << 20;
 /** Bytes per scalar slot (i64). */
 export const SCALAR_BYTES: usize = 8;
 
-/** Bytes per interval (two u64). */
+/** Bytes per interval of the u64 ("big") form (two u64; the u32 form takes 8). */
 export const INTERVAL_BYTES: usize = 16;
 
 /** Bytes per interval-table row (two i32). */

@@ -1,34 +1,60 @@
 // Interval-set kernels over canonical interval sets (see layout.ts), in two
 // element types with one generic body each:
-//   ranges*  u64 bounds: the "big" form, exact over the whole uint64 range;
-//   bounds*  f64 bounds: the "small" form (every value <= 2^53 - 1, so each
-//            value and its successor are exact doubles) that
-//            src/resources/ranges.ts keeps in a Float64Array.
+//   ranges*  u64 bounds, 16-byte intervals: the "big" form, exact over the
+//            whole uint64 range;
+//   bounds*  u32 bounds, 8-byte intervals: the "small" form (every value
+//            <= 2^32 - 1) that src/resources/ranges.ts keeps in a
+//            Uint32Array. Half the bytes of u64 (or of the f64 bounds used
+//            before) to read, write and copy in and out.
 // Inputs must be canonical; outputs are canonical. The caller provides an
 // output area with room for na + nb intervals (na for pick), and gets back
 // the number of intervals written.
 
+/** log2 of the bytes per interval of element type T: 3 for u32, 4 for u64. */
+// @ts-ignore: decorator
+@inline function SHIFT<T>(): usize {
+  return sizeof<T>() == 4 ? 3 : 4;
+}
+
+/** Bytes per interval of element type T (two bounds). */
+// @ts-ignore: decorator
+@inline function STEP<T>(): usize {
+  return <usize>1 << SHIFT<T>();
+}
+
 // @ts-ignore: decorator
 @inline function beginAt<T>(p: usize, i: i32): T {
-  return load<T>(p + (<usize>i << 4));
+  return load<T>(p + (<usize>i << SHIFT<T>()));
 }
 
 // @ts-ignore: decorator
 @inline function endAt<T>(p: usize, i: i32): T {
-  return load<T>(p + (<usize>i << 4), 8);
+  return load<T>(p + (<usize>i << SHIFT<T>()) + sizeof<T>());
 }
 
 // @ts-ignore: decorator
 @inline function put<T>(p: usize, i: i32, b: T, e: T): void {
-  const q = p + (<usize>i << 4);
+  const q = p + (<usize>i << SHIFT<T>());
   store<T>(q, b);
-  store<T>(q, e, 8);
+  store<T>(q + sizeof<T>(), e);
 }
 
-/** True when x, the end of an interval, is the largest value of T's domain. */
+/** The end bound of the interval at byte pointer p. */
+// @ts-ignore: decorator
+@inline function endOf<T>(p: usize): T {
+  return load<T>(p + sizeof<T>());
+}
+
+/** Stores the interval [b, e] at byte pointer p. */
+// @ts-ignore: decorator
+@inline function putAt<T>(p: usize, b: T, e: T): void {
+  store<T>(p, b);
+  store<T>(p + sizeof<T>(), e);
+}
+
+/** True when x, the end of an interval, is the largest value of T's domain (x + 1 would wrap). */
 // @ts-ignore: decorator
 @inline function atTop<T>(x: T): bool {
-  if (isFloat<T>()) return false; // small form: x <= 2^53 - 1, x + 1 is exact
   return x == <T>u64.MAX_VALUE;
 }
 
@@ -40,24 +66,24 @@
 // last interval of an operand.
 
 function union<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
-  if (na == 0) { memory.copy(out, b, <usize>nb << 4); return nb; }
-  if (nb == 0) { memory.copy(out, a, <usize>na << 4); return na; }
-  const aEnd = a + (<usize>na << 4), bEnd = b + (<usize>nb << 4);
+  if (na == 0) { memory.copy(out, b, <usize>nb << SHIFT<T>()); return nb; }
+  if (nb == 0) { memory.copy(out, a, <usize>na << SHIFT<T>()); return na; }
+  const aEnd = a + (<usize>na << SHIFT<T>()), bEnd = b + (<usize>nb << SHIFT<T>());
   let pa = a, pb = b, po = out;
   // [cb, ce] is the interval being built; each step takes the operand
   // interval that begins first and either extends [cb, ce] or closes it.
   let cb: T, ce: T;
-  if (load<T>(pa) <= load<T>(pb)) { cb = load<T>(pa); ce = load<T>(pa, 8); pa += 16; }
-  else { cb = load<T>(pb); ce = load<T>(pb, 8); pb += 16; }
+  if (load<T>(pa) <= load<T>(pb)) { cb = load<T>(pa); ce = endOf<T>(pa); pa += STEP<T>(); }
+  else { cb = load<T>(pb); ce = endOf<T>(pb); pb += STEP<T>(); }
   while (pa < aEnd && pb < bEnd) {
     const ab = load<T>(pa), bb = load<T>(pb);
     let nbeg: T, nend: T;
-    if (ab <= bb) { nbeg = ab; nend = load<T>(pa, 8); pa += 16; }
-    else { nbeg = bb; nend = load<T>(pb, 8); pb += 16; }
+    if (ab <= bb) { nbeg = ab; nend = endOf<T>(pa); pa += STEP<T>(); }
+    else { nbeg = bb; nend = endOf<T>(pb); pb += STEP<T>(); }
     if (atTop<T>(ce) || nbeg <= ce + <T>1) {
       if (nend > ce) ce = nend;
     } else {
-      store<T>(po, cb); store<T>(po, ce, 8); po += 16;
+      putAt<T>(po, cb, ce); po += STEP<T>();
       cb = nbeg; ce = nend;
     }
   }
@@ -66,13 +92,13 @@ function union<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
   let p = pa, pe = aEnd;
   if (pb < bEnd) { p = pb; pe = bEnd; }
   while (p < pe && (atTop<T>(ce) || load<T>(p) <= ce + <T>1)) {
-    const y = load<T>(p, 8);
+    const y = endOf<T>(p);
     if (y > ce) ce = y;
-    p += 16;
+    p += STEP<T>();
   }
-  store<T>(po, cb); store<T>(po, ce, 8); po += 16;
+  putAt<T>(po, cb, ce); po += STEP<T>();
   if (p < pe) { memory.copy(po, p, pe - p); po += pe - p; }
-  return <i32>((po - out) >> 4);
+  return <i32>((po - out) >> SHIFT<T>());
 }
 
 // One merge over both sets, except that runs of a which no interval of b
@@ -81,61 +107,61 @@ function union<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
 // algorithm as subtractBounds in src/resources/ranges.ts.
 function subtract<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
   if (na == 0) return 0;
-  if (nb == 0) { memory.copy(out, a, <usize>na << 4); return na; }
-  const aEnd = a + (<usize>na << 4), bEnd = b + (<usize>nb << 4);
+  if (nb == 0) { memory.copy(out, a, <usize>na << SHIFT<T>()); return na; }
+  const aEnd = a + (<usize>na << SHIFT<T>()), bEnd = b + (<usize>nb << SHIFT<T>());
   let pa = a, pb = b, po = out;
   // The current interval of a (at pa) is [s, e] (s moves past each cut) and
   // the current interval of b (at pb) is [bs, be]; all four stay in locals,
   // so each step loads only the interval it advances to.
-  let s = load<T>(pa), e = load<T>(pa, 8);
-  let bs = load<T>(pb), be = load<T>(pb, 8);
+  let s = load<T>(pa), e = endOf<T>(pa);
+  let bs = load<T>(pb), be = endOf<T>(pb);
   while (true) {
     if (be < s) {
       // b's interval lies before what is left of a's.
-      pb += 16;
+      pb += STEP<T>();
       if (pb >= bEnd) break;
-      bs = load<T>(pb); be = load<T>(pb, 8);
+      bs = load<T>(pb); be = endOf<T>(pb);
       continue;
     }
     if (bs > e) {
       // What is left of a's interval lies before b's: keep it, then gallop
       // to the first interval of a ending at or after bs and copy the run
       // before it.
-      store<T>(po, s); store<T>(po, e, 8); po += 16;
-      let lo = pa, hi = pa + 16, step: usize = 16;
-      while (hi < aEnd && load<T>(hi, 8) < bs) { lo = hi; hi += step; step <<= 1; }
+      putAt<T>(po, s, e); po += STEP<T>();
+      let lo = pa, hi = pa + STEP<T>(), step: usize = STEP<T>();
+      while (hi < aEnd && endOf<T>(hi) < bs) { lo = hi; hi += step; step <<= 1; }
       if (hi > aEnd) hi = aEnd;
       // The interval at lo ends before bs; hi == aEnd or the one at hi ends at or after bs.
-      while (hi - lo > 16) {
-        const mid = lo + (((hi - lo) >> 5) << 4);
-        if (load<T>(mid, 8) < bs) lo = mid; else hi = mid;
+      while (hi - lo > STEP<T>()) {
+        const mid = lo + (((hi - lo) >> (SHIFT<T>() + 1)) << SHIFT<T>());
+        if (endOf<T>(mid) < bs) lo = mid; else hi = mid;
       }
-      const run = hi - pa - 16;
-      if (run > 0) { memory.copy(po, pa + 16, run); po += run; }
+      const run = hi - pa - STEP<T>();
+      if (run > 0) { memory.copy(po, pa + STEP<T>(), run); po += run; }
       pa = hi;
-      if (pa >= aEnd) return <i32>((po - out) >> 4);
-      s = load<T>(pa); e = load<T>(pa, 8);
+      if (pa >= aEnd) return <i32>((po - out) >> SHIFT<T>());
+      s = load<T>(pa); e = endOf<T>(pa);
       continue;
     }
     // b's interval overlaps [s, e]: keep the part before it.
-    if (bs > s) { store<T>(po, s); store<T>(po, bs - <T>1, 8); po += 16; }
+    if (bs > s) { putAt<T>(po, s, bs - <T>1); po += STEP<T>(); }
     if (be >= e) {
       // a's interval is used up; b's may reach into the next one.
-      pa += 16;
-      if (pa >= aEnd) return <i32>((po - out) >> 4);
-      s = load<T>(pa); e = load<T>(pa, 8);
+      pa += STEP<T>();
+      if (pa >= aEnd) return <i32>((po - out) >> SHIFT<T>());
+      s = load<T>(pa); e = endOf<T>(pa);
       continue;
     }
     s = be + <T>1; // be < e, so no overflow
-    pb += 16;
+    pb += STEP<T>();
     if (pb >= bEnd) break;
-    bs = load<T>(pb); be = load<T>(pb, 8);
+    bs = load<T>(pb); be = endOf<T>(pb);
   }
   // b is used up: keep what is left of a's interval and copy the rest of a.
-  store<T>(po, s); store<T>(po, e, 8); po += 16;
-  const rest = aEnd - pa - 16;
-  if (rest > 0) { memory.copy(po, pa + 16, rest); po += rest; }
-  return <i32>((po - out) >> 4);
+  putAt<T>(po, s, e); po += STEP<T>();
+  const rest = aEnd - pa - STEP<T>();
+  if (rest > 0) { memory.copy(po, pa + STEP<T>(), rest); po += rest; }
+  return <i32>((po - out) >> SHIFT<T>());
 }
 
 function intersect<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
@@ -193,18 +219,20 @@ function contains<T>(a: usize, na: i32, b: usize, nb: i32): i32 {
 }
 
 function pick<T>(a: usize, na: i32, count: f64, out: usize): i32 {
-  let left = <T>count;
-  if (left == <T>0) return 0;
+  // The count of values still to take, in u64 whatever T is: count can
+  // exceed u32's range (up to 2^53), and so can a u32 set's size.
+  let left = <u64>count;
+  if (left == 0) return 0;
   let n = 0;
   for (let i = 0; i < na; i++) {
-    const b = beginAt<T>(a, i), e = endAt<T>(a, i);
+    const b = <u64>beginAt<T>(a, i), e = <u64>endAt<T>(a, i);
     // e - b is the size minus one; it cannot overflow, unlike the size.
-    if (e - b >= left - <T>1) {
-      put<T>(out, n++, b, b + (left - <T>1));
+    if (e - b >= left - 1) {
+      put<T>(out, n++, <T>b, <T>(b + (left - 1)));
       return n;
     }
-    put<T>(out, n++, b, e);
-    left -= e - b + <T>1;
+    put<T>(out, n++, <T>b, <T>e);
+    left -= e - b + 1;
   }
   return -1;
 }
@@ -223,13 +251,16 @@ export function rangesContains(a: usize, na: i32, b: usize, nb: i32): i32 { retu
  */
 export function rangesPick(a: usize, na: i32, count: f64, out: usize): i32 { return pick<u64>(a, na, count, out); }
 
-/** a ∪ b over f64 bounds into out. Returns the interval count. */
-export function boundsUnion(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return union<f64>(a, na, b, nb, out); }
-/** a − b over f64 bounds into out. Returns the interval count. */
-export function boundsSubtract(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return subtract<f64>(a, na, b, nb, out); }
-/** a ∩ b over f64 bounds into out. Returns the interval count. */
-export function boundsIntersect(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return intersect<f64>(a, na, b, nb, out); }
-/** 1 when b ⊆ a over f64 bounds, else 0. */
-export function boundsContains(a: usize, na: i32, b: usize, nb: i32): i32 { return contains<f64>(a, na, b, nb); }
-/** The `count` lowest values of a (f64 bounds) into out; -1 when a holds fewer. */
-export function boundsPick(a: usize, na: i32, count: f64, out: usize): i32 { return pick<f64>(a, na, count, out); }
+/** a ∪ b over u32 bounds into out. Returns the interval count. */
+export function boundsUnion(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return union<u32>(a, na, b, nb, out); }
+/** a − b over u32 bounds into out. Returns the interval count. */
+export function boundsSubtract(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return subtract<u32>(a, na, b, nb, out); }
+/** a ∩ b over u32 bounds into out. Returns the interval count. */
+export function boundsIntersect(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 { return intersect<u32>(a, na, b, nb, out); }
+/** 1 when b ⊆ a over u32 bounds, else 0. */
+export function boundsContains(a: usize, na: i32, b: usize, nb: i32): i32 { return contains<u32>(a, na, b, nb); }
+/**
+ * The `count` lowest values of a (u32 bounds) into out; -1 when a holds
+ * fewer. `count` is an f64 holding an integer (exact up to 2^53).
+ */
+export function boundsPick(a: usize, na: i32, count: f64, out: usize): i32 { return pick<u32>(a, na, count, out); }

@@ -170,21 +170,21 @@ async function writeSection(): Promise<void> {
   const n = 20_000;
   const h = heap();
   const p = h.alloc(n * 8);
-  const f64 = Float64Array.from({ length: n }, (_, i) => 31_000 + 3 * i);
-  const u64 = BigUint64Array.from(f64, (v) => BigInt(v));
-  const big = Array.from(f64, (v) => BigInt(v));
+  const small = Uint32Array.from({ length: n }, (_, i) => 31_000 + 3 * i);
+  const u64 = BigUint64Array.from(small, (v) => BigInt(v));
+  const big = Array.from(small, (v) => BigInt(v));
   const r = await measure({
-    "f64 memcpy (Float64Array.set)": () => h.f64.set(f64, p >>> 3),
+    "u32 memcpy (Uint32Array.set, the small form)": () => h.u32.set(small, p >>> 2),
     "u64 memcpy (BigUint64Array.set)": () => h.u64.set(u64, p >>> 3),
-    "u32 halves from numbers": () => {
+    "(value, 0) u32 pairs from the small form": () => {
       const u32 = h.u32;
-      for (let i = 0, k = p >>> 2; i < n; i++, k += 2) { const v = f64[i]!; const hi = Math.floor(v / 4294967296); u32[k] = v - hi * 4294967296; u32[k + 1] = hi; }
+      for (let i = 0, k = p >>> 2; i < n; i++, k += 2) { u32[k] = small[i]!; u32[k + 1] = 0; }
     },
-    "u64 from numbers via BigInt()": () => { const m = h.u64; for (let i = 0, k = p >>> 3; i < n; i++, k++) m[k] = BigInt(f64[i]!); },
+    "u64 from numbers via BigInt()": () => { const m = h.u64; for (let i = 0, k = p >>> 3; i < n; i++, k++) m[k] = BigInt(small[i]!); },
     "u64 from bigints": () => { const m = h.u64; for (let i = 0, k = p >>> 3; i < n; i++, k++) m[k] = big[i]!; },
   });
-  const base = r["f64 memcpy (Float64Array.set)"]!;
-  console.log("| method | time | vs f64 memcpy |\n|---|---:|---:|");
+  const base = r["u32 memcpy (Uint32Array.set, the small form)"]!;
+  console.log("| method | time | vs u32 memcpy |\n|---|---:|---:|");
   for (const [k, v] of Object.entries(r)) console.log(`| ${k} | ${fmt(v)} | ${ratio(v, base)} |`);
   h.free(p);
 }
@@ -214,7 +214,7 @@ async function batchVsObjects(): Promise<void> {
 
   // Ports: every agent offers [31000-32000] minus every 40th port from a
   // per-agent offset (25 fragments); the demand is two ports.
-  const ports = new RangeColumn("f64", count, count * 26);
+  const ports = new RangeColumn("u32", count, count * 26);
   const portBags: Resources[] = [];
   for (let i = 0; i < count; i++) {
     const used: [number, number][] = [];
@@ -238,18 +238,18 @@ async function batchVsObjects(): Promise<void> {
 async function kernelOnly(): Promise<void> {
   if (!section("ranges: where a Wasm call's time goes (small form, a - b)")) return;
   const h = heap();
-  console.log("| sub-ranges | TS (RangeSet) | Wasm path (copy in, kernel, copy out) | kernel only (operands resident) | new Float64Array(result) |\n|---:|---:|---:|---:|---:|");
+  console.log("| sub-ranges | TS (RangeSet) | Wasm path (copy in, kernel, copy out) | kernel only (operands resident) | new Uint32Array(result) |\n|---:|---:|---:|---:|---:|");
   for (const n of [100, 1000, 10_000]) {
     const [a, b] = mesosRangePair(n);
-    const pa = h.alloc(n * 64), pb = pa + n * 16, po = pb + n * 16;
-    h.f64.set(a.small!, pa >>> 3);
-    h.f64.set(b.small!, pb >>> 3);
+    const pa = h.alloc(n * 32), pb = pa + n * 8, po = pb + n * 8;
+    h.u32.set(a.small!, pa >>> 2);
+    h.u32.set(b.small!, pb >>> 2);
     const resultLength = tsRangeKernels.subtract(a, b).intervalCount * 2;
     const r = await measure({
       ts: () => tsRangeKernels.subtract(a, b),
       wasm: () => wasmRangeKernels.subtract(a, b),
       kernel: () => h.exports.boundsSubtract(pa, n, pb, n, po),
-      alloc: () => new Float64Array(resultLength),
+      alloc: () => new Uint32Array(resultLength),
     });
     console.log(`| ${n} | ${fmt(r.ts!)} | ${fmt(r.wasm!)} | ${fmt(r.kernel!)} | ${fmt(r.alloc!)} |`);
     h.free(pa);
@@ -314,7 +314,7 @@ async function batchRangeSubtract(): Promise<void> {
     const allocPorts = (i: number) => RangeSet.fromIntervals([[31010 + (i % 7), 31011 + (i % 7)]]);
     const bags = Array.from({ length: count }, (_, i) => Resources.ranges("ports", agentPorts(i)));
     const taken = Array.from({ length: count }, (_, i) => Resources.ranges("ports", allocPorts(i)));
-    const col = new RangeColumn("f64", count, count * 26), colTs = new RangeColumn("f64", count, count * 26), allocs = new RangeColumn("f64", count, count);
+    const col = new RangeColumn("u32", count, count * 26), colTs = new RangeColumn("u32", count, count * 26), allocs = new RangeColumn("u32", count, count);
     for (let i = 0; i < count; i++) { col.push(agentPorts(i)); colTs.push(agentPorts(i)); allocs.push(allocPorts(i)); }
     const targets = Int32Array.from({ length: count }, (_, i) => i);
     // Every task subtracts the same allocations again and again: after the
@@ -391,9 +391,9 @@ async function subtract10kResident(): Promise<void> {
   console.log("| operands | copy of a (baseline) | chooser on RangeSets (fresh result) | restore row | restore + resident subtract | resident subtract (difference) |\n|---|---:|---:|---:|---:|---:|");
   for (const [label, a, b] of cases) {
     const n = a.intervalCount;
-    const pristine = h.alloc(n * 16);
-    h.f64.set(a.small!, pristine >>> 3);
-    const col = new RangeColumn("f64", 1, n + b.intervalCount), allocs = new RangeColumn("f64", 1, b.intervalCount);
+    const pristine = h.alloc(n * 8);
+    h.u32.set(a.small!, pristine >>> 2);
+    const col = new RangeColumn("u32", 1, n + b.intervalCount), allocs = new RangeColumn("u32", 1, b.intervalCount);
     col.push(a); allocs.push(b);
     const targets = Int32Array.of(0);
     wasmRangeSubtractRows(col, targets, allocs);

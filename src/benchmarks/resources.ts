@@ -257,12 +257,12 @@ function rangesArithmetic(say: (s: string) => void, figures: BenchFigure[], scal
         figures.push({ name: `a + b, ${size} sub-ranges`, path: path === "ts" ? "ts" : "chooser", nsPerOp: ns1 / ops });
         // From 1,000 sub-ranges, the chooser's `a - b` is timed in the same
         // rounds as a baseline whose speed drfcore does not control: a copy of
-        // a's bounds (`Float64Array.prototype.slice`, one fresh array of the
+        // a's bounds (`Uint32Array.prototype.slice`, one fresh array of the
         // operand's size). This machine's speed for such loops moves 2x from
         // minute to minute; the ratio moves much less (docs/bench-resources.md).
         const minus = () => { for (let i = 0; i < ops; i++) p1.minus(p2); };
         const bounds = r1.small;
-        let copy: Float64Array | null = null;
+        let copy: Uint32Array | null = null;
         const withBaseline = path !== "ts" && size >= 1000 && bounds !== null;
         const [ns2, baseNs] = withBaseline
           ? timeRounds([minus, () => { for (let i = 0; i < ops; i++) copy = bounds.slice(); }]) as [number, number]
@@ -395,7 +395,7 @@ function portsBatch(report: (op: string, path: string, ns: number, what: string)
   report("agent ports -= allocation", "ts: loop of Resources.subtract", ns, "agents");
   const expected = bags[count - 1]!.rangesOf("ports").toString();
   for (const [name, subtractRows] of [["ts", tsRangeSubtractRows], ["wasm", wasmRangeSubtractRows]] as const) {
-    const col = new RangeColumn("f64", count, count * 26), allocs = new RangeColumn("f64", count, count);
+    const col = new RangeColumn("u32", count, count * 26), allocs = new RangeColumn("u32", count, count);
     try {
       for (let i = 0; i < count; i++) { col.push(agentPorts(i)); allocs.push(allocPorts(i)); }
       const t = timed(() => subtractRows(col, targets, allocs));

@@ -5,16 +5,15 @@
  * table with one (start, count) row per set.
  *
  * Element type, fixed per column:
- *  - "f64": RangeSet's small form (every value <= 2^53 - 1), copied in and
- *    read back as Float64Array with no conversion. Storing a set with a value
- *    above 2^53 - 1 throws RangeError.
- *  - "u64": exact over all of uint64; small sets are written as u32 halves,
- *    big ones copied as BigUint64Array.
+ *  - "u32": RangeSet's small form (every value <= 2^32 - 1), 8 bytes per
+ *    interval, copied in and read back as Uint32Array with no conversion.
+ *    Storing a set with a value above 2^32 - 1 throws RangeError.
+ *  - "u64": exact over all of uint64, 16 bytes per interval; small sets are
+ *    written as (value, 0) u32 pairs, big ones copied as BigUint64Array.
  */
 import { heap } from "../wasm/heap.js";
 import { RangeSet } from "./ranges.js";
-
-const TWO32 = 4294967296;
+import { writeWide } from "./wasm/ranges-wasm.js";
 
 /** Interval sets, one per row, in Wasm memory. */
 export class RangeColumn {
@@ -27,13 +26,17 @@ export class RangeColumn {
   /** Per row: capacity reserved in the pool (intervals). */
   private caps: number[] = [];
 
+  /** Bytes per interval in the pool: 8 for "u32", 16 for "u64". */
+  readonly intervalBytes: number;
+
   /** An empty column of the given element type. */
-  constructor(readonly element: "f64" | "u64" = "f64", capacityRows = 64, capacityIntervals = 1024) {
+  constructor(readonly element: "u32" | "u64" = "u32", capacityRows = 64, capacityIntervals = 1024) {
     const h = heap();
+    this.intervalBytes = element === "u32" ? 8 : 16;
     this.tableCap = Math.max(1, capacityRows);
     this.poolCap = Math.max(1, capacityIntervals);
     this.table = h.alloc(this.tableCap * 8);
-    this.pool = h.alloc(this.poolCap * 16);
+    this.pool = h.alloc(this.poolCap * this.intervalBytes);
   }
 
   /** Number of rows. */
@@ -80,24 +83,16 @@ export class RangeColumn {
       this.caps[row] = n;
     }
     const h = heap();
-    const p = this.pool + start * 16;
-    if (this.element === "f64") h.f64.set(set.small!, p >>> 3);
-    else if (set.big) h.u64.set(set.big, p >>> 3);
-    else {
-      const s = set.small!, u32 = h.u32;
-      for (let i = 0, k = p >>> 2; i < s.length; i++, k += 2) {
-        const v = s[i]!, hi = Math.floor(v / TWO32);
-        u32[k] = v - hi * TWO32;
-        u32[k + 1] = hi;
-      }
-    }
+    const p = this.pool + start * this.intervalBytes;
+    if (this.element === "u32") h.u32.set(set.small!, p >>> 2);
+    else writeWide(set, p);
     const t = (this.table >>> 2) + 2 * row;
     h.i32[t] = start;
     h.i32[t + 1] = n;
   }
 
   private checkElement(set: RangeSet): void {
-    if (this.element === "f64" && set.big) throw new RangeError(`RangeColumn: ${set} has values above 2^53 - 1; use a "u64" column`);
+    if (this.element === "u32" && set.big) throw new RangeError(`RangeColumn: ${set} has values above 2^32 - 1; use a "u64" column`);
   }
 
   /** Start index of a fresh pool area of n intervals (grows and compacts the pool as needed). */
@@ -108,13 +103,14 @@ export class RangeColumn {
       let live = n;
       for (let r = 0; r < this.rows; r++) live += this.caps[r]!;
       const cap = Math.max(2 * live, 1024);
-      const next = h.alloc(cap * 16);
+      const w = this.intervalBytes;
+      const next = h.alloc(cap * w);
       let used = 0;
       const i32 = h.i32, u8 = h.u8;
       for (let r = 0; r < this.rows; r++) {
         const t = (this.table >>> 2) + 2 * r;
-        const from = this.pool + i32[t]! * 16;
-        u8.copyWithin(next + used * 16, from, from + i32[t + 1]! * 16);
+        const from = this.pool + i32[t]! * w;
+        u8.copyWithin(next + used * w, from, from + i32[t + 1]! * w);
         i32[t] = used;
         used += this.caps[r]!;
       }
@@ -134,8 +130,11 @@ export class RangeColumn {
     const h = heap();
     const t = (this.table >>> 2) + 2 * row;
     const start = h.i32[t]!, n = h.i32[t + 1]!;
+    if (this.element === "u32") {
+      const k = (this.pool >>> 2) + 2 * start;
+      return RangeSet.fromCanonicalSmall(h.u32.slice(k, k + 2 * n));
+    }
     const k = (this.pool >>> 3) + 2 * start;
-    if (this.element === "f64") return RangeSet.fromCanonicalSmall(h.f64.slice(k, k + 2 * n));
     return RangeSet.fromCanonicalBig(h.u64.slice(k, k + 2 * n));
   }
 
@@ -162,8 +161,8 @@ export class RangeColumn {
       this.caps[row] = n;
     }
     const h = heap(); // reserve may have grown memory: fresh views
-    const dst = this.pool + start * 16;
-    h.u8.copyWithin(dst, src, src + n * 16);
+    const dst = this.pool + start * this.intervalBytes;
+    h.u8.copyWithin(dst, src, src + n * this.intervalBytes);
     const t = (this.table >>> 2) + 2 * row;
     h.i32[t] = start;
     h.i32[t + 1] = n;

@@ -2,7 +2,7 @@
 export { ResourceParseError, ResourceError } from "./errors.js";
 export { FIXED_SCALE, toFixed, fromFixed, formatFixed } from "./fixed.js";
 export {
-  RangeSet, SMALL_MAX, UINT64_MAX, type RangeBound,
+  RangeSet, SMALL_MAX, NUMBER_BOUND_MAX, UINT64_MAX, type RangeBound,
   unionBounds, subtractBounds, intersectBounds, containsBounds, equalBounds, canonicalizeBounds,
 } from "./ranges.js";
 export { canonicalSet, unionSets, subtractSets, containsSet, equalSets, formatSet } from "./sets.js";

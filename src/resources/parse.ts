@@ -23,7 +23,7 @@
  */
 import { ResourceError, ResourceParseError } from "./errors.js";
 import { parseValue, scalarToFixed } from "./value.js";
-import { RangeSet } from "./ranges.js";
+import { RangeSet, SMALL_MAX } from "./ranges.js";
 import { toFixed } from "./fixed.js";
 import { canonicalSet } from "./sets.js";
 import { roleError } from "./roles.js";
@@ -71,20 +71,20 @@ export function parseEntriesGeneral(text: string, defaultRole = "*"): Entry[] {
 }
 
 /** Reused by scanSimpleEntries for the bounds of one ranges value (grows on demand). */
-let scanBounds = new Float64Array(64);
+let scanBounds = new Uint32Array(64);
 
 // Single-interval values read recently, shared between the bags that parse
 // them: a RangeSet is immutable (bags share them on clone already), and a
 // cluster's agents mostly report the same one (Mesos' default
-// `ports:[31000-32000]`), so a hit saves the Float64Array and the RangeSet.
+// `ports:[31000-32000]`), so a hit saves the Uint32Array and the RangeSet.
 // Direct-mapped on the bounds, 64 slots: a miss only replaces the slot.
 const ONE_SLOTS = 64;
-const oneBegin = new Float64Array(ONE_SLOTS);
-const oneEnd = new Float64Array(ONE_SLOTS);
+const oneBegin = new Uint32Array(ONE_SLOTS);
+const oneEnd = new Uint32Array(ONE_SLOTS);
 const oneSet: Array<RangeSet | null> = new Array<RangeSet | null>(ONE_SLOTS).fill(null);
 
 /**
- * The RangeSet `[b-e]` (b <= e, both integers in [0, 2^53 - 1]): the cached
+ * The RangeSet `[b-e]` (b <= e, both integers in [0, SMALL_MAX = 2^32 - 1]): the cached
  * one when the slot holds the same bounds, else a new one that takes the slot.
  */
 export function oneInterval(b: number, e: number): RangeSet {
@@ -93,7 +93,7 @@ export function oneInterval(b: number, e: number): RangeSet {
   const slot = ((b ^ e) + (e >>> 7)) & (ONE_SLOTS - 1);
   const hit = oneSet[slot];
   if (hit !== null && oneBegin[slot] === b && oneEnd[slot] === e) return hit;
-  const own = new Float64Array(2);
+  const own = new Uint32Array(2);
   own[0] = b;
   own[1] = e;
   const set = RangeSet.fromCanonicalSmall(own);
@@ -172,8 +172,9 @@ export function scanSimpleEntries(text: string): Entry[] | null {
         if (nb === 0 || nb > 15 || c !== 45 /* - */) return null;
         c = ++i < n ? text.charCodeAt(i) : 0;
         while (c >= 48 && c <= 57) { e = e * 10 + (c - 48); ne++; c = ++i < n ? text.charCodeAt(i) : 0; }
-        if (ne === 0 || ne > 15 || b > e || b <= last + 1) return null;
-        if (nbounds === bounds.length) { const grown = new Float64Array(2 * nbounds); grown.set(bounds); bounds = scanBounds = grown; }
+        // Values above SMALL_MAX (2^32 - 1) take the general parser (big form).
+        if (ne === 0 || ne > 15 || e > SMALL_MAX || b > e || b <= last + 1) return null;
+        if (nbounds === bounds.length) { const grown = new Uint32Array(2 * nbounds); grown.set(bounds); bounds = scanBounds = grown; }
         bounds[nbounds++] = b;
         bounds[nbounds++] = e;
         last = e;
@@ -188,8 +189,8 @@ export function scanSimpleEntries(text: string): Entry[] | null {
       } else {
         // A fresh array per value (RangeSets are immutable and keep it). Not
         // `bounds.slice()`: TypedArray.prototype.slice is a builtin call with a
-        // species-constructor lookup; `new Float64Array(n)` plus a copy is inlined.
-        const own = new Float64Array(nbounds);
+        // species-constructor lookup; `new Uint32Array(n)` plus a copy is inlined.
+        const own = new Uint32Array(nbounds);
         for (let k = 0; k < nbounds; k++) own[k] = bounds[k]!;
         set = RangeSet.fromCanonicalSmall(own);
       }
@@ -269,8 +270,8 @@ function parsePiece(text: string, start: number, end: number, defaultRole: strin
         dash = true;
       } else { ok = false; break; }
     }
-    if (ok && dash && nb > 0 && ne > 0 && nb <= 15 && ne <= 15 && b <= e) {
-      const bounds = new Float64Array(2);
+    if (ok && dash && nb > 0 && ne > 0 && nb <= 15 && ne <= 15 && b <= e && e <= SMALL_MAX) {
+      const bounds = new Uint32Array(2);
       bounds[0] = b; bounds[1] = e;
       return Entry.make(name, RANGES, meta, 0, RangeSet.fromCanonicalSmall(bounds), null);
     }

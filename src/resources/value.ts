@@ -15,7 +15,7 @@
  * - anything else is a scalar if it reads as a C++ double (`+3`, `07`, `1.`,
  *   `.5`, `1e3`, `inf`, `nan`), else TEXT, which a resource cannot hold.
  */
-import { RangeSet, SMALL_MAX, UINT64_MAX } from "./ranges.js";
+import { NUMBER_BOUND_MAX, RangeSet, SMALL_MAX, UINT64_MAX } from "./ranges.js";
 import { toFixed } from "./fixed.js";
 
 /** The value types of Mesos' `Value.Type`. */
@@ -104,8 +104,9 @@ export function scalarToFixed(v: number): number | ValueSyntaxError {
 
 /**
  * Fast path for `[a-b,c-d,...]` whose inside holds only digits, '-' and ','
- * with numbers of at most 15 digits: the same tokens as the general path,
- * read in one pass. Returns null to fall back to the general path.
+ * with numbers of at most 15 digits, each at most SMALL_MAX (2^32 - 1): the
+ * same tokens as the general path, read in one pass. Returns null to fall
+ * back to the general path.
  */
 function parseSimpleRanges(temp: string): ParsedValue | ValueSyntaxError | null {
   const n = temp.length - 1;
@@ -117,7 +118,10 @@ function parseSimpleRanges(temp: string): ParsedValue | ValueSyntaxError | null 
       v = v * 10 + (c - 48);
       if (++digits > 15) return null;
     } else if (c === 45 /* - */ || c === 44 /* , */) {
-      if (digits > 0) { bounds.push(v); v = 0; digits = 0; }
+      if (digits > 0) {
+        if (v > SMALL_MAX) return null; // the big form: the general path
+        bounds.push(v); v = 0; digits = 0;
+      }
     } else {
       return null;
     }
@@ -200,7 +204,7 @@ function parseBound(tok: string): number | bigint | null {
     return null;
   }
   if (big > UINT64_MAX) return null;
-  return big <= BigInt(SMALL_MAX) ? Number(big) : big;
+  return big <= BigInt(NUMBER_BOUND_MAX) ? Number(big) : big;
 }
 
 function parseRanges(temp: string): ParsedValue | ValueSyntaxError {
@@ -213,7 +217,8 @@ function parseRanges(temp: string): ParsedValue | ValueSyntaxError {
   for (const t of tokens) {
     const v = parseBound(t);
     if (v === null) return { error: `expecting a non-negative 64-bit integer in '${t}'` };
-    if (typeof v === "bigint") allSmall = false;
+    // Numbers are exact up to 2^53 - 1; the small form holds up to SMALL_MAX.
+    if (typeof v === "bigint" || v > SMALL_MAX) allSmall = false;
     bounds.push(v);
   }
   if (bounds.length === 0) return { type: "RANGES", ranges: RangeSet.EMPTY };
@@ -230,7 +235,7 @@ function coalesceSmall(raw: number[]): ParsedValue | ValueSyntaxError {
   const m = raw.length >> 1;
   if (m === 1) {
     if (raw[0]! > raw[1]!) return { error: `invalid range ${raw[0]}-${raw[1]}: begin > end` };
-    const one = new Float64Array(2);
+    const one = new Uint32Array(2);
     one[0] = raw[0]!; one[1] = raw[1]!;
     return { type: "RANGES", ranges: RangeSet.fromCanonicalSmall(one) };
   }
@@ -263,10 +268,10 @@ function coalesceSmall(raw: number[]): ParsedValue | ValueSyntaxError {
     if (out[k]! <= maxEnd) return { error: `invalid ranges: ${out[k]}-${out[k + 1]} overlaps another range` };
     maxEnd = Math.max(maxEnd, out[k + 1]!);
   }
-  return { type: "RANGES", ranges: RangeSet.fromCanonicalSmall(Float64Array.from(out)) };
+  return { type: "RANGES", ranges: RangeSet.fromCanonicalSmall(Uint32Array.from(out)) };
 }
 
-/** coalesceSmall for bounds above 2^53 - 1, with Mesos' uint64 wrap-around of `end + 1`. */
+/** coalesceSmall for bounds above 2^32 - 1, with Mesos' uint64 wrap-around of `end + 1`. */
 function coalesceBig(raw: bigint[]): ParsedValue | ValueSyntaxError {
   const m = raw.length >> 1;
   const pairs: Array<[bigint, bigint]> = [];

@@ -95,8 +95,16 @@ describe("shared single-interval values of the scanner", () => {
   const bounds = fc.oneof(
     fc.tuple(fc.nat({ max: 200 }), fc.nat({ max: 200 })),
     fc.tuple(fc.nat({ max: 200 }), fc.nat({ max: 200 })).map(([b, d]) => [b * 64, b * 64 + d * 64] as [number, number]),
-    fc.tuple(fc.constant(2 ** 53 - 1), fc.constant(0)),
-  ).map(([b, d]) => [b, Math.min(b + d, 2 ** 53 - 1)] as [number, number]);
+    fc.tuple(fc.constant(2 ** 32 - 1), fc.constant(0)),
+  ).map(([b, d]) => [b, Math.min(b + d, 2 ** 32 - 1)] as [number, number]);
+
+  it("leaves values above the small form (2^32 - 1) to the general parser, exact", () => {
+    for (const text of ["[4294967295-4294967296]", "[9007199254740991-9007199254740991]", "[1-2,4294967296-4294967297]"]) {
+      const r = Resources.parse(`ports:${text}`).rangesOf("ports");
+      expect(r.big).not.toBeNull();
+      expect(r.toString()).toBe(text);
+    }
+  });
 
   it("returns [b-e] whatever was read before, hit or miss", () => {
     fc.assert(fc.property(fc.array(bounds, { minLength: 1, maxLength: 40 }), (pairs) => {

@@ -1,11 +1,11 @@
 /**
  * RangeSet against a naive reference (explicit sets of integers), on small
- * values (the Float64Array path) and on values near 2^64 (the exact
+ * values (the Uint32Array path) and on values near 2^64 (the exact
  * coordinate-compressed path), plus Mesos' ValuesTest range arithmetic.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { RangeSet, UINT64_MAX, SMALL_MAX, containsBounds } from "../../src/resources/ranges.js";
+import { RangeSet, UINT64_MAX, SMALL_MAX, NUMBER_BOUND_MAX, containsBounds } from "../../src/resources/ranges.js";
 import { ResourceError } from "../../src/resources/errors.js";
 
 type Pairs = Array<[bigint, bigint]>;
@@ -36,7 +36,8 @@ const intervalsAt = (base: bigint) =>
 
 const bases: Array<[string, bigint]> = [
   ["small values", 0n],
-  ["values around 2^53", BigInt(SMALL_MAX) - 60n],
+  ["values around 2^32 (the small/big form boundary)", BigInt(SMALL_MAX) - 60n],
+  ["values around 2^53 (the largest exact number)", BigInt(NUMBER_BOUND_MAX) - 60n],
   ["values up to 2^64-1", UINT64_MAX - 132n],
 ];
 
@@ -87,7 +88,7 @@ describe("containsBounds (galloping) on fragmented and coarse sets", () => {
   it("agrees with a linear check on random canonical arrays", () => {
     const arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 40 })), { maxLength: 60 })
       .map((xs) => RangeSet.fromIntervals(xs.map(([b, l]) => [b, b + l] as [number, number])).small!);
-    const linear = (a: Float64Array, b: Float64Array) => {
+    const linear = (a: Uint32Array, b: Uint32Array) => {
       for (let j = 0; j < b.length; j += 2) {
         let ok = false;
         for (let i = 0; i < a.length; i += 2) if (a[i]! <= b[j]! && b[j + 1]! <= a[i + 1]!) ok = true;
@@ -164,15 +165,27 @@ describe("RangeSet input checks", () => {
     expect(() => RangeSet.interval(0n, UINT64_MAX + 1n)).toThrow(ResourceError);
     expect(() => RangeSet.interval(0, 2 ** 60)).toThrow(ResourceError);
   });
-  it("switches to the exact form above 2^53 - 1 and back", () => {
+  it("switches to the exact form above 2^32 - 1 and back", () => {
+    expect(SMALL_MAX).toBe(4294967295);
+    const r = RangeSet.interval(4294967290n, 4294967300n);
+    expect(r.big).not.toBeNull();
+    const back = r.subtract(RangeSet.interval(4294967296n, 4294967300n));
+    expect(back.small).not.toBeNull();
+    expect(back.toString()).toBe("[4294967290-4294967295]");
+    expect(RangeSet.interval(0, 4294967295).small).not.toBeNull();
+    expect(RangeSet.interval(0, 4294967296).big).not.toBeNull();
+    expect(r.toString()).toBe("[4294967290-4294967300]");
+  });
+  it("keeps bounds up to 2^53 - 1 as numbers and larger ones as bigints", () => {
     const r = RangeSet.interval(9007199254740990n, 9007199254741000n);
     expect(r.big).not.toBeNull();
-    expect(r.subtract(RangeSet.interval(9007199254740992n, 9007199254741000n)).small).not.toBeNull();
+    expect(r.toPairs()).toEqual([[9007199254740990, 9007199254741000n]]);
+    expect(RangeSet.interval(2 ** 53 - 1, 2 ** 53 - 1).toPairs()).toEqual([[2 ** 53 - 1, 2 ** 53 - 1]]);
     expect(r.toString()).toBe("[9007199254740990-9007199254741000]");
   });
 });
 
-describe("results of the Float64Array kernels are independent of each other", () => {
+describe("results of the Uint32Array kernels are independent of each other", () => {
   // The kernels compute into one shared scratch array and copy each result
   // out: a result must keep its values whatever runs after it, share no
   // memory with another result, and be exactly its size.
@@ -190,10 +203,10 @@ describe("results of the Float64Array kernels are independent of each other", ()
           expect(x.toString()).toBe(text);
           expect(sorted(setOf(x))).toEqual(sorted(values));
           expect(isCanonical(x)).toBe(true);
-          if (x.small && x.small.length > 0) expect(x.small.buffer.byteLength).toBe(x.small.length * 8);
+          if (x.small && x.small.length > 0) expect(x.small.buffer.byteLength).toBe(x.small.length * 4);
         }
       }
-      const buffers = kept.map(([x]) => x.small).filter((b): b is Float64Array => b !== null && b.length > 0);
+      const buffers = kept.map(([x]) => x.small).filter((b): b is Uint32Array => b !== null && b.length > 0);
       // Distinct results never share storage (an operand may be returned as is, so compare by contents only when buffers match).
       for (let i = 0; i < buffers.length; i++) for (let j = i + 1; j < buffers.length; j++) {
         if (buffers[i]!.buffer === buffers[j]!.buffer) expect(buffers[i]).toBe(buffers[j]);
@@ -213,7 +226,7 @@ describe("results of the Float64Array kernels are independent of each other", ()
   });
   it("handles operations larger than the kept scratch (over 2^20 values) and small ones after them", () => {
     const n = (1 << 19) + 3;
-    const a = new Float64Array(2 * n), b = new Float64Array(2 * n);
+    const a = new Uint32Array(2 * n), b = new Uint32Array(2 * n);
     for (let i = 0; i < n; i++) { a[2 * i] = 10 * i; a[2 * i + 1] = 10 * i + 5; b[2 * i] = 10 * i + 3; b[2 * i + 1] = 10 * i + 7; }
     const A = RangeSet.fromCanonicalSmall(a), B = RangeSet.fromCanonicalSmall(b);
     const u = A.union(B), d = A.subtract(B);

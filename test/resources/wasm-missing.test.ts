@@ -1,7 +1,7 @@
 /**
  * The default range chooser when the Wasm module cannot be loaded (say
  * `build/drfcore.wasm` was never built): operations above the crossover,
- * and big-form (above 2^53) ones, run on the TypeScript path with the same
+ * and big-form (above 2^32) ones, run on the TypeScript path with the same
  * results instead of throwing. The module loader is replaced by one that
  * fails, as a missing file makes it fail.
  */

@@ -10,6 +10,7 @@ import { heap, ScratchBlock } from "../../wasm/heap.js";
 import { readI64, writeI64, type ResourceColumns } from "../columnar.js";
 import type { RangeColumn } from "../columnar-ranges.js";
 import { containsBounds, type RangeSet } from "../ranges.js";
+import { writeWide } from "./ranges-wasm.js";
 
 /** Operations on rows of a ResourceColumns store. */
 export interface ColumnKernels {
@@ -251,11 +252,11 @@ export const tsRangeContainsMask: RangeContainsMask = (column, demand, mask) => 
   const h = heap(), i32 = h.i32;
   const n = column.length, t0 = column.tableBase >>> 2;
   let hits = 0, word = 0;
-  if (column.element === "f64" && demand.small) {
-    const f64 = h.f64, p0 = column.poolBase >>> 3, d = demand.small;
+  if (column.element === "u32" && demand.small) {
+    const u32 = h.u32, p0 = column.poolBase >>> 2, d = demand.small;
     for (let r = 0; r < n; r++) {
       const k = p0 + 2 * i32[t0 + 2 * r]!;
-      if (containsBounds(f64.subarray(k, k + 2 * i32[t0 + 2 * r + 1]!), d)) { word |= 1 << (r & 31); hits++; }
+      if (containsBounds(u32.subarray(k, k + 2 * i32[t0 + 2 * r + 1]!), d)) { word |= 1 << (r & 31); hits++; }
       if ((r & 31) === 31) { mask[r >>> 5] = word; word = 0; }
     }
   } else {
@@ -275,20 +276,17 @@ export const wasmRangeContainsMask: RangeContainsMask = (column, demand, mask) =
   checkMask(column, mask);
   const wide = column.element === "u64";
   if (!wide && demand.big) {
-    // The demand holds a value above 2^53 - 1, which no f64 row holds.
+    // The demand holds a value above 2^32 - 1, which no u32 row holds.
     mask.fill(0, 0, Math.ceil(column.length / 32));
     return 0;
   }
   const nd = demand.intervalCount, words = Math.ceil(column.length / 32);
-  const bytes = nd * 16 + words * 4 + 16;
-  const pd = rscratch.ensure(bytes), pm = pd + nd * 16;
+  const w = column.intervalBytes;
+  const bytes = nd * w + words * 4 + 16;
+  const pd = rscratch.ensure(bytes), pm = pd + nd * w;
   const h = heap();
-  if (!wide) h.f64.set(demand.small!, pd >>> 3);
-  else if (demand.big) h.u64.set(demand.big, pd >>> 3);
-  else {
-    const s = demand.small!, u32 = h.u32;
-    for (let i = 0, k = pd >>> 2; i < s.length; i++, k += 2) { const v = s[i]!, hi = Math.floor(v / 4294967296); u32[k] = v - hi * 4294967296; u32[k + 1] = hi; }
-  }
+  if (!wide) h.u32.set(demand.small!, pd >>> 2);
+  else writeWide(demand, pd);
   const hits = h.exports.batchRangesContainsMask(column.poolBase, column.tableBase, column.length, pd, nd, pm, wide ? 1 : 0);
   mask.set(h.u32.subarray(pm >>> 2, (pm >>> 2) + words));
   return hits;
@@ -339,10 +337,11 @@ export const wasmRangeSubtractRows: RangeSubtractRows = (column, targets, allocs
   if (count === 0) return;
   let total = 0;
   for (let k = 0; k < count; k++) total += column.count(targets[k]!) + allocs.count(k);
-  const bytes = total * 16 + count * 12 + count * 8 + 16;
+  const w = column.intervalBytes;
+  const bytes = total * w + count * 12 + count * 8 + 16;
   const out = sscratch.ensure(bytes);
   const h = heap();
-  const overflow = out + total * 16, pt = overflow + count * 12, pc = pt + count * 4;
+  const overflow = out + total * w, pt = overflow + count * 12, pc = pt + count * 4;
   const i32 = h.i32;
   i32.set(targets, pt >>> 2);
   for (let k = 0, c = pc >>> 2; k < count; k++) i32[c + k] = column.capacity(targets[k]!);
@@ -350,5 +349,5 @@ export const wasmRangeSubtractRows: RangeSubtractRows = (column, targets, allocs
     out, overflow, column.element === "u64" ? 1 : 0);
   if (spilled === 0) return;
   const o = h.i32.slice(overflow >>> 2, (overflow >>> 2) + 3 * spilled);
-  for (let s = 0; s < spilled; s++) column.copyRowFrom(targets[o[3 * s]!]!, out + o[3 * s + 1]! * 16, o[3 * s + 2]!);
+  for (let s = 0; s < spilled; s++) column.copyRowFrom(targets[o[3 * s]!]!, out + o[3 * s + 1]! * w, o[3 * s + 2]!);
 };

@@ -2,25 +2,23 @@
  * The Wasm range kernels over RangeSet, behind the same API as the
  * TypeScript reference. Each call copies its operands into one scratch block
  * of Wasm memory, makes one call, and copies the result out:
- *  - both operands in RangeSet's small form (Float64Array, values <= 2^53-1):
- *    one memcpy each and the f64 kernels (bounds*);
- *  - otherwise the u64 kernels (ranges*): a big operand (BigUint64Array) is
- *    one memcpy; a small one is written as u32 halves from its numbers, so no
- *    value is converted through BigInt on the way in.
+ *  - both operands in RangeSet's small form (Uint32Array, values <= 2^32-1):
+ *    one memcpy each and the u32 kernels (bounds*, 8-byte intervals);
+ *  - otherwise the u64 kernels (ranges*, 16-byte intervals): a big operand
+ *    (BigUint64Array) is one memcpy; a small one is written as (value, 0)
+ *    u32 pairs, so no value is converted through BigInt on the way in.
  * The scratch block is reused and grows on demand (re-reading views after).
- * A small-form result is copied out with copyOutF64 (no zero fill for large ones).
+ * A small-form result is copied out with copyOutU32 (no zero fill for large ones).
  */
 import { heap, ScratchBlock } from "../../wasm/heap.js";
-import { copyOutF64 } from "../f64-copy.js";
+import { copyOutU32 } from "../u32-copy.js";
 import { RangeSet } from "../ranges.js";
 import type { RangeKernels } from "./range-kernels.js";
 
 const scratch = new ScratchBlock();
 
-const TWO32 = 4294967296;
-
-/** Writes a set's bounds as u64 at byte offset p. */
-function writeWide(set: RangeSet, p: number): void {
+/** Writes a set's bounds as u64 at byte offset p (8-aligned). */
+export function writeWide(set: RangeSet, p: number): void {
   const h = heap();
   if (set.big) {
     h.u64.set(set.big, p >>> 3);
@@ -29,10 +27,8 @@ function writeWide(set: RangeSet, p: number): void {
   const s = set.small!, u32 = h.u32;
   let k = p >>> 2;
   for (let i = 0; i < s.length; i++, k += 2) {
-    const v = s[i]!;
-    const hi = Math.floor(v / TWO32);
-    u32[k] = v - hi * TWO32;
-    u32[k + 1] = hi;
+    u32[k] = s[i]!;
+    u32[k + 1] = 0;
   }
 }
 
@@ -41,26 +37,29 @@ const UNION = 0, SUBTRACT = 1, INTERSECT = 2;
 function binary(op: number, a: RangeSet, b: RangeSet): RangeSet {
   const sa = a.small, sb = b.small;
   const na = a.intervalCount, nb = b.intervalCount;
-  const pa = scratch.ensure((na + nb) * 32 + 16);
-  const pb = pa + na * 16;
-  const po = pb + nb * 16;
-  const h = heap();
-  const e = h.exports;
+  const e = heap().exports;
   if (sa && sb) {
-    const f64 = h.f64;
-    f64.set(sa, pa >>> 3);
-    f64.set(sb, pb >>> 3);
+    // u32 bounds, 8 bytes per interval: a, then b, then room for na + nb.
+    const pa = scratch.ensure((na + nb) * 16 + 16);
+    const pb = pa + na * 8, po = pb + nb * 8;
+    const u32 = heap().u32;
+    u32.set(sa, pa >>> 2);
+    u32.set(sb, pb >>> 2);
     const n = op === UNION ? e.boundsUnion(pa, na, pb, nb, po)
       : op === SUBTRACT ? e.boundsSubtract(pa, na, pb, nb, po)
       : e.boundsIntersect(pa, na, pb, nb, po);
-    return RangeSet.fromCanonicalSmall(copyOutF64(f64, po >>> 3, 2 * n));
+    return RangeSet.fromCanonicalSmall(copyOutU32(u32, po >>> 2, 2 * n));
   }
+  // u64 bounds, 16 bytes per interval.
+  const pa = scratch.ensure((na + nb) * 32 + 16);
+  const pb = pa + na * 16, po = pb + nb * 16;
   writeWide(a, pa);
   writeWide(b, pb);
   const n = op === UNION ? e.rangesUnion(pa, na, pb, nb, po)
     : op === SUBTRACT ? e.rangesSubtract(pa, na, pb, nb, po)
     : e.rangesIntersect(pa, na, pb, nb, po);
-  return RangeSet.fromCanonicalBig(h.u64.slice(po >>> 3, (po >>> 3) + 2 * n));
+  const u64 = heap().u64;
+  return RangeSet.fromCanonicalBig(u64.slice(po >>> 3, (po >>> 3) + 2 * n));
 }
 
 /** The Wasm range kernels. */
@@ -72,14 +71,14 @@ export const wasmRangeKernels: RangeKernels = {
   contains(a, b) {
     const na = a.intervalCount, nb = b.intervalCount;
     const pa = scratch.ensure((na + nb) * 16 + 16);
-    const pb = pa + na * 16;
     const h = heap();
     if (a.small && b.small) {
-      const f64 = h.f64;
-      f64.set(a.small, pa >>> 3);
-      f64.set(b.small, pb >>> 3);
+      const pb = pa + na * 8, u32 = h.u32;
+      u32.set(a.small, pa >>> 2);
+      u32.set(b.small, pb >>> 2);
       return h.exports.boundsContains(pa, na, pb, nb) === 1;
     }
+    const pb = pa + na * 16;
     writeWide(a, pa);
     writeWide(b, pb);
     return h.exports.rangesContains(pa, na, pb, nb) === 1;
@@ -88,14 +87,14 @@ export const wasmRangeKernels: RangeKernels = {
     if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`pick: count ${count} is not a non-negative safe integer`);
     const na = a.intervalCount;
     const pa = scratch.ensure(na * 32 + 16);
-    const po = pa + na * 16;
     const h = heap();
     if (a.small) {
-      const f64 = h.f64;
-      f64.set(a.small, pa >>> 3);
+      const po = pa + na * 8, u32 = h.u32;
+      u32.set(a.small, pa >>> 2);
       const n = h.exports.boundsPick(pa, na, count, po);
-      return n < 0 ? null : RangeSet.fromCanonicalSmall(copyOutF64(f64, po >>> 3, 2 * n));
+      return n < 0 ? null : RangeSet.fromCanonicalSmall(copyOutU32(u32, po >>> 2, 2 * n));
     }
+    const po = pa + na * 16;
     writeWide(a, pa);
     const n = h.exports.rangesPick(pa, na, count, po);
     return n < 0 ? null : RangeSet.fromCanonicalBig(h.u64.slice(po >>> 3, (po >>> 3) + 2 * n));
