@@ -106,6 +106,31 @@ describe("shared single-interval values of the scanner", () => {
     }
   });
 
+  it("reads random canonical ranges around 2^32 and 2^53 exactly, through every reader", () => {
+    // Bounds near the small/big boundary (2^32) and the largest exact number
+    // (2^53); the expected text is built from bigints, not by the parser.
+    const near = fc.constantFrom(2n ** 32n, 2n ** 53n).chain((base) => fc.bigInt({ min: base - 6n, max: base + 6n }));
+    fc.assert(fc.property(fc.uniqueArray(near, { minLength: 2, maxLength: 8 }), (xs) => {
+      const v = [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const iv: Array<[bigint, bigint]> = [];
+      for (let k = 0; k + 1 < v.length; k += 2) iv.push([v[k]!, v[k + 1]!]);
+      // Canonical as written needs a gap of at least 2 between intervals; merge the rest.
+      const merged: Array<[bigint, bigint]> = [];
+      for (const [b, e] of iv) {
+        const last = merged[merged.length - 1];
+        if (last !== undefined && b <= last[1] + 1n) last[1] = e > last[1] ? e : last[1];
+        else merged.push([b, e]);
+      }
+      const text = `[${merged.map(([b, e]) => `${b}-${e}`).join(",")}]`;
+      const written = `[${iv.map(([b, e]) => `${b}-${e}`).join(",")}]`;
+      for (const t of [`ports:${written}`, `ports(r1):${written}`, `ports:${written};cpus:1`]) {
+        const r = Resources.parse(t).toString().match(/ports(?:\(r1\))?:(\[[^\]]*\])/)![1];
+        expect(r).toBe(text);
+      }
+      expect(RangeSet.fromIntervals(iv).toString()).toBe(text);
+    }), { numRuns: 300 });
+  });
+
   it("returns [b-e] whatever was read before, hit or miss", () => {
     fc.assert(fc.property(fc.array(bounds, { minLength: 1, maxLength: 40 }), (pairs) => {
       for (const [b, e] of pairs) {
