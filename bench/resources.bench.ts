@@ -256,6 +256,31 @@ async function kernelOnly(): Promise<void> {
   }
 }
 
+// A measurement for a design not built (docs/bench-resources.md, pass 6):
+// results as views into shared slabs, as Node's Buffer pool does below 4 KB.
+async function freshResults(): Promise<void> {
+  if (!section("fresh result arrays: off-heap typed array vs a view into a shared 8 KB slab")) return;
+  const src = new Uint32Array(4096).map((_, i) => i);
+  const SLAB = 8192;
+  let slab = new ArrayBuffer(SLAB), used = 0;
+  const fromSlab = (len: number): Uint32Array => {
+    const bytes = (len * 4 + 7) & ~7;
+    if (used + bytes > SLAB) { slab = new ArrayBuffer(SLAB); used = 0; }
+    const v = new Uint32Array(slab, used, len);
+    used += bytes;
+    return v;
+  };
+  console.log("| values | slice() | new Uint32Array + loop | slab view + set | slice / slab |\n|---:|---:|---:|---:|---:|");
+  for (const len of [20, 40, 200, 1000]) {
+    const r = await measure({
+      slice: () => src.slice(0, len),
+      fresh: () => { const out = new Uint32Array(len); for (let k = 0; k < len; k++) out[k] = src[k]!; return out; },
+      slab: () => { const out = fromSlab(len); out.set(src.subarray(0, len)); return out; },
+    });
+    console.log(`| ${len} | ${fmt(r.slice!)} | ${fmt(r.fresh!)} | ${fmt(r.slab!)} | ${ratio(r.slice!, r.slab!)} |`);
+  }
+}
+
 async function hotPaths(): Promise<void> {
   if (!section("hot paths: scalar += / -=, parse, against baselines in the same run")) return;
   // Loops of K operations per task, so tinybench's per-call overhead is not measured.
@@ -435,8 +460,9 @@ await subtractSmallB();
 await batchRangeSubtract();
 await resourcesWithChooser();
 await kernelOnly();
-await rangeSection("ranges, small form (values < 2^53): TS vs Wasm", 0n);
-await rangeSection("ranges, big form (values above 2^53): TS vs Wasm", 1n << 60n);
+await rangeSection("ranges, small form (values < 2^32): TS vs Wasm", 0n);
+await rangeSection("ranges, big form (values above 2^32): TS vs Wasm", 1n << 60n);
+await freshResults();
 await columnSection();
 await batchVsObjects();
 await writeSection();
