@@ -23,11 +23,12 @@ function canonical(s: RangeSet): boolean {
 
 /**
  * A random subset of a 96-value window placed at a base that exercises the
- * small/big form boundary (2^32), the largest exact number (2^53) and the
- * top of uint64.
+ * top of the small (u32) form (a window ending at 2^32 - 1, so the u32
+ * kernels meet an interval ending at their largest value), the small/big
+ * form boundary (2^32), the largest exact number (2^53) and the top of uint64.
  */
 const WINDOW = 96;
-const bases = [0n, 4294967296n - 40n, 9007199254740992n - 40n, MAX - BigInt(WINDOW) + 1n];
+const bases = [0n, 4294967296n - BigInt(WINDOW), 4294967296n - 40n, 9007199254740992n - 40n, MAX - BigInt(WINDOW) + 1n];
 const windowBits = fc.array(fc.boolean(), { minLength: WINDOW, maxLength: WINDOW });
 
 function fromBits(bits: boolean[], base: bigint): RangeSet {
@@ -68,6 +69,20 @@ describe.each([tsRangeKernels, wasmRangeKernels, rangeKernels])("range kernels (
     expect(k.contains(set([1, 10]), set())).toBe(true);
     expect(k.contains(set(), set([1, 1]))).toBe(false);
     expect(k.contains(set([1, 5], [7, 10]), set([4, 8]))).toBe(false);
+  });
+
+  it("keeps the top of the small form exact (intervals ending at 2^32 - 1)", () => {
+    const top = 4294967295;
+    expect(text(k.union(set([top - 5, top]), set([top - 20, top - 6])))).toBe(`[${top - 20}-${top}]`);
+    expect(text(k.union(set([top, top]), set([0, 0])))).toBe(`[0-0,${top}-${top}]`);
+    expect(text(k.subtract(set([top - 9, top]), set([top - 4, top - 3])))).toBe(`[${top - 9}-${top - 5},${top - 2}-${top}]`);
+    expect(text(k.subtract(set([top - 9, top]), set([top, top])))).toBe(`[${top - 9}-${top - 1}]`);
+    expect(text(k.intersect(set([top - 9, top]), set([top - 1, top])))).toBe(`[${top - 1}-${top}]`);
+    expect(k.contains(set([0, top]), set([5, 6], [top, top]))).toBe(true);
+    // The whole u32 range holds 2^32 values, more than fit in a u32 count.
+    expect(text(k.pick(set([0, top]), 2 ** 32))).toBe(`[0-${top}]`);
+    expect(k.pick(set([0, top]), 2 ** 32 + 1)).toBeNull();
+    expect(text(k.pick(set([top - 1, top]), 1))).toBe(`[${top - 1}-${top - 1}]`);
   });
 
   it("picks the lowest free values", () => {
