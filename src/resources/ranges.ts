@@ -275,6 +275,19 @@ export class RangeSet {
     return bounds.length === 0 ? RangeSet.EMPTY : new RangeSet(bounds, null);
   }
 
+  /**
+   * Wraps canonical bounds given as exact numbers (each at most
+   * NUMBER_BOUND_MAX): the small form when the largest (the last) fits
+   * SMALL_MAX, else the big form. Readers that collect bounds as numbers
+   * call this, so the choice of form lives here, not in each reader.
+   */
+  static fromCanonicalNumbers(bounds: readonly number[]): RangeSet {
+    const n = bounds.length;
+    if (n === 0) return RangeSet.EMPTY;
+    if (bounds[n - 1]! <= SMALL_MAX) return new RangeSet(Uint32Array.from(bounds), null);
+    return new RangeSet(null, BigUint64Array.from(bounds, (v) => BigInt(v)));
+  }
+
   /** Wraps canonical uint64 bounds, switching to the small form when it fits. */
   static fromCanonicalBig(bounds: BigUint64Array): RangeSet {
     if (bounds.length === 0) return RangeSet.EMPTY;

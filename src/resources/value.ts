@@ -15,7 +15,7 @@
  * - anything else is a scalar if it reads as a C++ double (`+3`, `07`, `1.`,
  *   `.5`, `1e3`, `inf`, `nan`), else TEXT, which a resource cannot hold.
  */
-import { NUMBER_BOUND_MAX, RangeSet, SMALL_MAX, UINT64_MAX } from "./ranges.js";
+import { NUMBER_BOUND_MAX, RangeSet, UINT64_MAX } from "./ranges.js";
 import { toFixed } from "./fixed.js";
 
 /** The value types of Mesos' `Value.Type`. */
@@ -104,9 +104,8 @@ export function scalarToFixed(v: number): number | ValueSyntaxError {
 
 /**
  * Fast path for `[a-b,c-d,...]` whose inside holds only digits, '-' and ','
- * with numbers of at most 15 digits, each at most SMALL_MAX (2^32 - 1): the
- * same tokens as the general path, read in one pass. Returns null to fall
- * back to the general path.
+ * with numbers of at most 15 digits: the same tokens as the general path,
+ * read in one pass. Returns null to fall back to the general path.
  */
 function parseSimpleRanges(temp: string): ParsedValue | ValueSyntaxError | null {
   const n = temp.length - 1;
@@ -118,10 +117,7 @@ function parseSimpleRanges(temp: string): ParsedValue | ValueSyntaxError | null 
       v = v * 10 + (c - 48);
       if (++digits > 15) return null;
     } else if (c === 45 /* - */ || c === 44 /* , */) {
-      if (digits > 0) {
-        if (v > SMALL_MAX) return null; // the big form: the general path
-        bounds.push(v); v = 0; digits = 0;
-      }
+      if (digits > 0) { bounds.push(v); v = 0; digits = 0; }
     } else {
       return null;
     }
@@ -217,8 +213,7 @@ function parseRanges(temp: string): ParsedValue | ValueSyntaxError {
   for (const t of tokens) {
     const v = parseBound(t);
     if (v === null) return { error: `expecting a non-negative 64-bit integer in '${t}'` };
-    // Numbers are exact up to 2^53 - 1; the small form holds up to SMALL_MAX.
-    if (typeof v === "bigint" || v > SMALL_MAX) allSmall = false;
+    if (typeof v === "bigint") allSmall = false;
     bounds.push(v);
   }
   if (bounds.length === 0) return { type: "RANGES", ranges: RangeSet.EMPTY };
@@ -230,14 +225,14 @@ function parseRanges(temp: string): ParsedValue | ValueSyntaxError {
  * and merge overlapping or adjacent intervals, comparing with the current
  * interval's end only, which lets an inverted interval hidden inside another
  * one disappear. Afterwards an inverted or overlapping interval is an error.
+ * Bounds are exact numbers (at most 2^53 - 1); `RangeSet.fromCanonicalNumbers`
+ * picks the set's form.
  */
 function coalesceSmall(raw: number[]): ParsedValue | ValueSyntaxError {
   const m = raw.length >> 1;
   if (m === 1) {
     if (raw[0]! > raw[1]!) return { error: `invalid range ${raw[0]}-${raw[1]}: begin > end` };
-    const one = new Uint32Array(2);
-    one[0] = raw[0]!; one[1] = raw[1]!;
-    return { type: "RANGES", ranges: RangeSet.fromCanonicalSmall(one) };
+    return { type: "RANGES", ranges: RangeSet.fromCanonicalNumbers(raw) };
   }
   let sorted = true;
   for (let k = 1; k < m; k++) {
@@ -268,10 +263,10 @@ function coalesceSmall(raw: number[]): ParsedValue | ValueSyntaxError {
     if (out[k]! <= maxEnd) return { error: `invalid ranges: ${out[k]}-${out[k + 1]} overlaps another range` };
     maxEnd = Math.max(maxEnd, out[k + 1]!);
   }
-  return { type: "RANGES", ranges: RangeSet.fromCanonicalSmall(Uint32Array.from(out)) };
+  return { type: "RANGES", ranges: RangeSet.fromCanonicalNumbers(out) };
 }
 
-/** coalesceSmall for bounds above 2^32 - 1, with Mesos' uint64 wrap-around of `end + 1`. */
+/** coalesceSmall for bounds above 2^53 - 1 (bigints), with Mesos' uint64 wrap-around of `end + 1`. */
 function coalesceBig(raw: bigint[]): ParsedValue | ValueSyntaxError {
   const m = raw.length >> 1;
   const pairs: Array<[bigint, bigint]> = [];
