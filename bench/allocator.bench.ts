@@ -9,7 +9,7 @@
  *
  * 1. One DeclineOffers allocation cycle (Mesos' HierarchicalAllocator_BENCHMARK_Test.DeclineOffers
  *    shape: agents cpus:24;mem:4096;disk:4096;ports:[31000-32000], each with
- *    cpus:16;mem:2014;disk:1024 + 16 port fragments used by one framework) at
+ *    cpus:16;mem:2014;disk:1024 + Mesos' 16 port fragments used by one framework) at
  *    several sizes, measured two ways in the same run: a cycle that makes an
  *    offer on every agent (round 0) and a cycle where every (framework, agent)
  *    pair is filtered (after 2 x frameworks rounds). The per-cycle cost over
@@ -21,7 +21,7 @@
  */
 import { Bench } from "tinybench";
 import { HierarchicalDRFAllocator, ManualClock } from "../src/allocator/index.js";
-import { DECLINE_AGENT, declineOffers, declineUsedResources } from "../src/benchmarks/allocator.js";
+import { addBenchAgents, addBenchFrameworks, BENCH_ROLE, DECLINE_AGENT, declineOffers, declineUsedResources } from "../src/benchmarks/allocator.js";
 import { Resources } from "../src/resources/index.js";
 
 const TIME = Number(process.env.BENCH_TIME_MS ?? 300);
@@ -47,10 +47,8 @@ function setup(agents: number, frameworks: number): Setup {
       for (const byAgent of byRole.values()) for (const [a, r] of byAgent) s.offers.push({ f, a, r });
     },
   });
-  for (let i = 0; i < frameworks; i++) s.allocator.addFramework(`framework-${i}`, { roles: ["role1"] });
-  const total = Resources.parse(DECLINE_AGENT);
-  const used = declineUsedResources().allocate("role1");
-  for (let i = 0; i < agents; i++) s.allocator.addAgent(`agent-${i}`, { resources: total }, new Map([[`framework-${i % frameworks}`, used]]));
+  const fwIds = addBenchFrameworks(s.allocator, frameworks);
+  addBenchAgents(s.allocator, agents, Resources.parse(DECLINE_AGENT), fwIds, declineUsedResources().allocate(BENCH_ROLE));
   return s;
 }
 

@@ -21,9 +21,9 @@ async function make(dir) {
   const { DECLINE_AGENT, declineUsedResources } = await import(at('dist/benchmarks/allocator.js'));
   const clock = new ManualClock(); let offers = [];
   const a = new HierarchicalDRFAllocator({ clock, seed: 1, triggeredAllocation: 'deferred', offerCallback: (framework, byRole) => { for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources }); } });
-  const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: ['role1'] }); }
+  const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: ['*'], capabilities: ['MULTI_ROLE'] }); }
   a.settle();
-  const res = Resources.parse(DECLINE_AGENT), used = declineUsedResources().allocate('role1');
+  const res = Resources.parse(DECLINE_AGENT), used = declineUsedResources().allocate('*');
   const t = performance.now();
   for (let i = 0; i < +AG; i++) a.addAgent('agent-' + i, { resources: res }, new Map([[fws[i % +FW], used]]));
   a.settle();

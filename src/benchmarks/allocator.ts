@@ -6,6 +6,7 @@
 import type { CliIO } from "../cli/io.js";
 import { HierarchicalDRFAllocator, ManualClock } from "../allocator/index.js";
 import { Resources } from "../resources/index.js";
+import { fragment } from "./resources.js";
 
 /** Options of `drfcore bench decline-offers` (and its siblings). */
 export interface AllocatorBenchOptions {
@@ -45,15 +46,56 @@ interface Offer {
   resources: Resources;
 }
 
-/** The agent shape of Mesos' DeclineOffers benchmark. */
+/** The role of every framework in Mesos' DeclineOffers, SuppressOffers and AddAndUpdateSlave benchmarks. */
+export const BENCH_ROLE = "*";
+
+/** The agent shape of Mesos' DeclineOffers and SuppressOffers benchmarks. */
 export const DECLINE_AGENT = "cpus:24;mem:4096;disk:4096;ports:[31000-32000]";
 
-/** `cpus:16;mem:2014;disk:1024` plus 16 port fragments of [31000-32000] (one-port gaps), as Mesos' `fragment()`. */
-export function declineUsedResources(): Resources {
-  const step = Math.floor(1001 / 16);
-  const frags: string[] = [];
-  for (let i = 0; i < 16; i++) frags.push(`${31000 + i * step}-${31000 + i * step + step - 2}`);
-  return Resources.parse(`cpus:16;mem:2014;disk:1024;ports:[${frags.join(",")}]`);
+/**
+ * What each agent of Mesos' DeclineOffers (mem 2014) and SuppressOffers
+ * (mem 1024) benchmarks has in use by one framework: `cpus:16;mem:<mem>;disk:1024`
+ * plus `fragment([31000-32000], 16)`: the single ports 31000, 31002, ...,
+ * 31028 and the range 31030-32000 (unallocated; the benchmarks allocate it
+ * to their role).
+ */
+export function declineUsedResources(mem = 2014): Resources {
+  return Resources.parse(`cpus:16;mem:${mem};disk:1024`).plus(Resources.ranges("ports", fragment(31000n, 32000n, 16)));
+}
+
+/** The agent shape of Mesos' AddAndUpdateSlave benchmark. */
+export const ADD_AND_UPDATE_AGENT = "cpus:2;mem:1024;disk:4096;ports:[31000-32000]";
+/** What each agent of Mesos' AddAndUpdateSlave benchmark has in use by one framework (unallocated). */
+export const ADD_AND_UPDATE_USED = "cpus:1;mem:128;disk:1024;ports:[31126-31510,31512-31623,31810-31852,31854-31964]";
+
+/**
+ * Mesos' `createFrameworkInfo({"*"}, capabilities)` as the benchmarks call
+ * it: role `*`, with MULTI_ROLE added as Mesos' test helper adds it.
+ */
+export function addBenchFrameworks(allocator: HierarchicalDRFAllocator, count: number, capabilities: string[] = []): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `framework-${i}`;
+    ids.push(id);
+    allocator.addFramework(id, { roles: [BENCH_ROLE], capabilities: ["MULTI_ROLE", ...capabilities] });
+  }
+  allocator.settle();
+  return ids;
+}
+
+/** Adds `count` agents of `total`, agent i using `used` by framework i mod frameworks (Mesos' round robin). */
+export function addBenchAgents(allocator: HierarchicalDRFAllocator, count: number, total: Resources, frameworks: string[], used: Resources): void {
+  for (let i = 0; i < count; i++) {
+    allocator.addAgent(`agent-${i}`, { resources: total }, new Map([[frameworks[i % frameworks.length]!, used]]));
+  }
+}
+
+/** An offer callback that flattens every offer into `sink()`, as Mesos' benchmarks keep one struct per offer. */
+function collectInto(sink: () => Offer[]): (framework: string, byRole: Map<string, Map<string, Resources>>) => void {
+  return (framework, byRole) => {
+    const offers = sink();
+    for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources });
+  };
 }
 
 /** The measurements of one DeclineOffers run (also printed). */
@@ -89,33 +131,18 @@ export function declineOffers(options: AllocatorBenchOptions, print: (line: stri
   // Deferred triggers: like Mesos' allocator process, the allocations that
   // adding frameworks and agents trigger coalesce into one run; the timings
   // below include it (Mesos' benchmark times up to Clock::settle()).
-  const allocator = new HierarchicalDRFAllocator({
-    clock,
-    seed: options.seed ?? 1,
-    triggeredAllocation: "deferred",
-    offerCallback: (framework, byRole) => {
-      for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources });
-    },
-  });
-  const role = "role1";
-  const fwIds: string[] = [];
+  const allocator = new HierarchicalDRFAllocator({ clock, seed: options.seed ?? 1, triggeredAllocation: "deferred", offerCallback: collectInto(() => offers) });
+  print(`Using ${agents} agents and ${frameworks} frameworks`);
   let t = performance.now();
-  for (let i = 0; i < frameworks; i++) {
-    const id = `framework-${i}`;
-    fwIds.push(id);
-    allocator.addFramework(id, { roles: [role] });
-  }
-  allocator.settle();
+  const fwIds = addBenchFrameworks(allocator, frameworks);
   const addFrameworksMs = performance.now() - t;
   print(`Added ${frameworks} frameworks in ${formatDuration(addFrameworksMs)}`);
 
   const agentResources = Resources.parse(DECLINE_AGENT);
-  const used = declineUsedResources().allocate(role);
+  const used = declineUsedResources().allocate(BENCH_ROLE);
   let c = cpuMs();
   t = performance.now();
-  for (let i = 0; i < agents; i++) {
-    allocator.addAgent(`agent-${i}`, { resources: agentResources }, new Map([[fwIds[i % frameworks]!, used]]));
-  }
+  addBenchAgents(allocator, agents, agentResources, fwIds, used);
   const addAgentCallsMs = performance.now() - t;
   allocator.settle();
   const addAgentsMs = performance.now() - t;
@@ -150,64 +177,107 @@ export function declineOffers(options: AllocatorBenchOptions, print: (line: stri
 }
 
 /**
- * HierarchicalAllocator_BENCHMARK_Test.AddAndUpdateSlave: adds the agents
- * (each triggering an allocation on itself), then updates every agent's
- * total (each triggering one), timing both phases.
+ * HierarchicalAllocator_BENCHMARK_Test.AddAndUpdateSlave: frameworks in
+ * role `*` able to take revocable resources; agents of
+ * `cpus:2;mem:1024;disk:4096;ports:[31000-32000]`, each with a slice in use
+ * by one framework (round robin), added and then updated with 10 revocable
+ * cpus more. Each phase is timed up to its settled allocation, and the
+ * offer callbacks it caused are counted ("allocations", as Mesos counts them).
  */
 export async function runAddAndUpdateAgent(io: CliIO, options: AllocatorBenchOptions): Promise<void> {
   await warmUp(options, runAddAndUpdateAgent, io);
   const clock = new ManualClock();
-  let offers = 0;
-  const allocator = new HierarchicalDRFAllocator({ clock, seed: options.seed ?? 1, offerCallback: (_f, byRole) => { for (const m of byRole.values()) offers += m.size; } });
+  let callbacks = 0;
+  const allocator = new HierarchicalDRFAllocator({ clock, seed: options.seed ?? 1, triggeredAllocation: "deferred", offerCallback: () => void callbacks++ });
+  io.out(`Using ${options.agents} agents and ${options.frameworks} frameworks\n`);
   let t = performance.now();
-  for (let i = 0; i < options.frameworks; i++) allocator.addFramework(`framework-${i}`, { roles: [`role${i % 10}`] });
+  const fwIds = addBenchFrameworks(allocator, options.frameworks, ["REVOCABLE_RESOURCES"]);
   io.out(`Added ${options.frameworks} frameworks in ${formatDuration(performance.now() - t)}\n`);
-  const first = Resources.parse("cpus:2;mem:1024;disk:4096;ports:[31000-32000]");
-  const second = Resources.parse("cpus:4;mem:2048;disk:4096;ports:[31000-32000]");
+  const total = Resources.parse(ADD_AND_UPDATE_AGENT);
+  const used = Resources.parse(ADD_AND_UPDATE_USED).allocate(BENCH_ROLE);
   t = performance.now();
-  for (let i = 0; i < options.agents; i++) allocator.addAgent(`agent-${i}`, { resources: first });
-  io.out(`Added ${options.agents} agents in ${formatDuration(performance.now() - t)} (${offers} offers)\n`);
-  offers = 0;
+  addBenchAgents(allocator, options.agents, total, fwIds, used);
+  allocator.settle();
+  io.out(`Added ${options.agents} agents in ${formatDuration(performance.now() - t)}; performed ${callbacks} allocations\n`);
+  callbacks = 0;
+  const oversubscribed = Resources.fromProto([{ name: "cpus", type: "SCALAR", scalar: 10, revocable: {} }]);
+  const updated = total.plus(oversubscribed);
   t = performance.now();
-  for (let i = 0; i < options.agents; i++) allocator.updateAgent(`agent-${i}`, second);
-  io.out(`Updated ${options.agents} agents in ${formatDuration(performance.now() - t)} (${offers} offers)\n`);
+  for (let i = 0; i < options.agents; i++) allocator.updateAgent(`agent-${i}`, updated);
+  allocator.settle();
+  io.out(`Updated ${options.agents} agents in ${formatDuration(performance.now() - t)} performing ${callbacks} allocations\n`);
   allocator.close();
 }
 
 /**
- * HierarchicalAllocator_BENCHMARK_Test.SuppressOffers: every framework holds
- * part of the cluster; each round all offers are declined with a long filter,
- * a share of the frameworks suppress, and one allocation cycle is timed.
+ * The setup shared by Mesos' SuppressOffers and ExtremeSuppressOffers:
+ * frameworks in role `*`, DeclineOffers' agents with `cpus:16;mem:1024;disk:1024`
+ * plus 16 port fragments in use by one framework each, all added and
+ * settled (printed in Mesos' words).
+ */
+function suppressSetup(io: CliIO, options: AllocatorBenchOptions): { allocator: HierarchicalDRFAllocator; clock: ManualClock; fwIds: string[]; offers: () => Offer[]; take: () => Offer[] } {
+  const clock = new ManualClock();
+  let offers: Offer[] = [];
+  const allocator = new HierarchicalDRFAllocator({ clock, seed: options.seed ?? 1, triggeredAllocation: "deferred", offerCallback: collectInto(() => offers) });
+  io.out(`Using ${options.agents} agents and ${options.frameworks} frameworks\n`);
+  let t = performance.now();
+  const fwIds = addBenchFrameworks(allocator, options.frameworks);
+  io.out(`Added ${options.frameworks} frameworks in ${formatDuration(performance.now() - t)}\n`);
+  t = performance.now();
+  addBenchAgents(allocator, options.agents, Resources.parse(DECLINE_AGENT), fwIds, declineUsedResources(1024).allocate(BENCH_ROLE));
+  allocator.settle();
+  io.out(`Added ${options.agents} agents in ${formatDuration(performance.now() - t)}\n`);
+  const take = () => {
+    const out = offers;
+    offers = [];
+    return out;
+  };
+  return { allocator, clock, fwIds, offers: () => offers, take };
+}
+
+/** One timed allocation cycle of the suppress benchmarks, after every outstanding offer is recovered without a filter; returns its time and offer count. */
+function suppressRound(s: ReturnType<typeof suppressSetup>, suppressBefore: () => void): { ms: number; offers: number } {
+  for (const o of s.take()) s.allocator.recoverResources(o.framework, o.agent, o.resources);
+  suppressBefore();
+  const t = performance.now();
+  s.clock.advance(1);
+  const ms = performance.now() - t;
+  return { ms, offers: s.offers().length };
+}
+
+/**
+ * HierarchicalAllocator_BENCHMARK_Test.SuppressOffers: `--rounds` (Mesos: 5)
+ * allocation cycles; before each, every offer is recovered without a filter
+ * and another frameworks / rounds of the frameworks suppress offers.
  */
 export async function runSuppressOffers(io: CliIO, options: AllocatorBenchOptions): Promise<void> {
   await warmUp(options, runSuppressOffers, io);
-  const clock = new ManualClock();
-  let offers: Offer[] = [];
-  const allocator = new HierarchicalDRFAllocator({
-    clock,
-    seed: options.seed ?? 1,
-    offerCallback: (framework, byRole) => { for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources }); },
-  });
-  const role = "role1";
-  let t = performance.now();
-  for (let i = 0; i < options.frameworks; i++) allocator.addFramework(`framework-${i}`, { roles: [role] });
-  io.out(`Added ${options.frameworks} frameworks in ${formatDuration(performance.now() - t)}\n`);
-  const agentResources = Resources.parse(DECLINE_AGENT);
-  const used = declineUsedResources().allocate(role);
-  t = performance.now();
-  for (let i = 0; i < options.agents; i++) allocator.addAgent(`agent-${i}`, { resources: agentResources }, new Map([[`framework-${i % options.frameworks}`, used]]));
-  io.out(`Added ${options.agents} agents in ${formatDuration(performance.now() - t)}\n`);
-  const rounds = options.rounds ?? 20;
+  const s = suppressSetup(io, options);
+  const rounds = options.rounds ?? 5;
+  const perRound = Math.floor(options.frameworks / rounds);
   let suppressed = 0;
   for (let round = 0; round < rounds; round++) {
-    for (const o of offers) allocator.recoverResources(o.framework, o.agent, o.resources, { refuseSeconds: 2 ** 31 - 1 });
-    offers = [];
-    // Suppress another slice of the frameworks each round (Mesos suppresses 10% per round).
-    const target = Math.min(options.frameworks, Math.round(((round + 1) * options.frameworks) / 10));
-    for (; suppressed < target; suppressed++) allocator.suppressOffers(`framework-${suppressed}`);
-    t = performance.now();
-    clock.advance(1);
-    io.out(`round ${round} allocate() took ${formatDuration(performance.now() - t)} to make ${offers.length} offers with ${suppressed} suppressed frameworks\n`);
+    const { ms, offers } = suppressRound(s, () => {
+      for (let j = 0; j < perRound; j++) s.allocator.suppressOffers(s.fwIds[suppressed++]!);
+    });
+    io.out(`allocate() took ${formatDuration(ms)} to make ${offers} offers with ${suppressed} out of ${options.frameworks} frameworks suppressing offers\n`);
   }
-  allocator.close();
+  s.allocator.close();
+}
+
+/**
+ * HierarchicalAllocator_BENCHMARK_Test.ExtremeSuppressOffers: as
+ * SuppressOffers, but 99% of the frameworks suppress offers before the
+ * first of the `--rounds` (Mesos: 5) cycles.
+ */
+export async function runExtremeSuppressOffers(io: CliIO, options: AllocatorBenchOptions): Promise<void> {
+  await warmUp(options, runExtremeSuppressOffers, io);
+  const s = suppressSetup(io, options);
+  const suppressed = Math.floor(options.frameworks * 0.99);
+  for (let i = 0; i < suppressed; i++) s.allocator.suppressOffers(s.fwIds[i]!);
+  for (let round = 0; round < (options.rounds ?? 5); round++) {
+    const { ms, offers } = suppressRound(s, () => {});
+    io.out(`allocate() took ${formatDuration(ms)} to make ${offers} offers with ${suppressed} out of ${options.frameworks} frameworks suppressing offers\n`);
+  }
+  s.allocator.close();
 }

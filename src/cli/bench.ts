@@ -9,6 +9,7 @@ import {
   type AllocatorBenchOptions,
   runAddAndUpdateAgent,
   runDeclineOffers,
+  runExtremeSuppressOffers,
   runSuppressOffers,
 } from "../benchmarks/allocator.js";
 
@@ -66,5 +67,6 @@ export function register(program: Command, io: CliIO): void {
 
   allocatorBench("decline-offers", "HierarchicalAllocator_BENCHMARK_Test.DeclineOffers", runDeclineOffers, { agents: "1000", frameworks: "100", rounds: "200" });
   allocatorBench("add-and-update-agent", "HierarchicalAllocator_BENCHMARK_Test.AddAndUpdateSlave", runAddAndUpdateAgent, { agents: "10000", frameworks: "1000", rounds: "1" });
-  allocatorBench("suppress-offers", "HierarchicalAllocator_BENCHMARK_Test.SuppressOffers", runSuppressOffers, { agents: "1000", frameworks: "100", rounds: "20" });
+  allocatorBench("suppress-offers", "HierarchicalAllocator_BENCHMARK_Test.SuppressOffers", runSuppressOffers, { agents: "1000", frameworks: "100", rounds: "5" });
+  allocatorBench("extreme-suppress-offers", "HierarchicalAllocator_BENCHMARK_Test.ExtremeSuppressOffers", runExtremeSuppressOffers, { agents: "1000", frameworks: "100", rounds: "5" });
 }

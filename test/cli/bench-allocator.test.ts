@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { memoryIO } from "../../src/cli/io.js";
+import { declineUsedResources } from "../../src/benchmarks/allocator.js";
 
 const DURATION = String.raw`\d+(\.\d+)?(ns|us|ms|secs)`;
 
@@ -17,8 +18,9 @@ describe("drfcore bench decline-offers", () => {
     const io = memoryIO();
     expect(await main(["bench", "decline-offers", "--agents", "20", "--frameworks", "4", "--rounds", "4"], io)).toBe(0);
     const lines = io.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(new RegExp(`^Added 4 frameworks in ${DURATION}$`));
-    expect(lines[1]).toMatch(new RegExp(`^Added 20 agents in ${DURATION}$`));
+    expect(lines[0]).toBe("Using 20 agents and 4 frameworks");
+    expect(lines[1]).toMatch(new RegExp(`^Added 4 frameworks in ${DURATION}$`));
+    expect(lines[2]).toMatch(new RegExp(`^Added 20 agents in ${DURATION}$`));
     const rounds = lines.filter((l) => l.startsWith("round "));
     expect(rounds.map((l) => l.replace(/took \S+/, "took T"))).toEqual([
       "round 0 allocate() took T to make 20 offers after filtering 20 offers",
@@ -53,23 +55,48 @@ describe("drfcore bench decline-offers", () => {
   });
 });
 
-describe("drfcore bench add-and-update-agent / suppress-offers", () => {
-  it("add-and-update-agent adds then updates every agent, in Mesos' wording", async () => {
+describe("drfcore bench add-and-update-agent / suppress-offers / extreme-suppress-offers", () => {
+  it("add-and-update-agent adds then updates every agent, counting offer callbacks as Mesos counts allocations", async () => {
+    // 30 agents, 5 frameworks: the settled allocation after the additions
+    // offers each agent's free part to the framework of lowest share, which
+    // rotates over all five (one callback each); the update adds 10
+    // revocable cpus to every agent, which all five (REVOCABLE_RESOURCES)
+    // can take, again one callback each.
     const io = memoryIO();
     expect(await main(["bench", "add-and-update-agent", "--agents", "30", "--frameworks", "5"], io)).toBe(0);
     const lines = io.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(new RegExp(`^Added 5 frameworks in ${DURATION}$`));
-    expect(lines[1]).toMatch(new RegExp(`^Added 30 agents in ${DURATION} \\(\\d+ offers\\)$`));
-    expect(lines[2]).toMatch(new RegExp(`^Updated 30 agents in ${DURATION} \\(\\d+ offers\\)$`));
+    expect(lines[0]).toBe("Using 30 agents and 5 frameworks");
+    expect(lines[1]).toMatch(new RegExp(`^Added 5 frameworks in ${DURATION}$`));
+    expect(lines[2]).toMatch(new RegExp(`^Added 30 agents in ${DURATION}; performed 5 allocations$`));
+    expect(lines[3]).toMatch(new RegExp(`^Updated 30 agents in ${DURATION} performing 5 allocations$`));
   });
 
-  it("suppress-offers: once every framework is suppressed, a round makes no offer", async () => {
+  it("suppress-offers: offers recovered without a filter go to the frameworks not yet suppressed, none once all are", async () => {
+    // 10 frameworks over 5 rounds: 2 more suppress before each round.
     const io = memoryIO();
-    expect(await main(["bench", "suppress-offers", "--agents", "20", "--frameworks", "10", "--rounds", "10"], io)).toBe(0);
-    const rounds = io.stdout.trim().split("\n").filter((l) => l.startsWith("round "));
-    expect(rounds).toHaveLength(10);
-    // Round r suppresses 10% more of the frameworks: round 9 has all 10 suppressed.
-    expect(rounds[9]).toMatch(/to make 0 offers with 10 suppressed frameworks$/);
-    expect(rounds[0]).toMatch(/with 1 suppressed frameworks$/);
+    expect(await main(["bench", "suppress-offers", "--agents", "20", "--frameworks", "10"], io)).toBe(0);
+    const rounds = io.stdout.trim().split("\n").filter((l) => l.startsWith("allocate() "));
+    expect(rounds.map((l) => l.replace(/took \S+/, "took T"))).toEqual([
+      "allocate() took T to make 20 offers with 2 out of 10 frameworks suppressing offers",
+      "allocate() took T to make 20 offers with 4 out of 10 frameworks suppressing offers",
+      "allocate() took T to make 20 offers with 6 out of 10 frameworks suppressing offers",
+      "allocate() took T to make 20 offers with 8 out of 10 frameworks suppressing offers",
+      "allocate() took T to make 0 offers with 10 out of 10 frameworks suppressing offers",
+    ]);
+  });
+
+  it("extreme-suppress-offers: with 99 of 100 frameworks suppressed, the one left gets every agent each round", async () => {
+    const io = memoryIO();
+    expect(await main(["bench", "extreme-suppress-offers", "--agents", "20", "--frameworks", "100", "--rounds", "3"], io)).toBe(0);
+    const rounds = io.stdout.trim().split("\n").filter((l) => l.startsWith("allocate() "));
+    expect(rounds.map((l) => l.replace(/took \S+/, "took T"))).toEqual(Array(3).fill("allocate() took T to make 20 offers with 99 out of 100 frameworks suppressing offers"));
+  });
+});
+
+describe("the benchmarks' resources are Mesos' own", () => {
+  it("DeclineOffers' used ports are Mesos' fragment([31000-32000], 16): single ports 31000, 31002, ..., 31028, then 31030-32000", () => {
+    const singles = Array.from({ length: 15 }, (_, i) => `${31000 + 2 * i}-${31000 + 2 * i}`);
+    expect(declineUsedResources().toString()).toBe(`cpus:16;mem:2014;disk:1024;ports:[${singles.join(",")},31030-32000]`);
+    expect(declineUsedResources(1024).toString()).toBe(`cpus:16;mem:1024;disk:1024;ports:[${singles.join(",")},31030-32000]`);
   });
 });
