@@ -20,7 +20,7 @@ import { type HoldingList, HoldingTable } from "./holdings.js";
 import { OfferLog } from "./offer-log.js";
 import { PairBits, SlotPool } from "./presence.js";
 import { AllocatorError } from "./errors.js";
-import { allocatableTo, type FrameworkCaps, shrink, stripIncapable } from "./offerable.js";
+import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapable, traitsOf } from "./offerable.js";
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
 import { Prng } from "./random.js";
 import { RandomSorter } from "./random-sorter.js";
@@ -270,13 +270,14 @@ function toQuantities(x: ResourceQuantities | string, what: string): ResourceQua
 
 function capsOf(capabilities: readonly string[]): FrameworkCaps {
   const has = (c: string) => capabilities.includes(c);
-  return {
+  const caps = {
     multiRole: has("MULTI_ROLE"),
     gpuResources: has("GPU_RESOURCES"),
     sharedResources: has("SHARED_RESOURCES"),
     revocableResources: has("REVOCABLE_RESOURCES"),
     reservationRefinement: has("RESERVATION_REFINEMENT"),
   };
+  return { ...caps, incapable: incapableTraits(caps) };
 }
 
 // The memos below (src/util/memo.ts) are keyed by immutable Resources
@@ -373,14 +374,14 @@ const totalMemo = new ObjectMemo<Resources, TotalInfo>((total) => {
   if (!reserved.isEmpty()) for (const [role, r] of reserved.reservations()) reservations.set(role, qvecFrom(r.scalarQuantities()));
   return { q: qvecFrom(scalars.scalarQuantities()), hasGpu: scalars.scalar("gpus") > 0, reservations };
 });
+/** `traitsOf(r)` (shared, revocable, refined reservations present), memoized per object. */
+const traitsMemo = new ObjectMemo<Resources, number>(traitsOf);
+function traits(r: Resources): number {
+  return traitsMemo.get(r);
+}
 /** True when no entry is shared, revocable or carries refined reservations (nothing to strip for any framework). */
-const plainMemo = new ObjectMemo<Resources, boolean>((r) => {
-  if (!r.shared().isEmpty() || !r.revocable().isEmpty()) return false;
-  const reserved = r.reserved();
-  return reserved.isEmpty() || reserved.filter((x) => x.reservations !== undefined && x.reservations.length > 1).isEmpty();
-});
 function isPlain(r: Resources): boolean {
-  return plainMemo.get(r);
+  return traitsMemo.get(r) === 0;
 }
 
 function qContains(a: QVec, b: QVec): boolean {
@@ -1696,7 +1697,7 @@ export class HierarchicalDRFAllocator {
             const fw = this.frameworks.get(fwId)!;
             if (!this.allocatable(qvecFrom(available.scalarQuantities()), false, role, fw)) return;
             if (fw.caps.gpuResources === false && agent.hasGpu) return;
-            available = stripIncapable(available, fw.caps);
+            available = stripIncapable(available, fw.caps, traits(available));
             const quotaResources = quotaPart(available);
             const guaranteesOffering = shrink(quotaResources, unsatisfied, true);
             if (guaranteesOffering.isEmpty()) return;
@@ -1885,7 +1886,7 @@ export class HierarchicalDRFAllocator {
     const role = rc.role;
     if (!this.allocatable(s.candQ, false, role, fw)) return;
     if (fw.caps.gpuResources === false && agent.hasGpu) return;
-    if (!s.candPlain) available = stripIncapable(available, fw.caps);
+    if (!s.candPlain) available = stripIncapable(available, fw.caps, traits(available));
     if (rc.noShrink) {
       // Without limits or headroom every entry is offered: reserved,
       // non-scalar and revocable ones always, unreserved scalars unshrunk.

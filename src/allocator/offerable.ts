@@ -33,15 +33,45 @@ export interface FrameworkCaps {
   sharedResources: boolean;
   revocableResources: boolean;
   reservationRefinement: boolean;
+  /** `incapableTraits` of the above. */
+  incapable: number;
 }
 
-/** Mesos `stripIncapableResources`: drops shared, revocable and refined-reservation resources the framework cannot handle. */
-export function stripIncapable(resources: Resources, caps: FrameworkCaps): Resources {
-  if (caps.sharedResources && caps.revocableResources && caps.reservationRefinement) return resources;
+/** A resource trait that a framework needs a capability to receive (bits of a trait mask). */
+export const TRAIT_SHARED = 1;
+/** See `TRAIT_SHARED`: revocable resources (capability REVOCABLE_RESOURCES). */
+export const TRAIT_REVOCABLE = 2;
+/** See `TRAIT_SHARED`: refined reservations, more than one on the stack (capability RESERVATION_REFINEMENT). */
+export const TRAIT_REFINED = 4;
+
+/** The traits present among `resources` (a mask of `TRAIT_*`; 0: nothing any framework could be unable to take). */
+export function traitsOf(resources: Resources): number {
+  let t = 0;
+  if (!resources.shared().isEmpty()) t |= TRAIT_SHARED;
+  if (!resources.revocable().isEmpty()) t |= TRAIT_REVOCABLE;
+  const reserved = resources.reserved();
+  if (!reserved.isEmpty() && !reserved.filter((r) => r.reservations !== undefined && r.reservations.length > 1).isEmpty()) t |= TRAIT_REFINED;
+  return t;
+}
+
+/** The traits a framework with `caps` cannot receive (a mask of `TRAIT_*`). */
+export function incapableTraits(caps: Omit<FrameworkCaps, "incapable">): number {
+  return (caps.sharedResources ? 0 : TRAIT_SHARED) | (caps.revocableResources ? 0 : TRAIT_REVOCABLE) | (caps.reservationRefinement ? 0 : TRAIT_REFINED);
+}
+
+/**
+ * Mesos `stripIncapableResources`: `resources` without the shared, revocable
+ * and refined-reservation entries the framework cannot handle. `traits` is
+ * `traitsOf(resources)`; when the framework can take every trait present,
+ * the result is `resources` itself (so memos keyed by it still apply).
+ */
+export function stripIncapable(resources: Resources, caps: FrameworkCaps, traits: number): Resources {
+  const drop = caps.incapable & traits;
+  if (drop === 0) return resources;
   return resources.filter((r) => {
-    if (!caps.sharedResources && r.shared !== undefined) return false;
-    if (!caps.revocableResources && r.revocable !== undefined) return false;
-    if (!caps.reservationRefinement && r.reservations !== undefined && r.reservations.length > 1) return false;
+    if (drop & TRAIT_SHARED && r.shared !== undefined) return false;
+    if (drop & TRAIT_REVOCABLE && r.revocable !== undefined) return false;
+    if (drop & TRAIT_REFINED && r.reservations !== undefined && r.reservations.length > 1) return false;
     return true;
   });
 }
