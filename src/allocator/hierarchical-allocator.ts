@@ -20,6 +20,7 @@ import { type HoldingList, HoldingTable } from "./holdings.js";
 import { OfferLog } from "./offer-log.js";
 import { PairBits, SlotPool } from "./presence.js";
 import { AllocatorError } from "./errors.js";
+import { ResourcesInterner } from "./interned.js";
 import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapable, traitsOf } from "./offerable.js";
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
 import { Prng } from "./random.js";
@@ -459,6 +460,8 @@ export class HierarchicalDRFAllocator {
 
   private readonly frameworks = new Map<FrameworkId, FrameworkState>();
   private readonly agents = new Map<AgentId, AgentState>();
+  /** One private object per value for the Resources callers hand in (see `ResourcesInterner`). */
+  private readonly interned = new ResourcesInterner();
   private readonly roleTree = new RoleTree();
   private readonly roleSorter: Sorter;
   private readonly frameworkSorters = new Map<Role, Sorter>();
@@ -536,10 +539,12 @@ export class HierarchicalDRFAllocator {
     this.checkId(id, "framework id");
     if (this.frameworks.has(id)) throw new AllocatorError("DUPLICATE_FRAMEWORK", `framework '${id}' is already added`);
     const parsed = this.validateFrameworkInfo(info, `addFramework('${id}')`);
-    const usedMap = this.toMap(used, "used");
-    for (const [agentId, r] of usedMap) {
-      if (!(r instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addFramework('${id}'): used['${agentId}'] must be Resources`);
+    const usedList: [AgentId, Resources][] = [];
+    for (const [agentId, given] of this.toMap(used, "used")) {
+      if (!(given instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addFramework('${id}'): used['${agentId}'] must be Resources`);
+      const r = this.interned.intern(given);
       this.checkAllocated(r, () => `addFramework('${id}'): used['${agentId}']`);
+      usedList.push([agentId, r]);
     }
     const fw: FrameworkState = {
       id,
@@ -565,7 +570,7 @@ export class HierarchicalDRFAllocator {
       if (fw.suppressed.has(role) || !active) this.frameworkSorters.get(role)!.deactivate(id);
       else this.frameworkSorters.get(role)!.activate(id);
     }
-    for (const [agentId, r] of usedMap) {
+    for (const [agentId, r] of usedList) {
       const agent = this.agents.get(agentId);
       if (agent === undefined) continue; // as Mesos: the agent's own `used` will carry it
       this.trackAllocated(agent, fw, r);
@@ -682,13 +687,16 @@ export class HierarchicalDRFAllocator {
     this.checkId(id, "agent id");
     if (this.agents.has(id)) throw new AllocatorError("DUPLICATE_AGENT", `agent '${id}' is already added`);
     if (info === null || typeof info !== "object" || !(info.resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.resources must be Resources`);
-    const total = unallocated(info.resources);
+    const total = unallocated(this.interned.intern(info.resources));
     const usedMap = this.toMap(used, "used");
+    const usedList: [FrameworkId, Resources][] = [];
     let usedSum = EMPTY;
-    for (const [fwId, r] of usedMap) {
-      if (!(r instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): used['${fwId}'] must be Resources`);
+    for (const [fwId, given] of usedMap) {
+      if (!(given instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): used['${fwId}'] must be Resources`);
+      const r = this.interned.intern(given);
       this.checkAllocated(r, () => `addAgent('${id}'): used['${fwId}']`);
       usedSum = usedSum.isEmpty() ? unallocated(r) : usedSum.plus(unallocated(r));
+      usedList.push([fwId, r]);
     }
     if (!containsOf(total, usedSum)) throw new AllocatorError("INVALID_RESOURCES", `addAgent('${id}'): used resources ${usedSum.toString()} exceed the agent's total ${total.toString()}`);
     // The default capabilities and attributes are shared, frozen objects (never mutated: updateAgent replaces them).
@@ -737,7 +745,7 @@ export class HierarchicalDRFAllocator {
     this.agentBySlot[agentSlot] = agent;
     this.trackReservations(total, +1);
     this.addTotal(agent.totalQ);
-    for (const [fwId, r] of usedMap) {
+    for (const [fwId, r] of usedList) {
       agent.allocated = agent.allocated.isEmpty() ? r : agent.allocated.plus(r);
       const fw = this.frameworks.get(fwId);
       if (fw === undefined) {
@@ -793,7 +801,7 @@ export class HierarchicalDRFAllocator {
       agent.hierarchicalRole = caps.includes("HIERARCHICAL_ROLE");
       if (!same) updated = true;
     }
-    if (total !== undefined) updated = this.updateAgentTotal(agent, unallocated(total)) || updated;
+    if (total !== undefined) updated = this.updateAgentTotal(agent, unallocated(this.interned.intern(total))) || updated;
     if (updated) this.generateOffers([id]);
   }
 
@@ -818,15 +826,19 @@ export class HierarchicalDRFAllocator {
    * framework on an agent to the pool — a declined offer, or a finished
    * task — optionally installing a decline filter.
    */
-  recoverResources(frameworkId: FrameworkId, agentId: AgentId, resources: Resources, filters?: OfferFilters, options?: { isAllocated?: boolean }): void {
+  recoverResources(frameworkId: FrameworkId, agentId: AgentId, given: Resources, filters?: OfferFilters, options?: { isAllocated?: boolean }): void {
     this.checkOpen();
     const fw = this.getFramework(frameworkId);
     const agent = this.getAgent(agentId);
-    if (!(resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", "recoverResources: resources must be Resources");
-    if (resources.isEmpty()) return;
-    const role = this.singleRoleOf(resources);
-    if (role === null) throw new AllocatorError("INVALID_RESOURCES", `recoverResources: resources must be allocated to exactly one role, got ${resources.toString()}`);
+    if (!(given instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", "recoverResources: resources must be Resources");
+    if (given.isEmpty()) return;
+    const role = this.singleRoleOf(given);
+    if (role === null) throw new AllocatorError("INVALID_RESOURCES", `recoverResources: resources must be allocated to exactly one role, got ${given.toString()}`);
     const held = this.holding(fw, role, agent);
+    // A whole offer declined comes back as the held object itself, or (from
+    // a master that copies it) as an identical one: continue with the held
+    // object, so its memoized derived forms apply.
+    const resources = held === undefined || held === given ? given : held.identical(given) ? held : this.interned.intern(given);
     if (held === undefined || (held !== resources && !held.contains(resources))) {
       throw new AllocatorError("INVALID_RESOURCES", `recoverResources: framework '${frameworkId}' does not hold ${resources.toString()} on agent '${agentId}' in role '${role}' (holds ${held?.toString() ?? "{}"})`);
     }

@@ -425,6 +425,23 @@ export class RangeSet {
     return out;
   }
 
+  /** A 32-bit hash of the values: equal sets hash alike. */
+  hash(): number {
+    let h = 0x811c9dc5;
+    if (this.small !== null) {
+      const s = this.small;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s[i]!, 0x01000193);
+    } else {
+      const b = this.big!;
+      for (let i = 0; i < b.length; i++) {
+        const v = b[i]!;
+        h = Math.imul(h ^ Number(v & 0xffffffffn), 0x01000193);
+        h = Math.imul(h ^ Number(v >> 32n), 0x01000193);
+      }
+    }
+    return h | 0;
+  }
+
   /** Mesos text form without spaces: `[1-2,5-10]` (`[]` when empty). */
   toString(): string {
     const s = this.small ?? this.big!;

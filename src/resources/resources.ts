@@ -27,7 +27,7 @@ import {
 } from "./resource.js";
 import { RangeSet } from "./ranges.js";
 import { IdIndex } from "./id-index.js";
-import { unionSets, subtractSets, containsSet } from "./sets.js";
+import { unionSets, subtractSets, containsSet, equalSets } from "./sets.js";
 import { isStrictSubroleOf, isRoleOrSubrole, roleError } from "./roles.js";
 import { rangeKernels } from "./kernels.js";
 import { wasmRangeKernels } from "./wasm/ranges-wasm.js";
@@ -259,6 +259,51 @@ export class Resources implements Iterable<Resource> {
   /** Number of distinct entries (a shared resource with count 3 is one entry). */
   size(): number {
     return this.entries.length;
+  }
+
+  /**
+   * A 32-bit hash of the entries (identity, value and copy count), whatever
+   * order the bag was built in: `identical` bags hash alike. For keeping
+   * one object per value (the allocator interns agents' resources).
+   */
+  valueHash(): number {
+    let h = 0;
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      let x = Math.imul(e.id ^ 0x9e3779b9, 0x85ebca6b) ^ e.count;
+      if (e.type === SCALAR) x = Math.imul(x ^ (e.scalar % 4294967296), 0xc2b2ae35) ^ Math.floor(e.scalar / 4294967296);
+      else if (e.type === RANGES) x = Math.imul(x ^ e.ranges!.hash(), 0xc2b2ae35);
+      else for (const item of e.set!) for (let k = 0; k < item.length; k++) x = Math.imul(x ^ item.charCodeAt(k), 0x01000193);
+      // A sum does not depend on the entries' order.
+      h = (h + (x ^ (x >>> 16))) | 0;
+    }
+    return h;
+  }
+
+  /**
+   * True when both bags hold exactly the same entries: the same identities
+   * with the same values and copy counts (stricter than `equals`, which
+   * compares as Mesos' `==` does). Identical bags are interchangeable.
+   */
+  identical(o: Resources): boolean {
+    if (o === this) return true;
+    const es = this.entries;
+    if (es.length !== o.entries.length) return false;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      let other: Entry | undefined = o.entries[i];
+      if (other === undefined || other.id !== e.id) {
+        const at = o.find(e.id);
+        if (at < 0) return false;
+        other = o.entries[at]!;
+      }
+      if (other.count !== e.count) return false;
+      if (e.type === SCALAR) { if (other.scalar !== e.scalar) return false; }
+      else if (e.type === RANGES) { if (!other.ranges!.equals(e.ranges!)) return false; }
+      else if (!equalSets(other.set!, e.set!)) return false;
+    }
+    return true;
   }
 
   /** Same resources: each contains the other (Mesos' `==`). */

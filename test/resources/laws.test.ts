@@ -209,3 +209,27 @@ describe("Resource object fuzzing: fromProto gives ResourceError, never another 
     }), { numRuns: 2000 });
   });
 });
+
+describe("Resources identity (identical, valueHash)", () => {
+  it("identical: a bag is identical to its copies and to itself rebuilt in another order; identical bags are equal and hash alike", () => {
+    fc.assert(fc.property(bagArb("a"), bagArb("b"), (a, b) => {
+      const ab = a.plus(b), ba = b.plus(a);
+      expect(ab.identical(ba)).toBe(true);
+      expect(ab.valueHash()).toBe(ba.valueHash());
+      expect(a.identical(a.clone())).toBe(true);
+      expect(Resources.fromProto(a.toProto()).identical(a)).toBe(true);
+      expect(Resources.fromProto(a.toProto()).valueHash()).toBe(a.valueHash());
+      if (a.identical(b)) expect(a.equals(b)).toBe(true);
+    }), RUNS);
+  });
+  it("identical tells apart bags that differ in one value, identity or copy count", () => {
+    fc.assert(fc.property(bagArb("a"), bagArb("b"), (a, b) => {
+      // b's ranges and items never meet a's, so a non-empty b changes a + b.
+      if (!b.isEmpty()) expect(a.plus(b).identical(a)).toBe(false);
+      expect(a.plus(Resources.parse("cpus:0.001")).identical(a)).toBe(false);
+      const c = a.clone();
+      c.add(Resources.parse("mem:1"));
+      expect(c.identical(a)).toBe(false);
+    }), RUNS);
+  });
+});
