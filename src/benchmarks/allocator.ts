@@ -83,10 +83,16 @@ export function addBenchFrameworks(allocator: HierarchicalDRFAllocator, count: n
   return ids;
 }
 
-/** Adds `count` agents of `total`, agent i using `used` by framework i mod frameworks (Mesos' round robin). */
+/**
+ * Adds `count` agents of `total`, agent i using `used` by framework i mod
+ * frameworks (Mesos' round robin). Each agent gets its own copies, as in
+ * Mesos' loop (a SlaveInfo and a `used` map built per agent) and as a master
+ * decoding each agent's registration would pass them: the allocator may not
+ * rely on the objects being shared.
+ */
 export function addBenchAgents(allocator: HierarchicalDRFAllocator, count: number, total: Resources, frameworks: string[], used: Resources): void {
   for (let i = 0; i < count; i++) {
-    allocator.addAgent(`agent-${i}`, { resources: total }, new Map([[frameworks[i % frameworks.length]!, used]]));
+    allocator.addAgent(`agent-${i}`, { resources: total.clone() }, new Map([[frameworks[i % frameworks.length]!, used.clone()]]));
   }
 }
 
@@ -201,9 +207,9 @@ export async function runAddAndUpdateAgent(io: CliIO, options: AllocatorBenchOpt
   io.out(`Added ${options.agents} agents in ${formatDuration(performance.now() - t)}; performed ${callbacks} allocations\n`);
   callbacks = 0;
   const oversubscribed = Resources.fromProto([{ name: "cpus", type: "SCALAR", scalar: 10, revocable: {} }]);
-  const updated = total.plus(oversubscribed);
   t = performance.now();
-  for (let i = 0; i < options.agents; i++) allocator.updateAgent(`agent-${i}`, updated);
+  // Mesos computes `slave.resources() + oversubscribed` per agent, in the timed loop.
+  for (let i = 0; i < options.agents; i++) allocator.updateAgent(`agent-${i}`, total.plus(oversubscribed));
   allocator.settle();
   io.out(`Updated ${options.agents} agents in ${formatDuration(performance.now() - t)} performing ${callbacks} allocations\n`);
   allocator.close();
