@@ -317,6 +317,11 @@ function allocateTo(r: Resources, role: Role): Resources {
 function unallocated(r: Resources): Resources {
   return unallocateMemo.get(r);
 }
+const plusMemo = new PairMemo<Resources, Resources, Resources>((a, b) => a.plus(b));
+/** `a.plus(b)`, memoized per pair of objects. */
+function plusOf(a: Resources, b: Resources): Resources {
+  return a.isEmpty() ? b : b.isEmpty() ? a : plusMemo.get(a, b);
+}
 const minusMemo = new PairMemo<Resources, Resources, Resources>((a, b) => a.minus(b));
 /** `a.minus(b)`, memoized per pair of objects. */
 function minusOf(a: Resources, b: Resources): Resources {
@@ -1309,11 +1314,12 @@ export class HierarchicalDRFAllocator {
   private updateAgentTotal(agent: AgentState, total: Resources): boolean {
     if (agent.total.equals(total)) return false;
     const old = agent.total;
-    let offered = Resources.empty();
-    for (const r of this.offeredByFramework(agent).values()) offered = offered.plus(unallocated(r));
+    // Memoized sums: agents of one shape holding the same offers share the results (and what the cycle derives from them).
+    let offered = EMPTY;
+    for (const r of this.offeredByFramework(agent).values()) offered = plusOf(offered, unallocated(r));
     this.trackReservations(old, -1);
     agent.total = total;
-    agent.available = total.minus(offered);
+    agent.available = minusOf(total, offered);
     agent.fullAvailable = agent.available;
     agent.hasGpu = totalInfo(total).hasGpu;
     this.trackReservations(total, +1);
