@@ -55,7 +55,7 @@ export function traitsOf(resources: Resources): number {
 }
 
 /** The traits a framework with `caps` cannot receive (a mask of `TRAIT_*`). */
-export function incapableTraits(caps: Omit<FrameworkCaps, "incapable">): number {
+export function incapableTraits(caps: Pick<FrameworkCaps, "sharedResources" | "revocableResources" | "reservationRefinement">): number {
   return (caps.sharedResources ? 0 : TRAIT_SHARED) | (caps.revocableResources ? 0 : TRAIT_REVOCABLE) | (caps.reservationRefinement ? 0 : TRAIT_REFINED);
 }
 
