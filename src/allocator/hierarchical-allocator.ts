@@ -21,6 +21,7 @@ import { OfferLog } from "./offer-log.js";
 import { PairBits, SlotPool } from "./presence.js";
 import { AllocatorError } from "./errors.js";
 import { ResourcesInterner } from "./interned.js";
+import { OfferMap } from "./offer-map.js";
 import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapable, traitsOf } from "./offerable.js";
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
 import { Prng } from "./random.js";
@@ -34,7 +35,7 @@ export type AgentId = string;
 export type Role = string;
 
 /** Offers made in one go to one framework: role -> agent -> resources (allocated to the role). */
-export type OfferCallback = (frameworkId: FrameworkId, offers: Map<Role, Map<AgentId, Resources>>) => void;
+export type OfferCallback = (frameworkId: FrameworkId, offers: ReadonlyMap<Role, ReadonlyMap<AgentId, Resources>>) => void;
 
 /** Options of the allocator (Mesos master flags and allocator options). */
 export interface AllocatorOptions {
@@ -159,7 +160,7 @@ interface FrameworkState {
   /** Small integer id, unique among the allocator's frameworks while it is added (column of `mayFilter`). */
   slot: number;
   /** The offers the running cycle has made to this framework (role -> agent -> resources), until the callback. */
-  pending?: Map<Role, Map<AgentId, Resources>>;
+  pending?: OfferMap<Role, OfferMap<AgentId, Resources>>;
 }
 
 /**
@@ -443,7 +444,7 @@ class FairShareCycle {
 class EnteringCursor {
   fw: FrameworkState | null = null;
   role: Role = "";
-  byAgent: Map<AgentId, Resources> | undefined = undefined;
+  byAgent: OfferMap<AgentId, Resources> | undefined = undefined;
   list: HoldingList | undefined = undefined;
   /** Stage 1 made offers, so a (framework, role, agent) may come twice. */
   mayRepeat = false;
@@ -1962,15 +1963,19 @@ export class HierarchicalDRFAllocator {
     if (fw !== e.fw || role !== e.role) {
       const byRole = fw.pending!;
       let byAgent = byRole.get(role);
-      if (byAgent === undefined) byRole.set(role, (byAgent = new Map()));
+      if (byAgent === undefined) byRole.append(role, (byAgent = new OfferMap()));
       e.byAgent = byAgent;
       e.fw = fw;
       e.role = role;
       e.list = undefined;
     }
     const byAgent = e.byAgent!;
-    const prev = e.mayRepeat ? byAgent.get(agentId) : undefined;
-    byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated));
+    if (e.mayRepeat) {
+      const prev = byAgent.get(agentId);
+      byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated));
+    } else {
+      byAgent.append(agentId, allocated);
+    }
     if (log.hold(i)) {
       let list = e.list;
       if (list === undefined) {
@@ -1999,7 +2004,7 @@ export class HierarchicalDRFAllocator {
     for (let i = 0; i < n; i++) {
       const fw = log.fw(i);
       if (fw.pending === undefined) {
-        fw.pending = new Map();
+        fw.pending = new OfferMap();
         offered.push(fw);
       }
     }
@@ -2018,7 +2023,7 @@ export class HierarchicalDRFAllocator {
     e.byAgent = undefined;
     e.list = undefined;
     log.clear();
-    const byRoles: Map<Role, Map<AgentId, Resources>>[] = [];
+    const byRoles: OfferMap<Role, OfferMap<AgentId, Resources>>[] = [];
     for (const fw of offered) {
       byRoles.push(fw.pending!);
       fw.pending = undefined;

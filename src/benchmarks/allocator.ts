@@ -4,7 +4,7 @@
  * clock and drive the real HierarchicalDRFAllocator.
  */
 import type { CliIO } from "../cli/io.js";
-import { HierarchicalDRFAllocator, ManualClock } from "../allocator/index.js";
+import { HierarchicalDRFAllocator, ManualClock, type OfferCallback } from "../allocator/index.js";
 import { Resources } from "../resources/index.js";
 import { fragment } from "./resources.js";
 
@@ -97,7 +97,7 @@ export function addBenchAgents(allocator: HierarchicalDRFAllocator, count: numbe
 }
 
 /** An offer callback that flattens every offer into `sink()`, as Mesos' benchmarks keep one struct per offer. */
-function collectInto(sink: () => Offer[]): (framework: string, byRole: Map<string, Map<string, Resources>>) => void {
+function collectInto(sink: () => Offer[]): OfferCallback {
   return (framework, byRole) => {
     const offers = sink();
     for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources });

@@ -149,7 +149,7 @@ class Simulation {
   private readonly clock = new ManualClock();
   private readonly allocator: HierarchicalDRFAllocator;
   private readonly queue = new EventQueue<QueueEvent>();
-  private readonly inbox: Array<[string, Map<string, Map<string, Resources>>]> = [];
+  private readonly inbox: Array<[string, ReadonlyMap<string, ReadonlyMap<string, Resources>>]> = [];
   private readonly frameworks = new Map<string, Framework>();
   private readonly roles: RoleState[] = [];
   private readonly agentTotals = new Map<string, Quantities>();
