@@ -6,6 +6,10 @@
 // both; it prints each side's median/mean and the median per-round B/A ratio. Run it
 // twice with the sides swapped: a position effect p and a true effect e give
 // ratios p*e and p/e, so e = sqrt(first / second).
+// Both sides get the same cluster, built here from text (Mesos' agent and its
+// used slice with fragment([31000-32000], 16)), not from either build's
+// benchmark helpers. COPIES=1 gives every agent its own copies of both, as a
+// master decoding each registration would (default: one shared object each).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -14,18 +18,19 @@ if (dirA === undefined || dirB === undefined) {
   console.error('usage: node scripts/ab-decline-offers.mjs <dirA> <dirB> [rounds] [agents] [frameworks]');
   process.exit(2);
 }
+const AGENT = 'cpus:24;mem:4096;disk:4096;ports:[31000-32000]';
+const USED = 'cpus:16;mem:2014;disk:1024;ports:[' + Array.from({ length: 15 }, (_, i) => `${31000 + 2 * i}-${31000 + 2 * i}`).join(',') + ',31030-32000]';
 async function make(dir) {
   const at = (file) => pathToFileURL(resolve(dir, file)).href;
   const { HierarchicalDRFAllocator, ManualClock } = await import(at('dist/allocator/index.js'));
   const { Resources } = await import(at('dist/resources/index.js'));
-  const { DECLINE_AGENT, declineUsedResources } = await import(at('dist/benchmarks/allocator.js'));
   const clock = new ManualClock(); let offers = [];
   const a = new HierarchicalDRFAllocator({ clock, seed: 1, triggeredAllocation: 'deferred', offerCallback: (framework, byRole) => { for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources }); } });
   const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: ['*'], capabilities: ['MULTI_ROLE'] }); }
   a.settle();
-  const res = Resources.parse(DECLINE_AGENT), used = declineUsedResources().allocate('*');
+  const res = Resources.parse(AGENT), used = Resources.parse(USED).allocate('*'), copies = process.env.COPIES === '1';
   const t = performance.now();
-  for (let i = 0; i < +AG; i++) a.addAgent('agent-' + i, { resources: res }, new Map([[fws[i % +FW], used]]));
+  for (let i = 0; i < +AG; i++) a.addAgent('agent-' + i, { resources: copies ? res.clone() : res }, new Map([[fws[i % +FW], copies ? used.clone() : used]]));
   a.settle();
   const added = performance.now() - t;
   return { added, round() {
