@@ -218,7 +218,12 @@ function rangesArithmetic(say: (s: string) => void, figures: BenchFigure[], scal
     const [r1, r2] = mesosRangePair(size);
     const p1 = Resources.ranges("ports", r1), p2 = Resources.ranges("ports", r2);
     const last1 = r1.toPairs()[size - 1]!, last2 = r2.toPairs()[size - 1]!;
-    const tail = `${abbreviate(p1.toString(), 27)}${last1[0]}-${last1[1]}] and ${abbreviate(p2.toString(), 27)}, ${last2[0]}-${last2[1]}] with ${size} sub-ranges`;
+    // Mesos' wording: each operand cut to 27 characters, then its last sub-range (a set short enough to print whole is printed whole).
+    const shown = (p: Resources, last: readonly [unknown, unknown], sep: string) => {
+      const text = p.toString();
+      return text.length <= 27 ? text : `${abbreviate(text, 27)}${sep}${last[0]}-${last[1]}]`;
+    };
+    const tail = `${shown(p1, last1, "")} and ${shown(p2, last2, ", ")} with ${size} sub-ranges`;
     const ops = size >= 10_000 ? Math.max(1, Math.round(n / 10)) : n;
     const mesos = (op: string) => (size === 1000 && op === "a -= b" ? MESOS_NS.ranges1000SubtractAssign : undefined);
     // TypeScript path: Mesos' loops on Resources; then the bare range kernels.

@@ -43,6 +43,8 @@ describe("drfcore bench resources", () => {
     expect(io.stdout).toMatch(/Took \S+ to perform 100 'total \+= r' operations on cpus:1;gpus:1;mem:128;disk:256\n/);
     expect(io.stdout).toContain("'superset.contains(subset)' operations on superset resources ports:[1-16000] contains subset resources ports:[1-1,3-3,5-5");
     expect(io.stdout).toMatch(/'a -= b' operations on ports:\[1-6,11-16,21-26,3\.\.\.9991-9996\] and ports:\[3-8,13-18,23-28,3\.\.\., 9993-9998\] with 1000 sub-ranges/);
+    // A set short enough to print whole is printed whole (not "ports:[1-6]1-6]").
+    expect(io.stdout).toContain("'a -= b' operations on ports:[1-6] and ports:[3-8] with 1 sub-ranges");
     expect(figures.every((f) => Number.isFinite(f.nsPerOp) && f.nsPerOp >= 0)).toBe(true);
     expect(figures.some((f) => f.mesosNs !== undefined)).toBe(true);
   }, 60_000);
