@@ -21,6 +21,13 @@ export interface AllocatorBenchOptions {
    * V8 has already compiled. Default 0: the printed run is the first, cold.
    */
   warmup?: number;
+  /**
+   * Not in Mesos' benchmark: give every agent a different total (agent i has
+   * `disk:4096+i`), as the agents of a real cluster differ, so that nothing
+   * derived from one agent's resources serves another's. Default false:
+   * every agent is Mesos' identical `cpus:24;mem:4096;disk:4096;ports:[31000-32000]`.
+   */
+  distinctAgents?: boolean;
 }
 
 /** Runs `run` `options.warmup` times without printing, at most 10 rounds each (see AllocatorBenchOptions.warmup). */
@@ -90,10 +97,19 @@ export function addBenchFrameworks(allocator: HierarchicalDRFAllocator, count: n
  * decoding each agent's registration would pass them: the allocator may not
  * rely on the objects being shared.
  */
-export function addBenchAgents(allocator: HierarchicalDRFAllocator, count: number, total: Resources, frameworks: string[], used: Resources): void {
+export function addBenchAgents(allocator: HierarchicalDRFAllocator, count: number, total: Resources | readonly Resources[], frameworks: string[], used: Resources): void {
   for (let i = 0; i < count; i++) {
-    allocator.addAgent(`agent-${i}`, { resources: total.clone() }, new Map([[frameworks[i % frameworks.length]!, used.clone()]]));
+    const own = total instanceof Resources ? total.clone() : total[i]!;
+    allocator.addAgent(`agent-${i}`, { resources: own }, new Map([[frameworks[i % frameworks.length]!, used.clone()]]));
   }
+}
+
+/** DeclineOffers' agent totals: `count` copies of Mesos' agent, or with `distinct`, agent i with `disk:4096+i` (parsed here, before any timing). */
+function declineAgentTotals(count: number, distinct: boolean): Resources | Resources[] {
+  if (!distinct) return Resources.parse(DECLINE_AGENT);
+  const out: Resources[] = [];
+  for (let i = 0; i < count; i++) out.push(Resources.parse(`cpus:24;mem:4096;disk:${4096 + i};ports:[31000-32000]`));
+  return out;
 }
 
 /** An offer callback that flattens every offer into `sink()`, as Mesos' benchmarks keep one struct per offer. */
@@ -138,13 +154,13 @@ export function declineOffers(options: AllocatorBenchOptions, print: (line: stri
   // adding frameworks and agents trigger coalesce into one run; the timings
   // below include it (Mesos' benchmark times up to Clock::settle()).
   const allocator = new HierarchicalDRFAllocator({ clock, seed: options.seed ?? 1, triggeredAllocation: "deferred", offerCallback: collectInto(() => offers) });
-  print(`Using ${agents} agents and ${frameworks} frameworks`);
+  print(`Using ${agents} agents and ${frameworks} frameworks${options.distinctAgents === true ? " (every agent a different total: disk:4096+i)" : ""}`);
   let t = performance.now();
   const fwIds = addBenchFrameworks(allocator, frameworks);
   const addFrameworksMs = performance.now() - t;
   print(`Added ${frameworks} frameworks in ${formatDuration(addFrameworksMs)}`);
 
-  const agentResources = Resources.parse(DECLINE_AGENT);
+  const agentResources = declineAgentTotals(agents, options.distinctAgents === true);
   const used = declineUsedResources().allocate(BENCH_ROLE);
   let c = cpuMs();
   t = performance.now();

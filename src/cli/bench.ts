@@ -55,13 +55,15 @@ export function register(program: Command, io: CliIO): void {
       .option("--rounds <n>", "allocation rounds", defaults.rounds)
       .option("--seed <n>", "agent shuffle seed", "1")
       .option("--warmup <n>", "unprinted runs of the same benchmark before the printed one (0: the printed run is cold)", "0")
-      .action(async (opts: { agents: string; frameworks: string; rounds: string; seed: string; warmup: string }) => {
+      .option("--distinct-agents", "decline-offers only, not in Mesos' benchmark: every agent a different total (disk:4096+i), as in a real cluster", false)
+      .action(async (opts: { agents: string; frameworks: string; rounds: string; seed: string; warmup: string; distinctAgents: boolean }) => {
         await run(io, {
           agents: positiveInt("agents", opts.agents),
           frameworks: positiveInt("frameworks", opts.frameworks),
           rounds: positiveInt("rounds", opts.rounds),
           seed: Number(opts.seed),
           warmup: nonNegativeInt("warmup", opts.warmup),
+          distinctAgents: opts.distinctAgents === true,
         });
       });
 

@@ -32,6 +32,20 @@ describe("drfcore bench decline-offers", () => {
     expect(io.stderr).toBe("");
   });
 
+  it("--distinct-agents gives every agent its own total and says so; the offers follow the same rules", async () => {
+    const io = memoryIO();
+    expect(await main(["bench", "decline-offers", "--agents", "20", "--frameworks", "4", "--rounds", "4", "--distinct-agents"], io)).toBe(0);
+    const lines = io.stdout.trim().split("\n");
+    expect(lines[0]).toBe("Using 20 agents and 4 frameworks (every agent a different total: disk:4096+i)");
+    const rounds = lines.filter((l) => l.startsWith("round ")).map((l) => l.replace(/took \S+/, "took T"));
+    expect(rounds).toEqual([
+      "round 0 allocate() took T to make 20 offers after filtering 20 offers",
+      "round 1 allocate() took T to make 20 offers after filtering 40 offers",
+      "round 2 allocate() took T to make 20 offers after filtering 60 offers",
+      "round 3 allocate() took T to make 0 offers after filtering 80 offers",
+    ]);
+  });
+
   it("--warmup runs unprinted runs first and says so; the printed run is the same benchmark", async () => {
     const io = memoryIO();
     expect(await main(["bench", "decline-offers", "--agents", "20", "--frameworks", "4", "--rounds", "2", "--warmup", "2"], io)).toBe(0);
