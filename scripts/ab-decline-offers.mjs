@@ -9,7 +9,8 @@
 // Both sides get the same cluster, built here from text (Mesos' agent and its
 // used slice with fragment([31000-32000], 16)), not from either build's
 // benchmark helpers. COPIES=1 gives every agent its own copies of both, as a
-// master decoding each registration would (default: one shared object each).
+// master decoding each registration would (default: one shared object each);
+// DISTINCT=1 gives agent i the total disk:4096+i, so no two agents share a shape.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -29,8 +30,10 @@ async function make(dir) {
   const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: ['*'], capabilities: ['MULTI_ROLE'] }); }
   a.settle();
   const res = Resources.parse(AGENT), used = Resources.parse(USED).allocate('*'), copies = process.env.COPIES === '1';
+  const distinct = process.env.DISTINCT === '1';
+  const totals = distinct ? Array.from({ length: +AG }, (_, i) => Resources.parse(AGENT.replace('disk:4096', 'disk:' + (4096 + i)))) : null;
   const t = performance.now();
-  for (let i = 0; i < +AG; i++) a.addAgent('agent-' + i, { resources: copies ? res.clone() : res }, new Map([[fws[i % +FW], copies ? used.clone() : used]]));
+  for (let i = 0; i < +AG; i++) a.addAgent('agent-' + i, { resources: distinct ? totals[i] : copies ? res.clone() : res }, new Map([[fws[i % +FW], copies || distinct ? used.clone() : used]]));
   a.settle();
   const added = performance.now() - t;
   return { added, round() {

@@ -288,11 +288,19 @@ function capsOf(capabilities: readonly string[]): FrameworkCaps {
 // objects: agents of one shape added or offered one after the other ask
 // about the same objects in a row.
 
+/** The quantities of nothing, shared by every split without reserved scalars (never written to). */
+const NO_QUANTITIES: QVec = [];
 const splitMemo = new ObjectMemo<Resources, ScalarSplit>((r) => {
   const scalars = r.scalars();
+  const all = qvecFrom(scalars.scalarQuantities());
+  const reserved = scalars.reserved();
+  // Parts that coincide share one array (splits are never written to): an
+  // offer's split is read once per offer, and with agents of different
+  // shapes each array read is a cache miss.
+  if (reserved.isEmpty() && scalars.revocable().isEmpty()) return { all, reserved: NO_QUANTITIES, unreservedNonRevocable: all };
   return {
-    all: qvecFrom(scalars.scalarQuantities()),
-    reserved: qvecFrom(scalars.reserved().scalarQuantities()),
+    all,
+    reserved: qvecFrom(reserved.scalarQuantities()),
     unreservedNonRevocable: qvecFrom(scalars.unreserved().nonRevocable().scalarQuantities()),
   };
 });
