@@ -175,6 +175,10 @@ interface Coverage {
   cand: Resources;
   candQ: QVec;
   candPlain: boolean;
+  /** `cand.isEmpty()`, kept here so that the cycle need not read `cand` itself (with agents of different shapes, a cache miss). */
+  candEmpty: boolean;
+  /** `candQ` meets the allocator's minimum allocatable resources (what frameworks without their own minimum are held to). */
+  candMeetsMin: boolean;
   /** `cand` allocated to the role (computed at the first offer). */
   candAllocated: Resources | null;
   /** Scalar split of `candAllocated`. */
@@ -217,6 +221,8 @@ interface RoleCycle {
 interface AgentState extends Coverage {
   /** The role whose Coverage record is this object itself (undefined until the first cycle asks). */
   covRole: Role | undefined;
+  /** `src.isEmpty()`: while `available` is `src`, the cycle knows it is empty without reading it. */
+  srcEmpty: boolean;
   id: AgentId;
   /** Small integer id, unique among the allocator's agents while it is added (row of `mayFilter`). */
   slot: number;
@@ -406,6 +412,13 @@ function qContains(a: QVec, b: QVec): boolean {
   return true;
 }
 
+/** True when `q` contains one of `mins` (or `mins` is empty): Mesos' minimum allocatable check. */
+function meetsAny(q: QVec, mins: readonly QVec[]): boolean {
+  if (mins.length === 0) return true;
+  for (let i = 0; i < mins.length; i++) if (qContains(q, mins[i]!)) return true;
+  return false;
+}
+
 function qMinus(a: QVec, b: QVec): QVec {
   const out = a.slice();
   qSub(out, b);
@@ -438,6 +451,8 @@ class FairShareCycle {
   cand: Resources = EMPTY;
   candQ: QVec = [];
   candPlain = true;
+  candEmpty = true;
+  candMeetsMin = false;
   consumed: Map<Role, QVec> = new Map();
   required: QVec = [];
   available: QVec = [];
@@ -734,6 +749,9 @@ export class HierarchicalDRFAllocator {
       cand: NO_SRC,
       candQ: [],
       candPlain: true,
+      srcEmpty: true,
+      candEmpty: true,
+      candMeetsMin: false,
       epoch: -1,
       count: 0,
       row: -1,
@@ -1240,10 +1258,13 @@ export class HierarchicalDRFAllocator {
         const src = agent.available;
         const cand = allocatableToMemo(src, role);
         agent.src = src;
+        agent.srcEmpty = src.isEmpty();
         if (agent.cand !== cand) {
           agent.cand = cand;
           agent.candQ = quantitiesOf(cand);
           agent.candPlain = isPlain(cand);
+          agent.candEmpty = cand.isEmpty();
+          agent.candMeetsMin = meetsAny(agent.candQ, this.minAllocatable);
           agent.candAllocated = null;
           agent.candSplit = null;
           agent.epoch = -1;
@@ -1261,7 +1282,8 @@ export class HierarchicalDRFAllocator {
         c.src = src;
       } else {
         if (c !== undefined && c.row >= 0) this.covBits.give(c.row);
-        const fresh: Coverage = { src, cand, candQ: quantitiesOf(cand), candPlain: isPlain(cand), candAllocated: null, candSplit: null, epoch: -1, row: -1, count: 0 };
+        const candQ = quantitiesOf(cand);
+        const fresh: Coverage = { src, cand, candQ, candPlain: isPlain(cand), candEmpty: cand.isEmpty(), candMeetsMin: meetsAny(candQ, this.minAllocatable), candAllocated: null, candSplit: null, epoch: -1, row: -1, count: 0 };
         c = fresh;
         let m = agent.coverage;
         if (m === undefined) agent.coverage = m = new Map();
@@ -1594,10 +1616,7 @@ export class HierarchicalDRFAllocator {
 
   private allocatable(q: QVec, empty: boolean, role: Role, fw: FrameworkState): boolean {
     if (empty) return false;
-    const mins = fw.minAllocatable.size === 0 ? this.minAllocatable : (fw.minAllocatable.get(role) ?? this.minAllocatable);
-    if (mins.length === 0) return true;
-    for (const m of mins) if (qContains(q, m)) return true;
-    return false;
+    return meetsAny(q, fw.minAllocatable.size === 0 ? this.minAllocatable : (fw.minAllocatable.get(role) ?? this.minAllocatable));
   }
 
   // ------------------------------------------------------------- the cycle
@@ -1781,7 +1800,10 @@ export class HierarchicalDRFAllocator {
   private offerAgent(agent: AgentState, anyQuota: boolean): void {
     const s = this.fair;
     const visit = this.fairVisit;
-    if (agent.available.isEmpty()) return;
+    // Whether the agent has anything left, read from its candidate record
+    // when `available` is still the object that record was made from.
+    const avail = agent.available;
+    if (avail === agent.src ? agent.srcEmpty : avail.isEmpty()) return;
     // Skip an agent wholesale when a previous full pass found every
     // framework filtered or unable to take it and nothing has changed since.
     if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) return;
@@ -1792,16 +1814,19 @@ export class HierarchicalDRFAllocator {
     const roles = this.roleSorter.sortedView();
     for (let k = 0; k < roles.length; k++) {
       const role = roles[k]!;
-      if (agent.available.isEmpty()) break;
+      // Only an offer to an earlier role can have emptied it.
+      if (agent.available !== before && agent.available.isEmpty()) break;
       const rc = this.roleCycle(role);
       s.rc = rc;
       // What this agent offers this role, recomputed only when its availability changes.
       const c = this.candidate(agent, role);
-      if (c.cand.isEmpty()) continue;
+      if (c.candEmpty) continue;
       s.candSrc = c.src;
       s.cand = c.cand;
       s.candQ = c.candQ;
       s.candPlain = c.candPlain;
+      s.candEmpty = false;
+      s.candMeetsMin = c.candMeetsMin;
       s.startCand = c.cand;
       // Frameworks already known unable to take this very candidate (filtered,
       // incapable, below their minimum) at this epoch are skipped by one bit test.
@@ -1880,10 +1905,12 @@ export class HierarchicalDRFAllocator {
       s.cand = allocatableToMemo(s.candSrc, role);
       s.candQ = quantitiesOf(s.cand);
       s.candPlain = isPlain(s.cand);
+      s.candEmpty = s.cand.isEmpty();
+      s.candMeetsMin = meetsAny(s.candQ, this.minAllocatable);
     }
     const cand = s.cand;
     let available = cand;
-    if (available.isEmpty()) return false;
+    if (s.candEmpty) return false;
     if (rc.noShrink && s.candPlain) {
       // Cheapest checks first; each is a reason Mesos would `continue`.
       if (
@@ -1891,7 +1918,7 @@ export class HierarchicalDRFAllocator {
         (fw.caps.multiRole && !agent.multiRole) ||
         (rc.nested && !agent.hierarchicalRole) ||
         (mayFilter && this.hasCoveringFilter(fw, role, agent, available)) ||
-        !this.allocatable(s.candQ, false, role, fw)
+        !(fw.minAllocatable.size === 0 ? s.candMeetsMin : this.allocatable(s.candQ, false, role, fw))
       ) {
         if (cov !== null && cand === s.startCand) this.markCovered(cov, slot, rc.sorter.slotCapacity());
         return;
