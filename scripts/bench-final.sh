@@ -16,6 +16,7 @@ node bin/drfcore.mjs bench decline-offers --agents 10000 --frameworks 1000 --rou
 node bin/drfcore.mjs bench decline-offers --agents 10000 --frameworks 1000 --rounds 200 --warmup 1 > "$out/$tag-decline-10k-1k-warm.txt" 2>&1
 node bin/drfcore.mjs bench decline-offers --agents 1000 --frameworks 100 --rounds 200 > "$out/$tag-decline-1k-100.txt" 2>&1
 node bin/drfcore.mjs bench decline-offers --agents 10000 --frameworks 3000 --rounds 60 > "$out/$tag-decline-10k-3k.txt" 2>&1
+node bin/drfcore.mjs bench decline-offers --agents 10000 --frameworks 1000 --rounds 200 --distinct-agents > "$out/$tag-decline-10k-1k-distinct.txt" 2>&1
 node bin/drfcore.mjs bench add-and-update-agent --agents 10000 --frameworks 1000 > "$out/$tag-add-update-10k-1k.txt" 2>&1
 node bin/drfcore.mjs bench suppress-offers --agents 10000 --frameworks 1000 > "$out/$tag-suppress-10k-1k.txt" 2>&1
 node bin/drfcore.mjs bench extreme-suppress-offers --agents 10000 --frameworks 1000 > "$out/$tag-extreme-suppress-10k-1k.txt" 2>&1
