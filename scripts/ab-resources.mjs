@@ -35,6 +35,9 @@ async function load(dir) {
   const agent = Resources.parse("cpus:24;mem:4096;disk:4096;ports:[31000-32000]");
   const used = Resources.parse("cpus:16;mem:2014;disk:1024;ports:[31000-31001,31010-31011,31020-31021,31030-31031,31040-31041,31050-31051,31060-31061,31070-31071,31080-31081,31090-31091,31100-31101,31110-31111,31120-31121,31130-31131,31140-31141,31150-31151]");
   ops["agent - used (16 port fragments)"] = [5000, () => { for (let i = 0; i < 5000; i++) agent.minus(used); }];
+  const r = Resources.parse("cpus:1;gpus:1;mem:128;disk:256");
+  const total = Resources.parse("cpus:1;gpus:1;mem:128;disk:256");
+  ops["total += r; total -= r (Mesos' scalar r)"] = [50000, () => { for (let i = 0; i < 50000; i++) { total.add(r); total.subtract(r); } }];
   return ops;
 }
 

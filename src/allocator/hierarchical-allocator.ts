@@ -1044,7 +1044,7 @@ export class HierarchicalDRFAllocator {
     for (const a of list) {
       let all = Resources.empty();
       for (const r of this.offeredByFramework(a).values()) all = all.plus(r);
-      out.set(a.id, { offered: all.minus(a.allocated), allocated: a.allocated });
+      out.set(a.id, { offered: all.minus(a.allocated), allocated: a.allocated.freeze() });
     }
     return out;
   }
@@ -1063,7 +1063,7 @@ export class HierarchicalDRFAllocator {
     const out: FilterView[] = [];
     for (const fw of list) {
       for (const [role, rf] of fw.filters) {
-        rf.table.forEach((agent, resources, expiresAt) => out.push({ framework: fw.id, role, agent: agent.id, resources, expiresAt }));
+        rf.table.forEach((agent, resources, expiresAt) => out.push({ framework: fw.id, role, agent: agent.id, resources: resources.freeze(), expiresAt }));
       }
     }
     return out;
@@ -1082,7 +1082,7 @@ export class HierarchicalDRFAllocator {
   /** An agent's total and currently unoffered resources. */
   agentResources(id: AgentId): { total: Resources; available: Resources; activated: boolean } {
     const a = this.getAgent(id);
-    return { total: a.total, available: a.available, activated: a.activated };
+    return { total: a.total.freeze(), available: a.available.freeze(), activated: a.activated };
   }
 
   /** Whether a framework is active, and its roles and suppressed roles. */
@@ -1499,7 +1499,7 @@ export class HierarchicalDRFAllocator {
   /** One role's holdings as agent id -> resources, in insertion order. */
   private holdingMap(list: HoldingList): Map<AgentId, Resources> {
     const out = new Map<AgentId, Resources>();
-    this.held.forEachIn(list, (slot, r) => out.set(this.agentBySlot[slot]!.id, r));
+    this.held.forEachIn(list, (slot, r) => out.set(this.agentBySlot[slot]!.id, r.freeze()));
     return out;
   }
 
@@ -2005,11 +2005,14 @@ export class HierarchicalDRFAllocator {
       e.list = undefined;
     }
     const byAgent = e.byAgent!;
+    // What goes out is frozen: the allocator keeps using these objects (and
+    // shares them between agents of one shape), so a callback must not
+    // change them in place.
     if (e.mayRepeat) {
       const prev = byAgent.get(agentId);
-      byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated));
+      byAgent.set(agentId, prev === undefined ? allocated.freeze() : prev.plus(allocated).freeze());
     } else {
-      byAgent.append(agentId, allocated);
+      byAgent.append(agentId, allocated.freeze());
     }
     if (log.hold(i)) {
       let list = e.list;

@@ -128,9 +128,16 @@ function typeConflict(text: string, e: Entry, other: TypeCode): never {
 }
 
 /** Mesos' `Resources`. Value semantics; the methods that mutate are `add` and `subtract` (and the `*InPlace` forms). */
+/** Throws the error of an in-place change of a frozen bag. */
+function throwFrozen(op: string): never {
+  throw new ResourceError(`cannot ${op} in place: this Resources is frozen (shared, for example offered by the allocator); clone() it to change a copy`);
+}
+
 export class Resources implements Iterable<Resource> {
   private entries: Entry[] = [];
   private index: IdIndex | null = null;
+  /** Set by `freeze()`: `add` and `subtract` throw instead of changing the bag. */
+  private frozen = false;
 
   private constructor() {}
 
@@ -240,7 +247,28 @@ export class Resources implements Iterable<Resource> {
 
   // ------------------------------------------------------------------ basics
 
-  /** An independent copy. */
+  /**
+   * Makes this bag unchangeable in place: `add` and `subtract` then throw a
+   * ResourceError (the pure operations still work and return new, unfrozen
+   * bags; so does `clone`). For bags shared with other code: the allocator
+   * freezes the Resources it hands out in offers and views, which it keeps
+   * using. Returns this bag.
+   */
+  freeze(): this {
+    this.frozen = true;
+    // Own no entry: `add` and `subtract` change only entries they own in
+    // their fast paths, so they reach the frozen check before any change.
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) es[i]!.owner = null;
+    return this;
+  }
+
+  /** True after `freeze()`. */
+  isFrozen(): boolean {
+    return this.frozen;
+  }
+
+  /** An independent copy (never frozen). */
   clone(): Resources {
     const r = new Resources();
     const es = this.entries;
@@ -367,6 +395,9 @@ export class Resources implements Iterable<Resource> {
 
   /** The general `add` loop over `es` from position `from`. */
   private addFrom(es: readonly Entry[], from: number): this {
+    // A frozen bag owns none of its entries, so the fast path of `add` always
+    // comes here first, before changing anything.
+    if (this.frozen) throwFrozen("add");
     const mineList = this.entries;
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
@@ -406,6 +437,7 @@ export class Resources implements Iterable<Resource> {
 
   /** The general `subtract` loop over `es` from position `from`. */
   private subtractFrom(es: readonly Entry[], from: number): this {
+    if (this.frozen) throwFrozen("subtract");
     const mineList = this.entries;
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;

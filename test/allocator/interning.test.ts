@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
-import { Resources } from "../../src/resources/index.js";
+import { Resources, ResourceError } from "../../src/resources/index.js";
 
 const TOTAL = "cpus:8;mem:4096;disk:1024;ports:[31000-32000]";
 const USED = "cpus:2;mem:1024;ports:[31000-31000,31002-31002,31004-31100]";
@@ -73,5 +73,38 @@ describe("Resources handed to the allocator", () => {
     expect(allocator.agentResources("a2").total.toString()).toBe("cpus:104;mem:1024");
     allocator.updateAgent("a1", total);
     expect(allocator.agentResources("a1").total.toString()).toBe("cpus:104;mem:1024");
+  });
+});
+
+describe("Resources handed out by the allocator", () => {
+  it("are frozen: changing an offer in place throws and changes nothing; a clone can be changed", () => {
+    let offer: Resources | undefined;
+    const allocator = new HierarchicalDRFAllocator({
+      clock: new ManualClock(),
+      triggeredAllocation: "deferred",
+      offerCallback: (_f, byRole) => {
+        for (const byAgent of byRole.values()) for (const r of byAgent.values()) offer = r;
+      },
+    });
+    allocator.addFramework("f", { roles: ["r"] });
+    // Two agents of one shape: their offers are one shared object inside the allocator.
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:4;mem:1024") });
+    allocator.addAgent("a2", { resources: Resources.parse("cpus:4;mem:1024") });
+    allocator.settle();
+    expect(offer!.isFrozen()).toBe(true);
+    expect(() => offer!.subtract(Resources.parse("cpus:3").allocate("r"))).toThrow(ResourceError);
+    expect(() => offer!.add(Resources.parse("cpus:3").allocate("r"))).toThrow(/frozen/);
+    for (const a of ["a1", "a2"]) expect(allocator.frameworkAllocation("f").get(a)!.unallocate().toString()).toBe("cpus:4;mem:1024");
+    const copy = offer!.clone();
+    copy.subtract(Resources.parse("cpus:3").allocate("r"));
+    expect(copy.unallocate().toString()).toBe("cpus:1;mem:1024");
+    // The views hand out frozen objects too.
+    expect(allocator.agentResources("a1").total.isFrozen()).toBe(true);
+    expect(allocator.agentResources("a1").available.isFrozen()).toBe(true);
+    expect(allocator.frameworkAllocationByRole("f").get("r")!.get("a1")!.isFrozen()).toBe(true);
+    expect(allocator.offeredVsAllocated("a1").get("a1")!.allocated.isFrozen()).toBe(true);
+    // Declining the (frozen) offer works as before.
+    allocator.recoverResources("f", "a1", offer!, { refuseSeconds: 10 });
+    expect(allocator.agentResources("a1").available.toString()).toBe("cpus:4;mem:1024");
   });
 });

@@ -530,3 +530,25 @@ describe("large inputs", () => {
     expect(() => P(many + ";r19999:[1-2]")).toThrow(/same name \('r19999'\) but different types/);
   });
 });
+
+describe("freeze", () => {
+  it("stops in-place changes with a ResourceError, leaves the bag as it was, and keeps every pure operation", () => {
+    const r = Resources.parse("cpus:2;mem:1024;ports:[1-10]").freeze();
+    expect(r.isFrozen()).toBe(true);
+    expect(() => r.add(Resources.parse("cpus:1"))).toThrow(ResourceError);
+    expect(() => r.subtract(Resources.parse("cpus:1"))).toThrow(/cannot subtract in place: this Resources is frozen/);
+    expect(() => r.add(r)).toThrow(ResourceError);
+    expect(r.toString()).toBe("cpus:2;mem:1024;ports:[1-10]");
+    // Pure operations return new bags that are not frozen.
+    const more = r.plus(Resources.parse("cpus:1"));
+    expect(more.toString()).toBe("cpus:3;mem:1024;ports:[1-10]");
+    expect(more.isFrozen()).toBe(false);
+    expect(r.minus(Resources.parse("ports:[1-5]")).toString()).toBe("cpus:2;mem:1024;ports:[6-10]");
+    const copy = r.clone();
+    expect(copy.isFrozen()).toBe(false);
+    copy.add(Resources.parse("cpus:1"));
+    expect(copy.toString()).toBe("cpus:3;mem:1024;ports:[1-10]");
+    expect(r.toString()).toBe("cpus:2;mem:1024;ports:[1-10]");
+    expect(Resources.parse("cpus:1").isFrozen()).toBe(false);
+  });
+});
