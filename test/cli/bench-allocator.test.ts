@@ -10,25 +10,34 @@ import { declineUsedResources } from "../../src/benchmarks/allocator.js";
 
 const DURATION = String.raw`\d+(\.\d+)?(ns|us|ms|secs)`;
 
+/** The printed lines that start with `prefix`, each duration replaced by "T". */
+function timed(stdout: string, prefix: string): string[] {
+  return stdout.trim().split("\n").filter((l) => l.startsWith(prefix)).map((l) => l.replace(/took \S+/, "took T"));
+}
+
+/**
+ * DeclineOffers with 20 agents and 4 frameworks, 4 rounds: each round every
+ * offer is declined with a long filter, so an agent can be offered to a
+ * framework once; the adding allocation and rounds 0-2 use the four
+ * frameworks up, round 3 has none left.
+ */
+const DECLINE_20_BY_4 = [
+  "round 0 allocate() took T to make 20 offers after filtering 20 offers",
+  "round 1 allocate() took T to make 20 offers after filtering 40 offers",
+  "round 2 allocate() took T to make 20 offers after filtering 60 offers",
+  "round 3 allocate() took T to make 0 offers after filtering 80 offers",
+];
+
 describe("drfcore bench decline-offers", () => {
   it("prints Mesos' wording, and every agent is offered to one more framework each round until all have declined it", async () => {
-    // 20 agents, 4 frameworks: each round every offer is declined with a long
-    // filter, so an agent can be offered to a framework once; the adding
-    // allocation and rounds 0-2 use the four frameworks up, round 3 has none left.
     const io = memoryIO();
     expect(await main(["bench", "decline-offers", "--agents", "20", "--frameworks", "4", "--rounds", "4"], io)).toBe(0);
     const lines = io.stdout.trim().split("\n");
     expect(lines[0]).toBe("Using 20 agents and 4 frameworks");
     expect(lines[1]).toMatch(new RegExp(`^Added 4 frameworks in ${DURATION}$`));
     expect(lines[2]).toMatch(new RegExp(`^Added 20 agents in ${DURATION}$`));
-    const rounds = lines.filter((l) => l.startsWith("round "));
-    expect(rounds.map((l) => l.replace(/took \S+/, "took T"))).toEqual([
-      "round 0 allocate() took T to make 20 offers after filtering 20 offers",
-      "round 1 allocate() took T to make 20 offers after filtering 40 offers",
-      "round 2 allocate() took T to make 20 offers after filtering 60 offers",
-      "round 3 allocate() took T to make 0 offers after filtering 80 offers",
-    ]);
-    for (const l of rounds) expect(l).toMatch(new RegExp(`^round \\d+ allocate\\(\\) took ${DURATION} to make`));
+    expect(timed(io.stdout, "round ")).toEqual(DECLINE_20_BY_4);
+    for (const l of lines.filter((x) => x.startsWith("round "))) expect(l).toMatch(new RegExp(`^round \\d+ allocate\\(\\) took ${DURATION} to make`));
     expect(io.stderr).toBe("");
   });
 
@@ -37,13 +46,7 @@ describe("drfcore bench decline-offers", () => {
     expect(await main(["bench", "decline-offers", "--agents", "20", "--frameworks", "4", "--rounds", "4", "--distinct-agents"], io)).toBe(0);
     const lines = io.stdout.trim().split("\n");
     expect(lines[0]).toBe("Using 20 agents and 4 frameworks (every agent a different total: disk:4096+i)");
-    const rounds = lines.filter((l) => l.startsWith("round ")).map((l) => l.replace(/took \S+/, "took T"));
-    expect(rounds).toEqual([
-      "round 0 allocate() took T to make 20 offers after filtering 20 offers",
-      "round 1 allocate() took T to make 20 offers after filtering 40 offers",
-      "round 2 allocate() took T to make 20 offers after filtering 60 offers",
-      "round 3 allocate() took T to make 0 offers after filtering 80 offers",
-    ]);
+    expect(timed(io.stdout, "round ")).toEqual(DECLINE_20_BY_4);
   });
 
   it("--warmup runs unprinted runs first and says so; the printed run is the same benchmark", async () => {
@@ -89,8 +92,7 @@ describe("drfcore bench add-and-update-agent / suppress-offers / extreme-suppres
     // 10 frameworks over 5 rounds: 2 more suppress before each round.
     const io = memoryIO();
     expect(await main(["bench", "suppress-offers", "--agents", "20", "--frameworks", "10"], io)).toBe(0);
-    const rounds = io.stdout.trim().split("\n").filter((l) => l.startsWith("allocate() "));
-    expect(rounds.map((l) => l.replace(/took \S+/, "took T"))).toEqual([
+    expect(timed(io.stdout, "allocate() ")).toEqual([
       "allocate() took T to make 20 offers with 2 out of 10 frameworks suppressing offers",
       "allocate() took T to make 20 offers with 4 out of 10 frameworks suppressing offers",
       "allocate() took T to make 20 offers with 6 out of 10 frameworks suppressing offers",
@@ -102,8 +104,7 @@ describe("drfcore bench add-and-update-agent / suppress-offers / extreme-suppres
   it("extreme-suppress-offers: with 99 of 100 frameworks suppressed, the one left gets every agent each round", async () => {
     const io = memoryIO();
     expect(await main(["bench", "extreme-suppress-offers", "--agents", "20", "--frameworks", "100", "--rounds", "3"], io)).toBe(0);
-    const rounds = io.stdout.trim().split("\n").filter((l) => l.startsWith("allocate() "));
-    expect(rounds.map((l) => l.replace(/took \S+/, "took T"))).toEqual(Array(3).fill("allocate() took T to make 20 offers with 99 out of 100 frameworks suppressing offers"));
+    expect(timed(io.stdout, "allocate() ")).toEqual(Array(3).fill("allocate() took T to make 20 offers with 99 out of 100 frameworks suppressing offers"));
   });
 });
 
