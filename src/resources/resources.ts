@@ -255,6 +255,7 @@ export class Resources implements Iterable<Resource> {
    * using. Returns this bag.
    */
   freeze(): this {
+    if (this.frozen) return this;
     this.frozen = true;
     // Own no entry: `add` and `subtract` change only entries they own in
     // their fast paths, so they reach the frozen check before any change.
