@@ -320,9 +320,11 @@ function quotaPart(r: Resources): Resources {
   return r.scalars().unreserved().nonRevocable();
 }
 
-const unallocateMemo = new ObjectMemo<Resources, Resources>((r) => r.unallocate());
+// The Resources the memos return are frozen: nothing changes them, and a
+// frozen key keeps what memos derive from it in itself (src/util/memo.ts).
+const unallocateMemo = new ObjectMemo<Resources, Resources>((r) => r.unallocate().freeze());
 const allocateMemo = new NamedMemo<Resources, Resources>((r, role) => {
-  const out = r.allocate(role);
+  const out = r.allocate(role).freeze();
   unallocateMemo.remember(out, r);
   return out;
 });
@@ -334,12 +336,12 @@ function allocateTo(r: Resources, role: Role): Resources {
 function unallocated(r: Resources): Resources {
   return unallocateMemo.get(r);
 }
-const plusMemo = new PairMemo<Resources, Resources, Resources>((a, b) => a.plus(b));
+const plusMemo = new PairMemo<Resources, Resources, Resources>((a, b) => a.plus(b).freeze());
 /** `a.plus(b)`, memoized per pair of objects. */
 function plusOf(a: Resources, b: Resources): Resources {
   return a.isEmpty() ? b : b.isEmpty() ? a : plusMemo.get(a, b);
 }
-const minusMemo = new PairMemo<Resources, Resources, Resources>((a, b) => a.minus(b));
+const minusMemo = new PairMemo<Resources, Resources, Resources>((a, b) => a.minus(b).freeze());
 /** `a.minus(b)`, memoized per pair of objects. */
 function minusOf(a: Resources, b: Resources): Resources {
   return b.isEmpty() ? a : minusMemo.get(a, b);
@@ -358,7 +360,7 @@ function quantitiesOf(r: Resources): QVec {
 }
 const allocatableMemo = new NamedMemo<Resources, Resources>((r, role) => {
   const out = allocatableTo(r, role);
-  return out.equals(r) ? r : out;
+  return out.equals(r) ? r : out.freeze();
 });
 /** `allocatableTo(r, role)`, memoized per object (`r` itself when nothing is left out). */
 function allocatableToMemo(r: Resources, role: Role): Resources {

@@ -24,7 +24,7 @@ export class ResourcesInterner {
   /**
    * The interned object identical to `r`: one object for every equal value
    * while anything holds it. On the first sight of a value the table keeps
-   * a copy of it, so the allocator never holds the caller's object: a
+   * a frozen copy of it, so the allocator never holds the caller's object: a
    * caller that later changes `r` in place (`add`, `subtract`) changes
    * nothing the allocator holds or has derived.
    */
@@ -39,7 +39,8 @@ export class ResourcesInterner {
     } else {
       this.byHash.set(hash, (bucket = []));
     }
-    const own = r.clone();
+    // Frozen: nothing changes it, and what memos derive from it is kept in it.
+    const own = r.clone().freeze();
     bucket.push(new WeakRef(own));
     this.collected.register(own, hash);
     this.count++;

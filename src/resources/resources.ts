@@ -138,6 +138,8 @@ export class Resources implements Iterable<Resource> {
   private index: IdIndex | null = null;
   /** Set by `freeze()`: `add` and `subtract` throw instead of changing the bag. */
   private frozen = false;
+  /** Values other code derived from this frozen bag, by slot (see `derivedGet`). */
+  private derived: unknown[] | null = null;
 
   private constructor() {}
 
@@ -267,6 +269,28 @@ export class Resources implements Iterable<Resource> {
   /** True after `freeze()`. */
   isFrozen(): boolean {
     return this.frozen;
+  }
+
+  /**
+   * What other code stored for this bag in `slot` with `derivedSet`, or
+   * undefined. For memos of values derived from the bag (src/util/memo.ts):
+   * keeping them in the bag is cheaper than a WeakMap.
+   */
+  derivedGet(slot: number): unknown {
+    return this.derived === null ? undefined : this.derived[slot];
+  }
+
+  /**
+   * Stores `value` for this bag in `slot`, if the bag is frozen (it cannot
+   * change, so a value derived from it stays right): returns true. An
+   * unfrozen bag stores nothing and returns false.
+   */
+  derivedSet(slot: number, value: unknown): boolean {
+    if (!this.frozen) return false;
+    const d = this.derived ?? (this.derived = []);
+    while (d.length < slot) d.push(undefined);
+    d[slot] = value;
+    return true;
   }
 
   /** An independent copy (never frozen). */

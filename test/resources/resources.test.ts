@@ -552,3 +552,17 @@ describe("freeze", () => {
     expect(Resources.parse("cpus:1").isFrozen()).toBe(false);
   });
 });
+
+describe("derived slots", () => {
+  it("only a frozen bag keeps values in its slots", () => {
+    const r = Resources.parse("cpus:1");
+    expect(r.derivedSet(3, "x")).toBe(false);
+    expect(r.derivedGet(3)).toBeUndefined();
+    r.freeze();
+    expect(r.derivedSet(3, "x")).toBe(true);
+    expect(r.derivedGet(3)).toBe("x");
+    expect(r.derivedGet(0)).toBeUndefined();
+    // A copy is not frozen and keeps nothing.
+    expect(r.clone().derivedGet(3)).toBeUndefined();
+  });
+});
