@@ -257,7 +257,7 @@ interface AgentState extends Coverage {
   idleEpoch?: number;
 }
 
-const EMPTY = Resources.empty();
+const EMPTY = Resources.empty().freeze();
 /** The `src` of a Coverage record not filled yet (never an agent's `available`). */
 const NO_SRC = Resources.empty();
 const AGENT_CAPABILITIES: readonly string[] = Object.freeze(["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"]);
