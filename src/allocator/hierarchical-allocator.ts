@@ -34,7 +34,11 @@ export type FrameworkId = string;
 export type AgentId = string;
 export type Role = string;
 
-/** Offers made in one go to one framework: role -> agent -> resources (allocated to the role). */
+/**
+ * Offers made in one go to one framework: role -> agent -> resources
+ * (allocated to the role). The maps are read-only and the Resources frozen:
+ * the allocator keeps using them (copy with `new Map(...)` / `clone()`).
+ */
 export type OfferCallback = (frameworkId: FrameworkId, offers: ReadonlyMap<Role, ReadonlyMap<AgentId, Resources>>) => void;
 
 /** Options of the allocator (Mesos master flags and allocator options). */
