@@ -2013,12 +2013,14 @@ export class HierarchicalDRFAllocator {
     const byAgent = e.byAgent!;
     // What goes out is frozen: the allocator keeps using these objects (and
     // shares them between agents of one shape), so a callback must not
-    // change them in place.
+    // change them in place. `allocated` comes from `allocateTo`, whose
+    // results are frozen already (not reading it here saves a cache miss
+    // per offer when agents differ); a sum made here is frozen here.
     if (e.mayRepeat) {
       const prev = byAgent.get(agentId);
-      byAgent.set(agentId, prev === undefined ? allocated.freeze() : prev.plus(allocated).freeze());
+      byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated).freeze());
     } else {
-      byAgent.append(agentId, allocated.freeze());
+      byAgent.append(agentId, allocated);
     }
     if (log.hold(i)) {
       let list = e.list;
