@@ -802,11 +802,11 @@ export class HierarchicalDRFAllocator {
     this.checkOpen();
     this.epoch++;
     const agent = this.getAgent(id);
-    for (const fw of this.frameworks.values()) {
-      for (const [role, list] of [...fw.holdings]) {
-        const e = this.held.find(list, agent.slot);
-        if (e >= 0) this.untrackAllocated(fw, role, agent, this.held.value(e), false);
-      }
+    // What frameworks hold on the agent is its own chain of holdings: the
+    // cost is what is held there, not the number of frameworks.
+    for (const e of this.held.onAgent(agent.slot)) {
+      const list = this.held.list(e);
+      this.untrackAllocated(this.frameworkBySlot[list.fwSlot]!, list.role, agent, this.held.value(e), false);
     }
     this.removeTotal(agent.totalQ);
     this.trackReservations(agent.total, -1);
@@ -814,9 +814,11 @@ export class HierarchicalDRFAllocator {
     this.agents.delete(id);
     if (agent.row >= 0) this.covBits.give(agent.row);
     if (agent.coverage !== undefined) for (const c of agent.coverage.values()) if (c.row >= 0) this.covBits.give(c.row);
-    this.agentBySlot[agent.slot] = undefined;
-    this.agentSlots.give(agent.slot);
-    for (const fw of this.frameworks.values()) {
+    // Only frameworks whose may-filter bit is set for the agent can have
+    // filters on it (addFilter sets the bit for every filter it adds).
+    for (const fwSlot of this.mayFilter.columnsOf(agent.slot)) {
+      const fw = this.frameworkBySlot[fwSlot];
+      if (fw === undefined) continue;
       for (const [role, rf] of fw.filters) {
         if (rf.table.removeAgent(agent) > 0 && rf.table.size() === 0) {
           rf.cleared = true;
@@ -824,6 +826,8 @@ export class HierarchicalDRFAllocator {
         }
       }
     }
+    this.agentBySlot[agent.slot] = undefined;
+    this.agentSlots.give(agent.slot);
   }
 
   /** Updates an agent's total resources and/or capabilities; triggers an allocation on it when anything changed. */

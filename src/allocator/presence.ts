@@ -26,6 +26,22 @@ export class PairBits {
     this.bits[row * this.words + w]! |= 1 << (col & 31);
   }
 
+  /** The columns whose bit is set in `row`, ascending (none for a row never seen). */
+  columnsOf(row: number): number[] {
+    const out: number[] = [];
+    if (row >= this.rows) return out;
+    const base = row * this.words;
+    for (let w = 0; w < this.words; w++) {
+      let word = this.bits[base + w]!;
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word);
+        out.push(w * 32 + bit);
+        word &= word - 1;
+      }
+    }
+    return out;
+  }
+
   /** Clears a whole row (a slot given to a new agent). */
   clearRow(row: number): void {
     if (row >= this.rows) return;

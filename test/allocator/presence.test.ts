@@ -30,6 +30,12 @@ describe("PairBits (may-have-filters matrix) against a set of pairs", () => {
           expect(bits.has(r, c)).toBe(true);
         }
         for (const [r, c] of probes) expect(bits.has(r, c)).toBe(model.has(`${r},${c}`));
+        // columnsOf lists a row's set columns, ascending.
+        const rows = new Set([0, 199, 250, ...[...model].map((p) => Number(p.split(",")[0])), ...ops.filter((o) => o.k !== "col").map((o) => (o as { r: number }).r)]);
+        for (const r of rows) {
+          const expected = [...model].filter((p) => p.startsWith(`${r},`)).map((p) => Number(p.split(",")[1])).sort((a, b) => a - b);
+          expect(bits.columnsOf(r)).toEqual(expected);
+        }
       }),
       { numRuns: 200, seed: 5 },
     );
