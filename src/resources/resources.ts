@@ -136,9 +136,11 @@ function throwFrozen(op: string): never {
 export class Resources implements Iterable<Resource> {
   private entries: Entry[] = [];
   private index: IdIndex | null = null;
-  /** Set by `freeze()`: `add` and `subtract` throw instead of changing the bag. */
-  private frozen = false;
-  /** Values other code derived from this frozen bag, by slot (see `derivedGet`). */
+  /**
+   * Null until `freeze()`; then the values other code derived from this
+   * frozen bag, by slot (see `derivedGet`). One field for both, so that
+   * every bag stays as small as before freezing existed.
+   */
   private derived: unknown[] | null = null;
 
   private constructor() {}
@@ -257,8 +259,8 @@ export class Resources implements Iterable<Resource> {
    * using. Returns this bag.
    */
   freeze(): this {
-    if (this.frozen) return this;
-    this.frozen = true;
+    if (this.derived !== null) return this;
+    this.derived = [];
     // Own no entry: `add` and `subtract` change only entries they own in
     // their fast paths, so they reach the frozen check before any change.
     const es = this.entries;
@@ -268,7 +270,7 @@ export class Resources implements Iterable<Resource> {
 
   /** True after `freeze()`. */
   isFrozen(): boolean {
-    return this.frozen;
+    return this.derived !== null;
   }
 
   /**
@@ -286,8 +288,8 @@ export class Resources implements Iterable<Resource> {
    * unfrozen bag stores nothing and returns false.
    */
   derivedSet(slot: number, value: unknown): boolean {
-    if (!this.frozen) return false;
-    const d = this.derived ?? (this.derived = []);
+    const d = this.derived;
+    if (d === null) return false;
     while (d.length < slot) d.push(undefined);
     d[slot] = value;
     return true;
@@ -422,7 +424,7 @@ export class Resources implements Iterable<Resource> {
   private addFrom(es: readonly Entry[], from: number): this {
     // A frozen bag owns none of its entries, so the fast path of `add` always
     // comes here first, before changing anything.
-    if (this.frozen) throwFrozen("add");
+    if (this.derived !== null) throwFrozen("add");
     const mineList = this.entries;
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
@@ -462,7 +464,7 @@ export class Resources implements Iterable<Resource> {
 
   /** The general `subtract` loop over `es` from position `from`. */
   private subtractFrom(es: readonly Entry[], from: number): this {
-    if (this.frozen) throwFrozen("subtract");
+    if (this.derived !== null) throwFrozen("subtract");
     const mineList = this.entries;
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
