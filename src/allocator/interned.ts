@@ -19,7 +19,6 @@ export class ResourcesInterner {
     if (live.length === 0) this.byHash.delete(hash);
     else this.byHash.set(hash, live);
   });
-  private count = 0;
 
   /**
    * The interned object identical to `r`: one object for every equal value
@@ -43,12 +42,6 @@ export class ResourcesInterner {
     const own = r.clone().freeze();
     bucket.push(new WeakRef(own));
     this.collected.register(own, hash);
-    this.count++;
     return own;
-  }
-
-  /** Number of values interned so far (including ones collected since). */
-  interned(): number {
-    return this.count;
   }
 }

@@ -50,7 +50,7 @@ export function traitsOf(resources: Resources): number {
   if (!resources.shared().isEmpty()) t |= TRAIT_SHARED;
   if (!resources.revocable().isEmpty()) t |= TRAIT_REVOCABLE;
   const reserved = resources.reserved();
-  if (!reserved.isEmpty() && !reserved.filter((r) => r.reservations !== undefined && r.reservations.length > 1).isEmpty()) t |= TRAIT_REFINED;
+  if (!reserved.isEmpty() && !reserved.filter(Resources.hasRefinedReservations).isEmpty()) t |= TRAIT_REFINED;
   return t;
 }
 
@@ -71,7 +71,7 @@ export function stripIncapable(resources: Resources, caps: FrameworkCaps, traits
   return resources.filter((r) => {
     if (drop & TRAIT_SHARED && r.shared !== undefined) return false;
     if (drop & TRAIT_REVOCABLE && r.revocable !== undefined) return false;
-    if (drop & TRAIT_REFINED && r.reservations !== undefined && r.reservations.length > 1) return false;
+    if (drop & TRAIT_REFINED && Resources.hasRefinedReservations(r)) return false;
     return true;
   });
 }
