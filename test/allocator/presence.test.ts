@@ -41,6 +41,17 @@ describe("PairBits (may-have-filters matrix) against a set of pairs", () => {
     );
   });
 
+  it("grows each dimension only as far as needed: DeclineOffers' 10,000 agents x 1,000 frameworks stay within 2x of 1.25 MB", () => {
+    // The declines of one round per framework, in the order DeclineOffers
+    // makes them: every agent, then the next framework's column.
+    const bits = new PairBits();
+    for (let col = 0; col < 1000; col += 37) for (let row = 0; row < 10_000; row += 7) bits.set(row, col);
+    bits.set(9_999, 999);
+    expect(bits.has(9_999, 999)).toBe(true);
+    // 10,000 rows x 32 words x 4 bytes = 1.28 MB; doubling may round each dimension up once.
+    expect(bits.byteLength).toBeLessThanOrEqual(2 * 10_000 * 32 * 4);
+  });
+
   it("SlotPool hands out distinct slots and reuses returned ones", () => {
     const pool = new SlotPool();
     const a = pool.take();
