@@ -8,7 +8,7 @@
  * only changes of totals, weights, activation or a give-back re-sort the
  * tree lazily on the next `sort`.
  */
-import { NAMES, type QVec, qAdd, qSub } from "./quantities.js";
+import { NAMES, type QVec, qAdd, qSub, newQVec } from "./quantities.js";
 import type { Sorter } from "./sorter.js";
 
 const ACTIVE = 0;
@@ -18,7 +18,7 @@ const INTERNAL = 2;
 class Node {
   share = 0;
   count = 0;
-  alloc: QVec = [];
+  alloc: QVec = newQVec();
   children: Node[] = [];
   /** Number of children that are active leaves or internal nodes (they come first). */
   activeCount = 0;
@@ -71,7 +71,7 @@ export class DrfSorter implements Sorter {
   private readonly root = new Node("", INTERNAL, null);
   private readonly clients = new Map<string, Node>();
   private readonly weights = new Map<string, number>();
-  private readonly total: QVec = [];
+  private readonly total: QVec = newQVec();
   private readonly excluded: boolean[] = [];
   private dirty = false;
   private stamp = 0;

@@ -23,7 +23,7 @@ import { AllocatorError } from "./errors.js";
 import { ResourcesInterner } from "./interned.js";
 import { OfferMap } from "./offer-map.js";
 import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapable, traitsOf } from "./offerable.js";
-import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom } from "./quantities.js";
+import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom, newQVec } from "./quantities.js";
 import { Prng } from "./random.js";
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
@@ -299,7 +299,7 @@ function capsOf(capabilities: readonly string[]): FrameworkCaps {
 // about the same objects in a row.
 
 /** The quantities of nothing, shared by every split without reserved scalars (never written to). */
-const NO_QUANTITIES: QVec = [];
+const NO_QUANTITIES: QVec = newQVec();
 const splitMemo = new ObjectMemo<Resources, ScalarSplit>((r) => {
   const scalars = r.scalars();
   const all = qvecFrom(scalars.scalarQuantities());
@@ -455,13 +455,13 @@ class FairShareCycle {
   /** The agent availability `cand` was derived from. */
   candSrc: Resources = EMPTY;
   cand: Resources = EMPTY;
-  candQ: QVec = [];
+  candQ: QVec = newQVec();
   candPlain = true;
   candEmpty = true;
   candMeetsMin = false;
   consumed: Map<Role, QVec> = new Map();
-  required: QVec = [];
-  available: QVec = [];
+  required: QVec = newQVec();
+  available: QVec = newQVec();
   quotaActive = false;
   readonly roles = new Map<Role, RoleCycle>();
   lastRole: RoleCycle | null = null;
@@ -502,7 +502,7 @@ export class HierarchicalDRFAllocator {
   private readonly roleTree = new RoleTree();
   private readonly roleSorter: Sorter;
   private readonly frameworkSorters = new Map<Role, Sorter>();
-  private readonly totalQ: QVec = [];
+  private readonly totalQ: QVec = newQVec();
   private readonly filterBuckets = new Map<string, FilterBucket>();
   /** The bucket the last filter went to, with its expiry and batch epoch (null once its timer fired). */
   private lastBucket: FilterBucket | null = null;
@@ -753,7 +753,7 @@ export class HierarchicalDRFAllocator {
       covRole: undefined,
       src: NO_SRC,
       cand: NO_SRC,
-      candQ: [],
+      candQ: NO_QUANTITIES,
       candPlain: true,
       srcEmpty: true,
       candEmpty: true,
@@ -1683,8 +1683,8 @@ export class HierarchicalDRFAllocator {
       qAdd(c, r.offeredUnreservedNonRevocable);
       consumed.set(r.path, c);
     }
-    const required: QVec = [];
-    for (const r of this.roleTree.topLevel()) qAdd(required, qMinus(r.quota.guarantees, consumed.get(r.path) ?? []));
+    const required = newQVec();
+    for (const r of this.roleTree.topLevel()) qAdd(required, qMinus(r.quota.guarantees, consumed.get(r.path) ?? NO_QUANTITIES));
     const available = this.totalQ.slice();
     qSub(available, this.roleTree.root.offered);
     qSub(available, qMinus(this.roleTree.root.reservations, this.roleTree.root.offeredReserved));
@@ -1719,7 +1719,7 @@ export class HierarchicalDRFAllocator {
     this.cycleStage1Offers = 0;
     let anyQuota = false;
     for (const r of this.roleTree.topLevel()) if (!isDefaultQuota(r.quota)) anyQuota = true;
-    const h = anyQuota ? this.headroom() : { consumed: new Map<Role, QVec>(), required: [] as QVec, available: [] as QVec };
+    const h = anyQuota ? this.headroom() : { consumed: new Map<Role, QVec>(), required: newQVec(), available: newQVec() };
 
     // Stage 1: roles with unsatisfied quota guarantees.
     let anyGuarantees = false;
@@ -1745,7 +1745,7 @@ export class HierarchicalDRFAllocator {
           if (quota === undefined || qIsEmpty(quota.guarantees)) continue;
           if (node!.frameworks.size === 0) continue;
           if (agent.available.isEmpty()) break;
-          const unsatisfied = qMinus(quota.guarantees, consumedQ.get(role) ?? []);
+          const unsatisfied = qMinus(quota.guarantees, consumedQ.get(role) ?? NO_QUANTITIES);
           if (qIsEmpty(unsatisfied)) continue;
           const sorter = this.frameworkSorters.get(role)!;
           sorter.forEachInOrder((fwId) => {
@@ -1766,7 +1766,7 @@ export class HierarchicalDRFAllocator {
             let additional = quotaResources.minus(guaranteesOffering);
             const gQ = qvecFrom(guaranteesOffering.scalarQuantities());
             if (quota.limits.size > 0) {
-              const c = consumedQ.get(role) ?? [];
+              const c = consumedQ.get(role) ?? NO_QUANTITIES;
               const lim = new Map<number, number>();
               for (const [k, v] of quota.limits) lim.set(k, Math.max(0, v - (c[k] ?? 0) - (gQ[k] ?? 0)));
               additional = shrink(additional, lim, false);
@@ -1966,7 +1966,7 @@ export class HierarchicalDRFAllocator {
     let toOffer = available.minus(additional);
     const limits = rc.limits;
     if (limits !== undefined && limits.size > 0) {
-      const c = s.consumed.get(rc.quotaRole) ?? [];
+      const c = s.consumed.get(rc.quotaRole) ?? NO_QUANTITIES;
       const lim = new Map<number, number>();
       for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
       additional = shrink(additional, lim, false);

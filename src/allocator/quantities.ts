@@ -36,9 +36,26 @@ export const NAMES = new NameTable();
 /** Thousandths per name index; missing indexes count as 0. */
 export type QVec = number[];
 
+/**
+ * An empty vector. Every QVec is made here (or copied from one made here),
+ * so that all of them hold doubles from the start and share one hidden
+ * class: a cluster's total memory in thousandths passes 2^31 (V8's
+ * small-integer range) after ~500 agents, and vectors that start with
+ * small-integer elements then change representation under the optimized
+ * code that reads them, and mixed representations make that code
+ * polymorphic: each new combination discarded the optimized code of every
+ * function that had inlined `qAdd`/`qSub` (a deoptimization), several of
+ * them in the first cycles.
+ */
+export function newQVec(): QVec {
+  const v: QVec = [0.5];
+  v.pop();
+  return v;
+}
+
 /** A vector from a `ResourceQuantities` (thousandths per name). */
 export function qvecFrom(q: ResourceQuantities): QVec {
-  const v: QVec = [];
+  const v = newQVec();
   for (const [name, amount] of q.entries()) {
     const i = NAMES.id(name);
     while (v.length <= i) v.push(0);

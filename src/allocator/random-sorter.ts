@@ -5,7 +5,7 @@
  * lists the active clients depth first. Allocations are tracked (for views
  * and quota) but do not influence the order. Deterministic for a seed.
  */
-import { type QVec, qAdd, qSub } from "./quantities.js";
+import { type QVec, qAdd, qSub, newQVec } from "./quantities.js";
 import { Prng } from "./random.js";
 import type { Sorter } from "./sorter.js";
 
@@ -23,10 +23,10 @@ interface RNode {
 
 /** Mesos' weighted random sorter. */
 export class RandomSorter implements Sorter {
-  private readonly root: RNode = { name: "", path: "", parent: null, children: [], leaf: false, active: false, alloc: [] };
+  private readonly root: RNode = { name: "", path: "", parent: null, children: [], leaf: false, active: false, alloc: newQVec() };
   private readonly clients = new Map<string, RNode>();
   private readonly weights = new Map<string, number>();
-  private readonly total: QVec = [];
+  private readonly total: QVec = newQVec();
   private readonly rng: Prng;
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
@@ -42,7 +42,7 @@ export class RandomSorter implements Sorter {
     for (const token of client.split("/")) {
       let child = current.children.find((c) => c.name === token);
       if (child === undefined) {
-        child = { name: token, path: current === this.root ? token : current.path + "/" + token, parent: current, children: [], leaf: false, active: false, alloc: [] };
+        child = { name: token, path: current === this.root ? token : current.path + "/" + token, parent: current, children: [], leaf: false, active: false, alloc: newQVec() };
         current.children.push(child);
       }
       current = child;

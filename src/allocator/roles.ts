@@ -5,7 +5,7 @@
  * allocated split into reserved / unreserved non-revocable parts, which is
  * what quota consumption and headroom are computed from.
  */
-import { NAMES, type QVec, qAdd, qIsEmpty, qSub } from "./quantities.js";
+import { NAMES, type QVec, qAdd, qIsEmpty, qSub, newQVec } from "./quantities.js";
 
 /** A role's quota: guarantees (absent means 0) and limits (absent name means no limit). */
 export interface QuotaConfig {
@@ -23,16 +23,16 @@ export function isDefaultQuota(q: QuotaConfig): boolean {
 export class RoleNode {
   readonly children = new Map<string, RoleNode>();
   readonly frameworks = new Set<string>();
-  quota: QuotaConfig = { guarantees: [], limits: new Map() };
+  quota: QuotaConfig = { guarantees: newQVec(), limits: new Map() };
   weight = 1;
   /** Reservations (all of them, allocated or not) to this role and its descendants. */
-  readonly reservations: QVec = [];
+  readonly reservations: QVec = newQVec();
   /** Offered or allocated, reserved, to this role and its descendants. */
-  readonly offeredReserved: QVec = [];
+  readonly offeredReserved: QVec = newQVec();
   /** Offered or allocated, unreserved and non-revocable, to this role and its descendants. */
-  readonly offeredUnreservedNonRevocable: QVec = [];
+  readonly offeredUnreservedNonRevocable: QVec = newQVec();
   /** Offered or allocated (all scalars), to this role and its descendants. */
-  readonly offered: QVec = [];
+  readonly offered: QVec = newQVec();
   constructor(
     readonly path: string,
     readonly parent: RoleNode | null,
