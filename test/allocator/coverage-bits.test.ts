@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CoverageBits } from "../../src/allocator/coverage-bits.js";
+import { fcParams } from "../fc-params.js";
 
 describe("CoverageBits (the coverage records' bitsets) against a Set per row", () => {
   it("take/give/set/has/clearRow/openColumns agree with the model across widening and row reuse (fast-check)", () => {
@@ -42,7 +43,7 @@ describe("CoverageBits (the coverage records' bitsets) against a Set per row", (
           expect(open).toEqual(expected);
         }
       }),
-      { numRuns: 150, seed: 7 },
+      fcParams(150, 7),
     );
   });
 

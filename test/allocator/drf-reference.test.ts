@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DrfSorter } from "../../src/allocator/index.js";
 import { NAMES, type QVec } from "../../src/allocator/quantities.js";
+import { fcParams } from "../fc-params.js";
 
 /**
  * A naive reference of Mesos' DRF order, written from sorter.hpp/cpp's
@@ -133,7 +134,7 @@ describe("DrfSorter agrees with a naive reference DRF order", () => {
         }
         expect(s.sort()).toEqual(r.sort());
       }),
-      { numRuns: 300, seed: 11 },
+      fcParams(300, 11),
     );
   });
   it("over many rounds of DeclineOffers-like moves (front client to the end, and moves from random positions)", () => {
@@ -169,7 +170,7 @@ describe("DrfSorter agrees with a naive reference DRF order", () => {
           expect(s.sort()).toEqual(r.sort());
         }
       }),
-      { numRuns: 200, seed: 5 },
+      fcParams(200, 5),
     );
   });
 });

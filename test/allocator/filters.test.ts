@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FilterTable } from "../../src/allocator/filters.js";
 import { Resources } from "../../src/resources/index.js";
+import { fcParams } from "../fc-params.js";
 
 const AGENTS = [{ id: "a" }, { id: "b" }, { id: "c" }];
 const SHAPES = ["cpus:1", "cpus:2;mem:64", "mem:64", "cpus:4;mem:128;ports:[1-10]"].map((t) => Resources.parse(t));
@@ -71,7 +72,7 @@ describe("FilterTable (column-wise decline filters) against a list model", () =>
           expect(listed.every(([, r], i) => r === expected[i]![1])).toBe(true);
         }
       }),
-      { numRuns: 200, seed: 11 },
+      fcParams(200, 11),
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AllocatorError, HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
+import { fcParams } from "../fc-params.js";
 
 /** Every public operation with garbage arguments: a typed AllocatorError and no state change. */
 describe("allocator API on malformed arguments (fuzz)", () => {
@@ -44,7 +45,7 @@ describe("allocator API on malformed arguments (fuzz)", () => {
         expect(threw, `${calls[i]![0]}: ${String(threw)}`).toBeInstanceOf(AllocatorError);
         expect(JSON.stringify(allocator.snapshot())).toBe(before);
       }),
-      { numRuns: 600, seed: 5 },
+      fcParams(600, 5),
     );
   });
 });

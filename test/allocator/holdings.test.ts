@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type HoldingList, HoldingTable } from "../../src/allocator/holdings.js";
+import { fcParams } from "../fc-params.js";
 
 /**
  * The HoldingTable replaces, per (framework, role), a `Map<agent, value>`
@@ -51,7 +52,7 @@ describe("HoldingTable against a Map-per-list model", () => {
           for (const e of table.onAgent(a)) expect(table.value(e)).toBe(model[table.list(e).fwSlot]!.get(a));
         }
       }),
-      { numRuns: 300, seed: 11 },
+      fcParams(300, 11),
     );
   });
 

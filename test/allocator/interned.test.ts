@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ResourcesInterner } from "../../src/allocator/interned.js";
 import { Resources } from "../../src/resources/index.js";
+import { fcParams } from "../fc-params.js";
 
 const textArb = fc.record({
   cpus: fc.integer({ min: 0, max: 64 }),
@@ -35,7 +36,7 @@ describe("ResourcesInterner", () => {
       }
       const distinct = new Set(byText.values());
       expect(distinct.size).toBe(byText.size);
-    }), { numRuns: 200 });
+    }), fcParams(200));
   });
 
   it("keeps values whose hashes collide apart", () => {

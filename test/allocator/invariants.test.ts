@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AllocatorError, HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
+import { fcParams } from "../fc-params.js";
 
 const AGENTS = ["a1", "a2", "a3"];
 const FRAMEWORKS = ["f1", "f2", "f3"];
@@ -232,7 +233,7 @@ describe("allocator invariants on random event sequences", () => {
         { k: "addFramework", f: 1, roles: 1, gpu: true },
         ...ops,
       ]),
-    ), { numRuns: 150, seed: 42 });
+    ), fcParams(150, 42));
     // The sequences do exercise offers (the checks above ran on them).
     expect(offersSeen).toBeGreaterThan(100);
   });
@@ -253,6 +254,6 @@ describe("allocator invariants on random event sequences", () => {
         { k: "addAgent", a: 2, r: 3 },
         ...ops,
       ], true),
-    ), { numRuns: 100, seed: 7 });
+    ), fcParams(100, 7));
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OfferLog } from "../../src/allocator/offer-log.js";
 import { Resources } from "../../src/resources/index.js";
+import { fcParams } from "../fc-params.js";
 
 describe("OfferLog", () => {
   it("groups offers by framework slot, keeping each framework's order (a stable sort), across reuse (fast-check)", () => {
@@ -23,7 +24,7 @@ describe("OfferLog", () => {
           expect(log.resourcesOf(i)).toBe(r);
         }
       }),
-      { numRuns: 200, seed: 3 },
+      fcParams(200, 3),
     );
     log.clear();
     expect(log.size()).toBe(0);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { OfferMap } from "../../src/allocator/offer-map.js";
+import { fcParams } from "../fc-params.js";
 
 /** Builds an OfferMap and a Map from the same operations (append for new keys, set for any). */
 function both(ops: [number, number, boolean][]): [OfferMap<string, number>, Map<string, number>] {
@@ -40,7 +41,7 @@ describe("OfferMap", () => {
       }
       // A copy into a real Map, as a callback that keeps the offers would make.
       expect(new Map(om)).toEqual(m);
-    }), { numRuns: 300 });
+    }), fcParams(300));
   });
 
   it("keeps lookups right when entries are appended after the index was built", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PairBits, SlotPool } from "../../src/allocator/presence.js";
+import { fcParams } from "../fc-params.js";
 
 describe("PairBits (may-have-filters matrix) against a set of pairs", () => {
   it("set/has/clearRow/clearColumn agree with a Set model across growth (fast-check)", () => {
@@ -37,7 +38,7 @@ describe("PairBits (may-have-filters matrix) against a set of pairs", () => {
           expect(bits.columnsOf(r)).toEqual(expected);
         }
       }),
-      { numRuns: 200, seed: 5 },
+      fcParams(200, 5),
     );
   });
 

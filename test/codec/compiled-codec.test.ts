@@ -13,6 +13,7 @@ import { ALL_MESSAGE_TYPES, arbitraryFor } from "../arbitraries/mesos.js";
 import { VECTORS } from "./vectors.js";
 import { corrupt, JUNK } from "./corrupt.js";
 import { outcome } from "./test-helpers.js";
+import { fcParams } from "../fc-params.js";
 
 
 function agree(typeName: string, bytes: Uint8Array): void {
@@ -31,7 +32,7 @@ describe("compiled decoder vs reference decoder", () => {
       fc.property(fc.constantFrom(...ALL_MESSAGE_TYPES).chain((t) => fc.tuple(fc.constant(t), arbitraryFor(t))), ([t, value]) =>
         agree(t, encode(t, value)),
       ),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 
@@ -50,7 +51,7 @@ describe("compiled decoder vs reference decoder", () => {
           agree(v.type, b);
         },
       ),
-      { numRuns: 3000 },
+      fcParams(3000),
     );
   });
 });
@@ -75,7 +76,7 @@ describe("compiled decoder's fast mode and object mode", () => {
           expect(outcome(() => decode(t, bytes))).toEqual(outcome(() => decode(t, concat(a, b))));
         },
       ),
-      { numRuns: 400 },
+      fcParams(400),
     );
   });
 
@@ -112,7 +113,7 @@ describe("compiled decoder's fast mode and object mode", () => {
           const decoded = decode(t, bytes) as Record<string, unknown>;
           expect(Object.keys(decoded).sort()).toEqual(Object.keys(value as object).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort());
         }),
-        { numRuns: 300 },
+        fcParams(300),
       );
     }
   });
@@ -130,7 +131,7 @@ describe("compiled encoder vs reference encoder", () => {
       fc.property(fc.constantFrom(...ALL_MESSAGE_TYPES).chain((t) => fc.tuple(fc.constant(t), arbitraryFor(t))), ([t, value]) =>
         agreeEncoding(t, value),
       ),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 
@@ -143,7 +144,7 @@ describe("compiled encoder vs reference encoder", () => {
         JUNK,
         ([t, value], pick, junk) => agreeEncoding(t, corrupt(value, pick, junk)),
       ),
-      { numRuns: 1500 },
+      fcParams(1500),
     );
   });
 });

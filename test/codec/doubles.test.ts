@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { formatDouble } from "../../src/codec/index.js";
+import { fcParams } from "../fc-params.js";
 
 describe("formatDouble", () => {
   it.each([
@@ -26,7 +27,7 @@ describe("formatDouble", () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         expect(Object.is(Number(formatDouble(x)), x)).toBe(true);
       }),
-      { numRuns: 5000 },
+      fcParams(5000),
     );
   });
 });

@@ -12,6 +12,7 @@ import { decode } from "../../src/codec/index.js";
 import { decodeBinaryReference } from "../../src/codec/binary.js";
 import { messageDesc } from "../../src/codec/schema.js";
 import { outcome, type Outcome, varintBytes } from "./test-helpers.js";
+import { fcParams } from "../fc-params.js";
 
 const tag = (num: number, wt: number) => varintBytes(BigInt(num * 8 + wt));
 const len = (payload: number[]) => [...varintBytes(BigInt(payload.length)), ...payload];
@@ -45,7 +46,7 @@ describe("string fast paths", () => {
         const got = both("mesos.TaskStatus", bytes);
         expect(got).toEqual({ ok: true, value: { taskId: id, state: "TASK_RUNNING", message, labels: [{ key }] } });
       }),
-      { numRuns: 400 },
+      fcParams(400),
     );
     for (let n = 0; n <= 140; n++) {
       const s = "abcdefghij".repeat(15).slice(0, n);
@@ -105,7 +106,7 @@ describe("varint fast paths", () => {
         const bytes = [...TIMESTAMP, ...tag(36, 0), ...varintBytes(a), ...tag(6, 0), ...varintBytes(b)];
         expect(both("mesos.ResourceStatistics", bytes)).toEqual({ ok: true, value: { timestamp: 1, memTotalBytes: a, memLimitBytes: b } });
       }),
-      { numRuns: 1000 },
+      fcParams(1000),
     );
   });
 
@@ -117,7 +118,7 @@ describe("varint fast paths", () => {
         const bytes = [...tag(1, 1), ...f64(a), ...tag(2, 1), ...f64(b), ...tag(4, 1), ...f64(-0)];
         expect(both("mesos.ResourceStatistics", bytes)).toEqual({ ok: true, value: { timestamp: a, cpusUserTimeSecs: b, cpusLimit: -0 } });
       }),
-      { numRuns: 300 },
+      fcParams(300),
     );
     const cut = both("mesos.ResourceStatistics", [...tag(1, 1), ...f64(1), ...tag(2, 1), 0, 0, 0]);
     expect(cut.ok ? "" : cut.message).toContain("truncated 64-bit value");

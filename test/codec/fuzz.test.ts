@@ -10,6 +10,7 @@ import { CodecError, decode, encode, fromMesosJson, toMesosJson } from "../../sr
 import { VECTORS } from "./vectors.js";
 import { corrupt, JUNK } from "./corrupt.js";
 import { arbitraryFor } from "../arbitraries/mesos.js";
+import { fcParams } from "../fc-params.js";
 
 const TYPES = [...new Set(VECTORS.map((v) => v.type))].sort();
 
@@ -60,7 +61,7 @@ describe("binary fuzzing", () => {
   it("random bytes as every vector type give a CodecError or a valid value", () => {
     fc.assert(
       fc.property(fc.constantFrom(...TYPES), fc.uint8Array({ maxLength: 64 }), (typeName, bytes) => checkDecodedBytes(typeName, bytes)),
-      { numRuns: 3000 },
+      fcParams(3000),
     );
   });
 
@@ -69,14 +70,14 @@ describe("binary fuzzing", () => {
       fc.property(fc.constantFrom(...VECTORS), fc.array(mutation, { minLength: 1, maxLength: 3 }), (v, ms) =>
         checkDecodedBytes(v.type, mutate(v.bin, ms)),
       ),
-      { numRuns: 3000 },
+      fcParams(3000),
     );
   });
 
   it("vectors decoded as the wrong type give a CodecError or a valid value", () => {
     fc.assert(
       fc.property(fc.constantFrom(...VECTORS), fc.constantFrom(...TYPES), (v, typeName) => checkDecodedBytes(typeName, v.bin)),
-      { numRuns: 1000 },
+      fcParams(1000),
     );
   });
 });
@@ -96,7 +97,7 @@ describe("Mesos JSON fuzzing", () => {
         const value = codecErrorOr(() => fromMesosJson(v.type, text));
         if (value !== undefined) expect(decode(v.type, encode(v.type, value))).toEqual(value);
       }),
-      { numRuns: 3000 },
+      fcParams(3000),
     );
   });
 
@@ -106,7 +107,7 @@ describe("Mesos JSON fuzzing", () => {
         const value = codecErrorOr(() => fromMesosJson(typeName, text));
         if (value !== undefined) expect(decode(typeName, encode(typeName, value))).toEqual(value);
       }),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 });
@@ -122,7 +123,7 @@ describe("encoding fuzzing", () => {
         const json = codecErrorOr(() => toMesosJson(t, damaged as never));
         if (json !== undefined) fromMesosJson(t, json);
       }),
-      { numRuns: 1500 },
+      fcParams(1500),
     );
   });
 
@@ -133,7 +134,7 @@ describe("encoding fuzzing", () => {
         if (bytes !== undefined) decode(typeName, bytes);
         codecErrorOr(() => toMesosJson(typeName, value as never));
       }),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 });

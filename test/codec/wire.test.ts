@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { Reader } from "../../src/codec/wire.js";
 import { PathedProblem } from "../../src/codec/errors.js";
 import { varintBytes } from "./test-helpers.js";
+import { fcParams } from "../fc-params.js";
 
 
 /** A reader positioned after `prefix` filler bytes, with `suffix` more after the varint. */
@@ -42,7 +43,7 @@ describe("Reader 64-bit varints", () => {
         expect(r.varint64()).toBe(v);
         expect(r.pos).toBe(prefix + bytes.length);
       }),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 
@@ -55,7 +56,7 @@ describe("Reader 64-bit varints", () => {
         expect(r.varint64Signed()).toBe(v);
         expect(r.pos).toBe(prefix + bytes.length);
       }),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 
@@ -91,7 +92,7 @@ describe("Reader length prefixes", () => {
           expect(problemOf(() => r.lengthDelimited(end))).toBe(`length ${len} runs past the end of the data`);
         }
       }),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 });
@@ -110,7 +111,7 @@ describe("Reader strings", () => {
         expect(r.string(bytes.length)).toBe(fatal.decode(utf8));
         expect(r.pos).toBe(bytes.length);
       }),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 
@@ -127,7 +128,7 @@ describe("Reader strings", () => {
         }
         expect(new Reader(bytes).string(bytes.length)).toBe(expected);
       }),
-      { numRuns: 3000 },
+      fcParams(3000),
     );
   });
 });
@@ -143,7 +144,7 @@ describe("Reader doubles, bytes and wrapper fast paths", () => {
         for (const v of values) expect(Object.is(r.double(), v)).toBe(true);
         expect(problemOf(() => r.double())).toBe("truncated 64-bit value");
       }),
-      { numRuns: 500 },
+      fcParams(500),
     );
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { memoryIO } from "../../src/cli/io.js";
 import { ScenarioError, validateScenario } from "../../src/replay/index.js";
+import { fcParams } from "../fc-params.js";
 
 const dir = join(__dirname, "../fixtures/scenarios");
 
@@ -56,7 +57,7 @@ describe("validateScenario on arbitrary JSON (fuzz)", () => {
           expect(e).toBeInstanceOf(ScenarioError);
         }
       }),
-      { numRuns: 300, seed: 7 },
+      fcParams(300, 7),
     );
   });
 });

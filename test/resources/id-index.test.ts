@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { IdIndex } from "../../src/resources/id-index.js";
+import { fcParams } from "../fc-params.js";
 
 describe("IdIndex", () => {
   it("behaves like a Map<number, number> under random set/delete/clone", () => {
@@ -20,6 +21,6 @@ describe("IdIndex", () => {
         expect(idx.size).toBe(ref.size);
       }
       for (let id = 0; id <= 200; id++) expect(idx.get(id)).toBe(ref.get(id) ?? -1);
-    }), { numRuns: 200 });
+    }), fcParams(200));
   });
 });

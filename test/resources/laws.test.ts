@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Resources, ResourceParseError, ResourceError, type Resource } from "../../src/resources/index.js";
 import { decodeResource, encodeResource } from "../../src/codec/index.js";
+import { fcParams } from "../fc-params.js";
 
 type Side = "a" | "b";
 
@@ -66,7 +67,7 @@ const resourceArb = (side: Side) => fc.oneof(
 const bagArb = (side: Side) => fc.array(resourceArb(side), { maxLength: 8 })
   .map((rs) => Resources.fromProto(rs as unknown as Resource[]));
 
-const RUNS = { numRuns: 200 };
+const RUNS = fcParams(200);
 
 function canonicalRanges(r: Resources): boolean {
   for (const x of r) {
@@ -126,7 +127,7 @@ describe("Resources laws", () => {
     fc.assert(fc.property(bagArb("a"), (r) => {
       const wire = r.toProto().map((x) => encodeResource(x));
       expect(Resources.fromProto(wire.map((b) => decodeResource(b))).equals(r)).toBe(true);
-    }), { numRuns: 100 });
+    }), fcParams(100));
   });
   it("filters partition the bag", () => {
     fc.assert(fc.property(bagArb("a"), (a) => {
@@ -155,7 +156,7 @@ describe("text round trip with awkward names, roles and set items", () => {
     fc.assert(fc.property(fc.array(res, { maxLength: 3 }), (groups) => {
       const r = Resources.fromProto(groups.flat());
       expect(Resources.parse(r.toString()).equals(r)).toBe(true);
-    }), { numRuns: 500 });
+    }), fcParams(500));
   });
 });
 
@@ -170,10 +171,10 @@ describe("parser fuzzing: bad text gives ResourceParseError, never another excep
     }
   };
   it("on strings over the text form's alphabet", () => {
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")), (s) => check(s)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join("")), (s) => check(s)), fcParams(2000));
   });
   it("on arbitrary unicode strings", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (s) => check(s)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (s) => check(s)), fcParams(1000));
   });
   it("on mutations of valid text and JSON", () => {
     const seeds = [
@@ -183,7 +184,7 @@ describe("parser fuzzing: bad text gives ResourceParseError, never another excep
     fc.assert(fc.property(fc.constantFrom(...seeds), fc.nat(), fc.nat(), fc.string({ maxLength: 3 }), (seed, i, j, ins) => {
       const a = i % (seed.length + 1), b = a + (j % 4);
       check(seed.slice(0, a) + ins + seed.slice(b));
-    }), { numRuns: 2000 });
+    }), fcParams(2000));
   });
 });
 
@@ -206,7 +207,7 @@ describe("Resource object fuzzing: fromProto gives ResourceError, never another 
       } catch (e) {
         if (!(e instanceof ResourceError)) throw e;
       }
-    }), { numRuns: 2000 });
+    }), fcParams(2000));
   });
 });
 

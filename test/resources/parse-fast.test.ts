@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { scanSimpleEntries, parseEntriesGeneral, oneInterval } from "../../src/resources/parse.js";
 import { RangeSet } from "../../src/resources/ranges.js";
 import { Resources, ResourceParseError, type Entry } from "../../src/resources/index.js";
+import { fcParams } from "../fc-params.js";
 
 const show = (es: readonly Entry[]) =>
   es.map((e) => `${e.name}|${e.type}|${e.meta.key}|${e.scalar}|${e.ranges ? e.ranges.toString() : ""}|${e.set ? e.set.join(",") : ""}`);
@@ -71,7 +72,7 @@ describe("the one-pass scanner of the common text form", () => {
       if (fast.length > 1) accepted++;
       expect(slow).not.toBeInstanceOf(Error);
       expect(show(fast)).toEqual(slow);
-    }), { numRuns: 3000 });
+    }), fcParams(3000));
     expect(accepted).toBeGreaterThan(300); // the comparison ran on many multi-resource texts
 
   });
@@ -90,7 +91,7 @@ describe("the one-pass scanner of the common text form", () => {
         expect(got).toBeInstanceOf(ResourceParseError);
         expect((got as Error).message).toBe(slow.message);
       }
-    }), { numRuns: 1000 });
+    }), fcParams(1000));
     // The case a random run found (seed 2118255884): the text "{}" alone.
     expect(Resources.parse("{}").isEmpty()).toBe(true);
     expect(general("{}")).toBeInstanceOf(Error);
@@ -136,7 +137,7 @@ describe("shared single-interval values of the scanner", () => {
         expect(r).toBe(text);
       }
       expect(RangeSet.fromIntervals(iv).toString()).toBe(text);
-    }), { numRuns: 300 });
+    }), fcParams(300));
   });
 
   it("returns [b-e] whatever was read before, hit or miss", () => {
@@ -148,7 +149,7 @@ describe("shared single-interval values of the scanner", () => {
         const parsed = Resources.parse(`ports:[${b}-${e}]`).rangesOf("ports");
         expect(parsed.toString()).toBe(`[${b}-${e}]`);
       }
-    }), { numRuns: 300 });
+    }), fcParams(300));
   });
 
   it("keeps bags parsed from the same text independent", () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ResourceQuantities, Resources, ResourceParseError } from "../../src/resources/index.js";
+import { fcParams } from "../fc-params.js";
 
 const Q = (s: string) => ResourceQuantities.parse(s);
 
@@ -52,6 +53,6 @@ describe("ResourceQuantities", () => {
       expect(a.plus(b).minus(b).equals(a)).toBe(true);
       expect(a.plus(b).contains(a)).toBe(true);
       expect(Q(a.toString()).equals(a)).toBe(true);
-    }), { numRuns: 200 });
+    }), fcParams(200));
   });
 });

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { Resources, TS_RANGE_OPS, useRangeKernels, type RangeOps } from "../../src/resources/index.js";
 import { wasmRangeKernels } from "../../src/resources/wasm/ranges-wasm.js";
 import { rangeKernels } from "../../src/resources/kernels.js";
+import { fcParams } from "../fc-params.js";
 
 const impls: Array<[string, RangeOps]> = [["TypeScript", TS_RANGE_OPS], ["Wasm", wasmRangeKernels], ["chooser", rangeKernels]];
 
@@ -40,6 +41,6 @@ describe.each(impls)("Resources with %s range operations", (_name, ops) => {
       } finally {
         useRangeKernels(chosen);
       }
-    }), { numRuns: 150 });
+    }), fcParams(150));
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { RangeSet, UINT64_MAX, SMALL_MAX, NUMBER_BOUND_MAX, containsBounds } from "../../src/resources/ranges.js";
 import { ResourceError } from "../../src/resources/errors.js";
+import { fcParams } from "../fc-params.js";
 
 type Pairs = Array<[bigint, bigint]>;
 
@@ -51,7 +52,7 @@ describe.each(bases)("RangeSet operations on %s", (_label, base) => {
       expect(isCanonical(r)).toBe(true);
       expect(sorted(setOf(r))).toEqual(sorted(values(p)));
       expect(r.countExact()).toBe(BigInt(values(p).size));
-    }), { numRuns: 150 });
+    }), fcParams(150));
   });
 
   it("union, subtract and intersect match set algebra and stay canonical", () => {
@@ -62,7 +63,7 @@ describe.each(bases)("RangeSet operations on %s", (_label, base) => {
       expect(sorted(setOf(u))).toEqual(sorted(new Set([...A, ...B])));
       expect(sorted(setOf(d))).toEqual(sorted(new Set([...A].filter((v) => !B.has(v)))));
       expect(sorted(setOf(x))).toEqual(sorted(new Set([...A].filter((v) => B.has(v)))));
-    }), { numRuns: 150 });
+    }), fcParams(150));
   });
 
   it("contains is set inclusion and equals is set equality", () => {
@@ -71,7 +72,7 @@ describe.each(bases)("RangeSet operations on %s", (_label, base) => {
       expect(a.contains(b)).toBe([...B].every((v) => A.has(v)));
       expect(a.union(b).contains(b)).toBe(true);
       expect(a.equals(b)).toBe(A.size === B.size && [...A].every((v) => B.has(v)));
-    }), { numRuns: 150 });
+    }), fcParams(150));
   });
 
   it("take(n) returns the n lowest values, or null when there are fewer", () => {
@@ -80,7 +81,7 @@ describe.each(bases)("RangeSet operations on %s", (_label, base) => {
       const all = sorted(values(p));
       if (all.length < n) expect(r).toBeNull();
       else expect(sorted(setOf(r!))).toEqual(all.slice(0, n));
-    }), { numRuns: 100 });
+    }), fcParams(100));
   });
 });
 
@@ -100,7 +101,7 @@ describe("containsBounds (galloping) on fragmented and coarse sets", () => {
       expect(containsBounds(a, b)).toBe(linear(a, b));
       const u = RangeSet.fromCanonicalSmall(a).union(RangeSet.fromCanonicalSmall(b)).small!;
       expect(containsBounds(u, b)).toBe(true);
-    }), { numRuns: 300 });
+    }), fcParams(300));
   });
   it("handles Mesos' benchmark shape: [1-16000] against 8000 fragments", () => {
     const frag = RangeSet.fromIntervals(Array.from({ length: 8000 }, (_, i) => [2 * i + 1, 2 * i + 1] as [number, number]));
@@ -132,8 +133,8 @@ describe("subtract (galloping over untouched runs) on large fragmented sets", ()
     for (let v = 0; v < W; v++) if (md[v] !== (ma[v] && !mb[v] ? 1 : 0)) throw new Error(`value ${v}: got ${md[v]} for ${a} - ${b}`);
   };
   it("matches set difference: many intervals minus a few, a few minus many, many minus many", () => {
-    fc.assert(fc.property(fragmented, sparse, (a, b) => { check(a, b); check(b, a); }), { numRuns: 150 });
-    fc.assert(fc.property(fragmented, fragmented, (a, b) => check(a, b)), { numRuns: 50 });
+    fc.assert(fc.property(fragmented, sparse, (a, b) => { check(a, b); check(b, a); }), fcParams(150));
+    fc.assert(fc.property(fragmented, fragmented, (a, b) => check(a, b)), fcParams(50));
   });
   it("removes values at the very start, the middle and the very end of 10,000 fragments", () => {
     const frag = RangeSet.fromIntervals(Array.from({ length: 10000 }, (_, i) => [4 * i, 4 * i + 1] as [number, number]));
@@ -211,7 +212,7 @@ describe("results of the Uint32Array kernels are independent of each other", () 
       for (let i = 0; i < buffers.length; i++) for (let j = i + 1; j < buffers.length; j++) {
         if (buffers[i]!.buffer === buffers[j]!.buffer) expect(buffers[i]).toBe(buffers[j]);
       }
-    }), { numRuns: 200 });
+    }), fcParams(200));
   });
   it("gives a - a, a + a and a & a as fresh or operand values, never scratch", () => {
     const a = RangeSet.fromIntervals(Array.from({ length: 3000 }, (_, i) => [3 * i, 3 * i + 1] as [number, number]));

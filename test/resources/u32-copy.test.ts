@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { copyOutU32, UNFILLED_COPY_BYTES } from "../../src/resources/u32-copy.js";
+import { fcParams } from "../fc-params.js";
 
 describe("copyOutU32", () => {
   const limit = UNFILLED_COPY_BYTES / 4;
@@ -15,7 +16,7 @@ describe("copyOutU32", () => {
       for (let i = 0; i < len; i++) expect(got[i]).toBe((start + i) * 3 + 7);
       src.fill(1); // later writes to the source do not show through
       for (let i = 0; i < len; i++) expect(got[i]).toBe((start + i) * 3 + 7);
-    }), { numRuns: 200 });
+    }), fcParams(200));
   });
 
   it("never shows stale memory: every value of a large copy is the source's", () => {

@@ -9,6 +9,7 @@ import {
   validateClusterConfig,
 } from "../../src/simulate/index.js";
 import { apportion } from "../../src/simulate/cluster-config.js";
+import { fcParams } from "../fc-params.js";
 
 const example = readFileSync(new URL("../../examples/cluster.json", import.meta.url), "utf8");
 
@@ -127,14 +128,14 @@ describe("cluster description", () => {
       } catch (err) {
         expect(err).toBeInstanceOf(ClusterConfigError);
       }
-    }), { numRuns: 300 });
+    }), fcParams(300));
     fc.assert(fc.property(fc.string({ maxLength: 60 }), (text) => {
       try {
         parseClusterConfig(text);
       } catch (err) {
         expect(err).toBeInstanceOf(ClusterConfigError);
       }
-    }), { numRuns: 200 });
+    }), fcParams(200));
   });
 });
 
@@ -156,6 +157,6 @@ describe("overrides", () => {
       const parts = apportion(total, weights, 1);
       expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
       for (const p of parts) expect(p).toBeGreaterThanOrEqual(1);
-    }), { numRuns: 200 });
+    }), fcParams(200));
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Prng } from "../../src/simulate/prng.js";
 import { EventQueue } from "../../src/simulate/event-queue.js";
+import { fcParams } from "../fc-params.js";
 
 describe("Prng", () => {
   it("is a pure function of its seed", () => {
@@ -9,7 +10,7 @@ describe("Prng", () => {
       const a = new Prng(seed);
       const b = new Prng(seed);
       for (let i = 0; i < 20; i++) expect(a.nextUint32()).toBe(b.nextUint32());
-    }), { numRuns: 50 });
+    }), fcParams(50));
   });
 
   it("gives different streams for different seeds and forks", () => {
@@ -65,6 +66,6 @@ describe("EventQueue", () => {
       const got: number[] = [];
       while (q.size) got.push(q.pop()!.k);
       expect(got).toEqual(expected.map((e) => e.k));
-    }), { numRuns: 100 });
+    }), fcParams(100));
   });
 });

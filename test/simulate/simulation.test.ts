@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { runSimulation, validateClusterConfig, type SimLogEvent, type SimulationResult } from "../../src/simulate/index.js";
 import { scalarQuantities } from "../../src/simulate/cluster-config.js";
+import { fcParams } from "../fc-params.js";
 
 /** A small mixed cluster: three roles, one with quota, several task shapes. */
 function mixedCluster(seed = 7, durationSeconds = 300): any {
@@ -226,7 +227,7 @@ describe("invariants on random clusters and workloads", () => {
           }
         }
       }
-    }), { numRuns: 10 });
+    }), fcParams(10));
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MinHeap } from "../../src/util/min-heap.js";
+import { fcParams } from "../fc-params.js";
 
 describe("MinHeap", () => {
   it("pops in the order of a stable sort, with pushes and pops interleaved", () => {
@@ -22,7 +23,7 @@ describe("MinHeap", () => {
           expect(heap.size).toBe(model.length);
         }
       }),
-      { numRuns: 200 },
+      fcParams(200),
     );
   });
 

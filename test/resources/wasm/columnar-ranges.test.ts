@@ -5,6 +5,7 @@ import { RangeColumn } from "../../../src/resources/columnar-ranges.js";
 import {
   tsRangeContainsMask, wasmRangeContainsMask, tsRangeSubtractRows, wasmRangeSubtractRows, type RangeContainsMask, type RangeSubtractRows,
 } from "../../../src/resources/wasm/columns.js";
+import { fcParams } from "../../fc-params.js";
 
 const MAX = 0xffffffffffffffffn;
 const smallSet = fc
@@ -63,7 +64,7 @@ describe.each([
           col.dispose();
         }
       }),
-      { numRuns: 80 },
+      fcParams(80),
     );
   });
 });
@@ -84,7 +85,7 @@ describe("RangeColumn", () => {
           col.dispose();
         }
       }),
-      { numRuns: 60 },
+      fcParams(60),
     );
   });
 
@@ -161,7 +162,7 @@ describe.each([
         col.dispose();
         allocs.dispose();
       }),
-      { numRuns: 100 },
+      fcParams(100),
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { NameTable, ResourceColumns } from "../../../src/resources/columnar.js";
 import { tsColumnKernels, wasmColumnKernels, type ColumnKernels } from "../../../src/resources/wasm/columns.js";
 import { columnKernels } from "../../../src/resources/kernels.js";
+import { fcParams } from "../../fc-params.js";
 
 const NAMES = ["cpus", "mem", "disk", "gpus", "cpus(role1)", "mem(role1)", "ephemeral", "net"];
 
@@ -108,7 +109,7 @@ describe.each([tsColumnKernels, wasmColumnKernels, columnKernels])("column kerne
           s.dispose();
         }
       }),
-      { numRuns: 120 },
+      fcParams(120),
     );
   });
 });
@@ -152,7 +153,7 @@ describe("Wasm and TypeScript column kernels agree", () => {
         for (let r = 0; r < rows.length; r++) expect(Array.from(w.row(r))).toEqual(Array.from(t.row(r)));
         t.dispose(); w.dispose();
       }),
-      { numRuns: 150 },
+      fcParams(150),
     );
   });
 });
@@ -184,7 +185,7 @@ describe("bad input to the column store and kernels", () => {
         for (const call of calls) expect(call).toThrow(RangeError);
         expect(snapshot()).toEqual(before);
       }),
-      { numRuns: 60 },
+      fcParams(60),
     );
   });
 });

@@ -5,6 +5,7 @@ import { tsRangeKernels, type RangeKernels } from "../../../src/resources/wasm/r
 import { wasmRangeKernels } from "../../../src/resources/wasm/ranges-wasm.js";
 import { rangeKernels } from "../../../src/resources/kernels.js";
 import { wasm } from "../../../src/wasm/module.js";
+import { fcParams } from "../../fc-params.js";
 
 const MAX = 0xffffffffffffffffn;
 const set = (...pairs: [number | bigint, number | bigint][]) => RangeSet.fromIntervals(pairs);
@@ -131,7 +132,7 @@ describe.each([tsRangeKernels, wasmRangeKernels, rangeKernels])("range kernels (
         const lowest = x.map((p) => p && seen++ < count);
         expect(text(k.pick(a, count))).toBe(held < count ? null : text(fromBits(lowest, base)));
       }),
-      { numRuns: 250 },
+      fcParams(250),
     );
   });
 });
@@ -173,7 +174,7 @@ describe("Wasm and TypeScript range kernels agree", () => {
         }
         expect(text(w.pick(a, count))).toBe(text(t.pick(a, count)));
       }),
-      { numRuns: 150 },
+      fcParams(150),
     );
   });
 
