@@ -9,6 +9,11 @@
 // shuffle and grouping the offers by framework into one array per
 // framework with a callback per framework (the least a real cycle must
 // hand to JavaScript).
+// With APPLY=1 each pass also does what the allocator's enterOffers does
+// with the pairs, with the allocator's own classes from dist/ (npm run
+// build first): the agent's available set to the shared empty value, a
+// holding per offer (HoldingTable), and the offers in OfferMaps per
+// framework and role, passed to the callback.
 // Usage: node cycle.mjs <wasm|js> [agents=10000] [frameworks=1000] [passes=30]
 // (wasm needs kernel.wasm: npx asc kernel.ts -O3 --runtime stub --initialMemory 1024 -o kernel.wasm)
 import { readFileSync } from "node:fs";
@@ -112,6 +117,28 @@ const agentIds = Array.from({ length: n }, (_, a) => `agent-${a}`);
 let delivered = 0;
 const callback = (fwId, agentsOffered) => { delivered += agentsOffered.length; };
 
+const APPLY = process.env.APPLY === "1";
+// The offer callback of drfcore's DeclineOffers benchmark: one record per offer.
+let offers = [];
+const benchCallback = (framework, byRole) => {
+  for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources });
+  delivered += byRole.size;
+};
+let held = null, lists = null, agentsState = null, offerValue = null, OfferMap = null, EMPTY = null;
+if (APPLY) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dist = (f) => join(here, "../../../dist", f);
+  ({ OfferMap } = await import(dist("allocator/offer-map.js")));
+  const { HoldingTable } = await import(dist("allocator/holdings.js"));
+  const { Resources } = await import(dist("resources/index.js"));
+  held = new HoldingTable();
+  lists = Array.from({ length: m }, (_, f) => held.newList("*", f));
+  EMPTY = Resources.empty().freeze();
+  offerValue = Resources.parse("cpus:8;mem:2082;disk:3072;ports:[31001-31001,31003-31003]").allocate("*").freeze();
+  const usedValue = Resources.parse("cpus:16;mem:2014;disk:1024").allocate("*").freeze();
+  agentsState = Array.from({ length: n }, (_, a) => ({ id: agentIds[a], slot: a, available: offerValue, allocated: usedValue }));
+  for (let a = 0; a < n; a++) held.append(lists[a % m], a, usedValue);
+}
 const times = [], kernelTimes = [];
 for (let p = 0; p < passes; p++) {
   const t = performance.now();
@@ -128,17 +155,41 @@ for (let p = 0; p < passes; p++) {
   for (let i = 0; i < k; i++) grouped[pos[outFw[i]]++] = outAgent[i];
   for (let f = 0; f < m; f++) {
     if (start[f] === start[f + 1]) continue;
-    const list = [];
-    for (let i = start[f]; i < start[f + 1]; i++) list.push(agentIds[grouped[i]]);
-    callback(names[f], list);
+    if (APPLY) {
+      const byAgent = new OfferMap();
+      const list = lists[f];
+      for (let i = start[f]; i < start[f + 1]; i++) {
+        const a = grouped[i];
+        const agent = agentsState[a];
+        const value = agent.available;
+        agent.available = EMPTY;
+        const h = held.find(list, a);
+        if (h < 0) held.append(list, a, value);
+        else held.setValue(h, held.value(h).plus(value));
+        byAgent.append(agent.id, value);
+      }
+      const byRole = new OfferMap();
+      byRole.append("*", byAgent);
+      benchCallback(names[f], byRole);
+    } else {
+      const list = [];
+      for (let i = start[f]; i < start[f + 1]; i++) list.push(agentIds[grouped[i]]);
+      callback(names[f], list);
+    }
   }
   times.push(performance.now() - t);
+  offers = [];
   // Decline everything with a long filter (untimed).
   for (let i = 0; i < k; i++) {
     const a = outAgent[i], f = outFw[i];
     bits[a * words + (f >> 5)] |= 1 << (f & 31);
     for (let r = 0; r < R; r++) alloc[f * R + r] -= cand[a * R + r];
     empty[a] = 0;
+    if (APPLY) {
+      const h = held.find(lists[f], a);
+      held.remove(h);
+      agentsState[a].available = offerValue;
+    }
   }
   resort();
 }
