@@ -1,4 +1,4 @@
-import { widenBitMatrix } from "./presence.js";
+import { markGrowable, widenBitMatrix } from "./presence.js";
 
 /**
  * The coverage bitsets of the allocator's (agent, role) candidate records
@@ -15,6 +15,14 @@ export class CoverageBits {
   private rows = 0;
   private readonly free: number[] = [];
   private nextRow = 0;
+
+  constructor() {
+    markGrowable(this);
+    // The first row is taken at the first decline, after a first cycle has
+    // compiled `take` into the cycle's visit (see markGrowable).
+    this.nextRow = 1;
+    this.nextRow = 0;
+  }
 
   /** A cleared row wide enough for `capacity` columns (a returned row first). */
   take(capacity: number): number {

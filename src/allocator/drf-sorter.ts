@@ -56,8 +56,16 @@ function compareNodes(a: Node, b: Node): number {
  * costs more than moving a few elements.
  */
 function shiftRight(a: Int32Array, from: number, to: number): void {
-  if (to - from > 16) a.copyWithin(from + 1, from, to);
-  else for (let i = to; i > from; i--) a[i] = a[i - 1]!;
+  if (to - from > 16) {
+    a.copyWithin(from + 1, from, to);
+    return;
+  }
+  // Runs its body at least once (an empty range stores a[to] into itself):
+  // the first cycle shifts only empty ranges, and a loop body it never ran
+  // would discard the compiled caller at the first real shift.
+  let i = to;
+  do a[i] = a[i - (i > from ? 1 : 0)]!;
+  while (--i > from);
 }
 
 /** Moves `a[from+1 .. to]` one place left (to `a[from .. to-1]`); see `shiftRight`. */
@@ -285,27 +293,33 @@ export class DrfSorter implements Sorter {
   }
 
   sort(): string[] {
+    return this.sortedView().slice();
+  }
+
+  /** Re-sorts if needed, and builds the flat root's order and the sorted view, so that the walks that follow find all three ready. */
+  prepare(): void {
     this.ensureSorted();
-    if (this.sorted !== null) return this.sorted.slice();
-    this.syncChildren();
-    const out: string[] = [];
-    const list = (node: Node): void => {
-      for (let i = 0; i < node.activeCount; i++) {
-        const c = node.children[i]!;
-        if (c.kind === ACTIVE) out.push(c.clientPath());
-        else list(c);
-      }
-    };
-    list(this.root);
-    this.sorted = out;
-    return out.slice();
+    if (this.root.internalCount === 0) this.ensureRootOrder();
+    this.sortedView();
   }
 
   /** Like `sort()` but returns a shared read-only array (no copy); valid until the next change. */
   sortedView(): readonly string[] {
     this.ensureSorted();
-    if (this.sorted === null) this.sort();
-    return this.sorted!;
+    if (this.sorted === null) {
+      this.syncChildren();
+      const out: string[] = [];
+      const list = (node: Node): void => {
+        for (let i = 0; i < node.activeCount; i++) {
+          const c = node.children[i]!;
+          if (c.kind === ACTIVE) out.push(c.clientPath());
+          else list(c);
+        }
+      };
+      list(this.root);
+      this.sorted = out;
+    }
+    return this.sorted;
   }
 
   forEachInOrderAmong(slots: readonly number[], visit: (client: string, slot: number) => boolean | void): void {
@@ -354,12 +368,15 @@ export class DrfSorter implements Sorter {
       // Where the visited client sits: an allocation made during the visit
       // repositions it from here without searching the order for it.
       this.visitPos = i;
-      if (visit(paths[slot]!, slot) === false) {
-        this.visitPos = -1;
-        return;
-      }
+      const result = visit(paths[slot]!, slot);
       this.visitPos = -1;
-      if (order[this.orderBase + i] === slot) i++;
+      // A visit that ends the walk and one that does not run the same
+      // operations: V8 compiles this loop during a first cycle in which
+      // every visit ends the walk (nothing is filtered yet), and an
+      // operation it never saw run would discard the compiled code the
+      // first time a later cycle skips a framework.
+      i += order[this.orderBase + i] === slot ? 1 : 0;
+      if (result === false) return;
     }
   }
 
@@ -561,11 +578,17 @@ export class DrfSorter implements Sorter {
       // The usual move after an allocation is to the very end (the client
       // now has the largest share): one comparison instead of a search.
       if (this.beforeSlot(order[base + hi]!, slot)) lo = hi;
-      while (lo < hi) {
+      // At least one probe, and the same operations whichever way it goes:
+      // the first cycle only ever moves clients to the very end (above),
+      // and a search loop it never ran would discard the compiled code the
+      // first time a later cycle moves one into the middle.
+      do {
         const mid = (lo + hi + 1) >> 1;
-        if (this.beforeSlot(order[base + mid]!, slot)) lo = mid;
-        else hi = mid - 1;
-      }
+        const right = this.beforeSlot(order[base + mid]!, slot);
+        const left = mid - 1;
+        lo = right ? mid : lo;
+        hi = right ? hi : left;
+      } while (lo < hi);
       if (idx + (end - 1 - lo) < lo - idx) {
         if (base + end >= order.length) {
           order.copyWithin(0, base, base + end);

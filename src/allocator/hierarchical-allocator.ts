@@ -425,6 +425,125 @@ function meetsAny(q: QVec, mins: readonly QVec[]): boolean {
   return false;
 }
 
+/**
+ * An empty array already of V8's holey object kind, as an array filled at
+ * scattered indexes becomes: one made per cycle from `[]` would start as a
+ * small-integer array and change kind during the cycle, so code compiled in
+ * one cycle would meet an array of another kind in the next.
+ */
+function sparseArray<T>(): T[] {
+  const a: T[] = [];
+  a[1] = undefined as T;
+  a.length = 0;
+  return a;
+}
+
+/** A new agent record. One literal site, so that every agent shares one hidden class (see primeAgentShape). */
+function newAgentState(
+  id: AgentId,
+  slot: number,
+  available: Resources,
+  total: Resources,
+  capabilities: readonly string[],
+  hostname: string,
+  attributes: Readonly<Record<string, string>>,
+): AgentState {
+  return {
+    // Every field present from the start: agents share one hidden class,
+    // which keeps the cycle's property accesses monomorphic. The fields a
+    // cycle reads for every agent come first, in the order it reads them:
+    // the cycle visits agents in a random order, so each agent's fields
+    // are a cache miss, and fewer cache lines per agent is less time.
+    available,
+    idleAvailable: undefined,
+    idleEpoch: -1,
+    covRole: undefined,
+    src: NO_SRC,
+    cand: NO_SRC,
+    candQ: NO_QUANTITIES,
+    candPlain: true,
+    srcEmpty: true,
+    candEmpty: true,
+    candMeetsMin: false,
+    epoch: -1,
+    count: 0,
+    row: -1,
+    candAllocated: null,
+    candSplit: null,
+    slot,
+    id,
+    hasGpu: totalInfo(total).hasGpu,
+    multiRole: capabilities.includes("MULTI_ROLE"),
+    hierarchicalRole: capabilities.includes("HIERARCHICAL_ROLE"),
+    activated: true,
+    fullAvailable: available,
+    hostname,
+    attributes,
+    capabilities,
+    total,
+    totalQ: totalInfo(total).q,
+    orphans: undefined,
+    allocated: EMPTY,
+    coverage: undefined,
+    lastRole: undefined,
+    lastCoverage: undefined,
+  };
+}
+
+let agentShapePrimed = false;
+
+/**
+ * Once per process, before the first agent: changes every field of a
+ * throwaway agent record (same hidden class as every agent's) to another
+ * value of each kind it will hold. V8 compiles a field that no object of a
+ * hidden class has reassigned yet as a constant, and one that has held one
+ * kind of value as that kind; the first object to break either discards
+ * every compiled function that relied on it. Agents' coverage rows, idle
+ * marks and the like first change at the first declines, after a first
+ * cycle has compiled the cycle's code: that discarded the cycle's visit,
+ * its offer bookkeeping and the agent loop before the first filtered round.
+ */
+function primeAgentShape(): void {
+  if (agentShapePrimed) return;
+  agentShapePrimed = true;
+  const a = newAgentState("", 0, EMPTY, EMPTY, AGENT_CAPABILITIES, "", NO_ATTRIBUTES);
+  const other = Resources.empty().freeze();
+  const split: ScalarSplit = { all: newQVec(), reserved: newQVec(), unreservedNonRevocable: newQVec() };
+  a.available = other;
+  a.idleAvailable = other;
+  a.idleEpoch = 0;
+  a.covRole = "*";
+  a.src = other;
+  a.cand = other;
+  a.candQ = newQVec();
+  a.candPlain = false;
+  a.srcEmpty = false;
+  a.candEmpty = false;
+  a.candMeetsMin = true;
+  a.epoch = 0;
+  a.count = 1;
+  a.row = 0;
+  a.candAllocated = other;
+  a.candSplit = split;
+  a.slot = 1;
+  a.id = "*";
+  a.hasGpu = true;
+  a.multiRole = true;
+  a.hierarchicalRole = true;
+  a.activated = false;
+  a.fullAvailable = other;
+  a.hostname = "*";
+  a.attributes = {};
+  a.capabilities = [];
+  a.total = other;
+  a.totalQ = newQVec();
+  a.orphans = new Map();
+  a.allocated = other;
+  a.coverage = new Map();
+  a.lastRole = "*";
+  a.lastCoverage = a;
+}
+
 function qMinus(a: QVec, b: QVec): QVec {
   const out = a.slice();
   qSub(out, b);
@@ -505,9 +624,15 @@ export class HierarchicalDRFAllocator {
   private readonly totalQ: QVec = newQVec();
   private readonly filterBuckets = new Map<string, FilterBucket>();
   /** The bucket the last filter went to, with its expiry and batch epoch (null once its timer fired). */
-  private lastBucket: FilterBucket | null = null;
-  private lastBucketExpiry = 0;
-  private lastBucketEpoch = 0;
+  /**
+   * The filter bucket the last decline went into, with its expiry and
+   * epoch. A separate object rather than three allocator fields: V8
+   * compiles fields never reassigned since construction as constants, and
+   * the first reassignment of *any* allocator field discards every
+   * compiled function that relied on one (the cycle's visit included). The
+   * first decline would do that after a first cycle had compiled the cycle.
+   */
+  private readonly lastDecline: { bucket: FilterBucket | null; expiry: number; epoch: number } = { bucket: null, expiry: 0, epoch: 0 };
   private readonly agentSlots = new SlotPool();
   private readonly frameworkSlots = new SlotPool();
   /** (agent slot, framework slot) pairs that may have decline filters (see presence.ts). */
@@ -525,8 +650,13 @@ export class HierarchicalDRFAllocator {
   private readonly offerLog = new OfferLog<FrameworkState>();
   /** Number of agents with `orphans`. */
   private orphanAgents = 0;
-  private batchTimer: TimerHandle | null = null;
-  private batchEpoch = 0;
+  /**
+   * The batch timer and the number of batches run (its epoch). An object of
+   * their own, as `lastDecline`: the first batch would otherwise reassign
+   * allocator fields for the first time, after a first cycle (run by adding
+   * agents) had compiled the cycle's code relying on them never changing.
+   */
+  private readonly batch: { timer: TimerHandle | null; epoch: number } = { timer: null, epoch: 0 };
   private closed = false;
   private sorterSeed = 0;
   /** Bumped by every change that could make an agent offerable to someone who could not take it before. */
@@ -543,6 +673,7 @@ export class HierarchicalDRFAllocator {
   private readonly fairVisit = (fwId: string, slot: number): boolean | void => this.visitFair(fwId, slot);
 
   constructor(options: AllocatorOptions) {
+    primeAgentShape();
     if (options === null || typeof options !== "object") throw new AllocatorError("INVALID_ARGUMENT", "options must be an object");
     if (typeof options.offerCallback !== "function") throw new AllocatorError("INVALID_ARGUMENT", "options.offerCallback must be a function");
     const interval = options.allocationIntervalSeconds ?? 1;
@@ -741,46 +872,15 @@ export class HierarchicalDRFAllocator {
     const agentSlot = this.agentSlots.take();
     this.mayFilter.clearRow(agentSlot);
     const available = minusOf(total, usedSum);
-    const agent: AgentState = {
-      // Every field present from the start: agents share one hidden class,
-      // which keeps the cycle's property accesses monomorphic. The fields a
-      // cycle reads for every agent come first, in the order it reads them:
-      // the cycle visits agents in a random order, so each agent's fields
-      // are a cache miss, and fewer cache lines per agent is less time.
-      available,
-      idleAvailable: undefined,
-      idleEpoch: -1,
-      covRole: undefined,
-      src: NO_SRC,
-      cand: NO_SRC,
-      candQ: NO_QUANTITIES,
-      candPlain: true,
-      srcEmpty: true,
-      candEmpty: true,
-      candMeetsMin: false,
-      epoch: -1,
-      count: 0,
-      row: -1,
-      candAllocated: null,
-      candSplit: null,
-      slot: agentSlot,
+    const agent = newAgentState(
       id,
-      hasGpu: totalInfo(total).hasGpu,
-      multiRole: capabilities.includes("MULTI_ROLE"),
-      hierarchicalRole: capabilities.includes("HIERARCHICAL_ROLE"),
-      activated: true,
-      fullAvailable: available,
-      hostname: info.hostname ?? id,
-      attributes: info.attributes === undefined ? NO_ATTRIBUTES : { ...info.attributes },
-      capabilities,
+      agentSlot,
+      available,
       total,
-      totalQ: totalInfo(total).q,
-      orphans: undefined,
-      allocated: EMPTY,
-      coverage: undefined,
-      lastRole: undefined,
-      lastCoverage: undefined,
-    };
+      capabilities,
+      info.hostname ?? id,
+      info.attributes === undefined ? NO_ATTRIBUTES : { ...info.attributes },
+    );
     this.agents.set(id, agent);
     this.agentBySlot[agentSlot] = agent;
     this.trackReservations(total, +1);
@@ -997,7 +1097,7 @@ export class HierarchicalDRFAllocator {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.batchTimer !== null) this.clock.cancel(this.batchTimer);
+    if (this.batch.timer !== null) this.clock.cancel(this.batch.timer);
   }
 
   // ---------------------------------------------------------------- views
@@ -1572,22 +1672,23 @@ export class HierarchicalDRFAllocator {
     // One timer per (expiry, batch epoch): filters created in the same epoch
     // keep libprocess' order relative to the batch timer (see FORMAT.md).
     // Declines come in runs with the same expiry and epoch: the last bucket is reused without building its key.
-    let bucket = this.lastBucket !== null && this.lastBucketExpiry === expiresAt && this.lastBucketEpoch === this.batchEpoch ? this.lastBucket : undefined;
-    const key = bucket === undefined ? `${expiresAt}|${this.batchEpoch}` : "";
+    const last = this.lastDecline;
+    let bucket = last.bucket !== null && last.expiry === expiresAt && last.epoch === this.batch.epoch ? last.bucket : undefined;
+    const key = bucket === undefined ? `${expiresAt}|${this.batch.epoch}` : "";
     if (bucket === undefined) bucket = this.filterBuckets.get(key);
     if (bucket === undefined) {
       const b: FilterBucket = { sets: [], indexes: [], generations: [] };
       this.filterBuckets.set(key, b);
       bucket = b;
       this.clock.schedule(timeout, () => {
-        if (this.lastBucket === b) this.lastBucket = null;
+        if (this.lastDecline.bucket === b) this.lastDecline.bucket = null;
         this.filterBuckets.delete(key);
         for (let k = 0; k < b.sets.length; k++) this.expireFilter(b.sets[k]!, b.indexes[k]!, b.generations[k]!);
       });
     }
-    this.lastBucket = bucket;
-    this.lastBucketExpiry = expiresAt;
-    this.lastBucketEpoch = this.batchEpoch;
+    last.bucket = bucket;
+    last.expiry = expiresAt;
+    last.epoch = this.batch.epoch;
     bucket.sets.push(rf);
     bucket.indexes.push(index);
     bucket.generations.push(rf.table.generation(index));
@@ -1632,11 +1733,11 @@ export class HierarchicalDRFAllocator {
   // ------------------------------------------------------------- the cycle
 
   private scheduleBatch(): void {
-    this.batchTimer = this.clock.schedule(this.interval, () => {
+    this.batch.timer = this.clock.schedule(this.interval, () => {
       if (this.closed) return;
       // The next batch's timer exists before this batch's offers go out, as
       // with libprocess' loop; filters set from now on belong to the new epoch.
-      this.batchEpoch++;
+      this.batch.epoch++;
       this.scheduleBatch();
       this.pendingCandidates = undefined;
       this.runAllocation(null);
@@ -1726,7 +1827,10 @@ export class HierarchicalDRFAllocator {
     for (const r of this.roleTree.topLevel()) if (!qIsEmpty(r.quota.guarantees)) anyGuarantees = true;
     if (anyGuarantees) this.quotaStage(ids, h);
 
-    // Stage 2: fair sharing, within limits and headroom.
+    // Stage 2: fair sharing, within limits and headroom. The sorters
+    // re-sort (after declines, weights, totals) here, not inside the walks.
+    this.roleSorter.prepare();
+    for (const sorter of this.frameworkSorters.values()) sorter.prepare();
     this.rng.shuffle(ids);
     this.fairShareStage(ids, h, anyQuota);
     this.enterOffers();
@@ -1796,6 +1900,10 @@ export class HierarchicalDRFAllocator {
     s.quotaActive = !qIsEmpty(h.required);
     s.roles.clear();
     s.lastRole = null;
+    // Every role's cycle record is made here rather than at its first agent,
+    // so the per-agent code below meets roles only on their fast path.
+    // (Not from the role sorter's order: a random sorter draws for that.)
+    for (const role of this.frameworkSorters.keys()) if (this.roleSorter.contains(role)) this.roleCycle(role);
     // One call per agent: the per-agent work is compiled on its own feedback
     // (10,000 calls in a first cycle), so it stays optimized when this
     // once-per-cycle loop's own code deoptimizes on a path first met later.
@@ -1813,7 +1921,12 @@ export class HierarchicalDRFAllocator {
     // Whether the agent has anything left, read from its candidate record
     // when `available` is still the object that record was made from.
     const avail = agent.available;
-    if (avail === agent.src ? agent.srcEmpty : avail.isEmpty()) return;
+    // Read whichever branch is taken (see DrfSorter.forEachInOrder: both
+    // outcomes run the same operations, so the first cycle, in which no
+    // agent's available is its candidate's source yet, leaves type feedback
+    // for the later ones).
+    const srcEmpty = agent.srcEmpty;
+    if (avail === agent.src ? srcEmpty : avail.isEmpty()) return;
     // Skip an agent wholesale when a previous full pass found every
     // framework filtered or unable to take it and nothing has changed since.
     if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) return;
@@ -1884,10 +1997,10 @@ export class HierarchicalDRFAllocator {
         limits: quota?.limits,
         hasQuota,
         noShrink: !hasQuota && !s.quotaActive,
-        fws: [],
+        fws: sparseArray(),
         roleSlot: this.roleSorter.slotOf(role),
         nested: role.includes("/"),
-        pending: { all: [], reserved: [], unreservedNonRevocable: [] },
+        pending: { all: newQVec(), reserved: newQVec(), unreservedNonRevocable: newQVec() },
         pendingCount: 0,
       };
       s.roles.set(role, rc);

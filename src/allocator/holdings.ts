@@ -43,7 +43,16 @@ export class HoldingTable<V> {
   private agentHead = new Int32Array(0);
   private readonly values: (V | undefined)[] = [];
   private readonly lists: (HoldingList | undefined)[] = [];
-  private readonly free: number[] = [];
+  /**
+   * Indexes to hand out, as a stack: freed ones, and fresh ones pushed in
+   * blocks when it runs empty (`refill`), so `append` always pops. A first
+   * cycle never frees an index; had `append` a separate path for reusing
+   * one, V8 would compile it without that path and discard the compiled
+   * code (and every caller it was inlined in) at the first reuse.
+   */
+  private freeStack = new Int32Array(0);
+  private freeTop = 0;
+  /** Indexes handed out so far, fresh or reused (the columns' used length). */
   private used = 0;
   private live = 0;
 
@@ -86,19 +95,8 @@ export class HoldingTable<V> {
 
   /** Appends a holding of `v` on `agentSlot` to `list`; precondition: `find(list, agentSlot) < 0`. Returns its index. */
   append(list: HoldingList, agentSlot: number, v: V): number {
-    let e: number;
-    if (this.free.length > 0) e = this.free.pop()!;
-    else {
-      e = this.used++;
-      if (e >= this.agentOf.length) {
-        const n = e + 1;
-        this.agentOf = grown(this.agentOf, n, 0);
-        this.prevInList = grown(this.prevInList, n, 0);
-        this.nextInList = grown(this.nextInList, n, 0);
-        this.prevOnAgent = grown(this.prevOnAgent, n, 0);
-        this.nextOnAgent = grown(this.nextOnAgent, n, 0);
-      }
-    }
+    if (this.freeTop === 0) this.refill();
+    const e = this.freeStack[--this.freeTop]!;
     if (agentSlot >= this.agentHead.length) this.agentHead = grown(this.agentHead, agentSlot + 1, -1);
     this.values[e] = v;
     this.lists[e] = list;
@@ -120,6 +118,23 @@ export class HoldingTable<V> {
     return e;
   }
 
+  /** Grows the columns by a block of fresh indexes and stacks them (lowest on top). */
+  private refill(): void {
+    const from = this.used;
+    const n = Math.max(from * 2, 64);
+    this.agentOf = grown(this.agentOf, n, 0);
+    this.prevInList = grown(this.prevInList, n, 0);
+    this.nextInList = grown(this.nextInList, n, 0);
+    this.prevOnAgent = grown(this.prevOnAgent, n, 0);
+    this.nextOnAgent = grown(this.nextOnAgent, n, 0);
+    // Every index can be free at once: the stack is as long as the columns.
+    if (this.freeStack.length < n) this.freeStack = copyGrown(this.freeStack, n);
+    let top = this.freeTop;
+    for (let e = n - 1; e >= from; e--) this.freeStack[top++] = e;
+    this.freeTop = top;
+    this.used = n;
+  }
+
   /** Removes holding `e` from both chains (its index may be reused). */
   remove(e: number): void {
     const list = this.lists[e]!;
@@ -137,7 +152,7 @@ export class HoldingTable<V> {
     if (na >= 0) this.prevOnAgent[na] = pa;
     this.values[e] = undefined;
     this.lists[e] = undefined;
-    this.free.push(e);
+    this.freeStack[this.freeTop++] = e;
     this.live--;
   }
 

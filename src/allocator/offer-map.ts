@@ -7,10 +7,23 @@
  * hash table at all: `get` and `has` build one on first use.
  */
 
+/**
+ * An empty array whose elements are already of V8's general kind, as the
+ * strings and objects an offer map holds make them: an empty `[]` starts as
+ * a small-integer array and changes kind at its first append, which changes
+ * the kind of array the map's fields hold, so code compiled for the maps of
+ * one cycle met maps with different arrays in the next and was discarded.
+ */
+function objectArray<T>(): T[] {
+  const a = [null] as T[];
+  a.pop();
+  return a;
+}
+
 /** A `ReadonlyMap` over insertion-ordered key and value arrays (keys distinct). */
 export class OfferMap<K, V> implements ReadonlyMap<K, V> {
-  private readonly ks: K[] = [];
-  private readonly vs: V[] = [];
+  private readonly ks: K[] = objectArray();
+  private readonly vs: V[] = objectArray();
   /** Key -> position, built by the first lookup in a map of more than 8 entries and kept up to date after (smaller ones are scanned). */
   private index: Map<K, number> | null = null;
 

@@ -8,15 +8,29 @@
  * per (agent, framework) pair (1.25 MB at 10,000 x 1,000).
  */
 export class PairBits {
-  private bits = new Int32Array(0);
+  /** Never empty (see `has`). */
+  private bits = new Int32Array(1);
   private words = 0;
   private rows = 0;
 
+  constructor() {
+    markGrowable(this);
+  }
+
   /** Whether the pair's bit is set (false for slots never seen). */
   has(row: number, col: number): boolean {
+    // The same operations run whether or not the pair is inside the matrix
+    // (outside, word 0 is read and masked out): a first cycle, compiled
+    // while the matrix is still empty, leaves type feedback for the reads
+    // that later cycles make.
     const w = col >> 5;
-    if (row >= this.rows || w >= this.words) return false;
-    return (this.bits[row * this.words + w]! & (1 << (col & 31))) !== 0;
+    const rowInside = row < this.rows;
+    const colInside = w < this.words;
+    const inside = rowInside && colInside;
+    const at = row * this.words + w;
+    const bit = 1 << (col & 31);
+    const word = this.bits[inside ? at : 0]!;
+    return (word & (inside ? bit : 0)) !== 0;
   }
 
   /** Bytes the matrix holds (its backing array). */
@@ -71,6 +85,26 @@ export class PairBits {
     this.rows = newRows;
     this.words = newWords;
   }
+}
+
+/**
+ * Stores new values into a bit matrix's `bits`, `words` and `rows` right
+ * after construction. V8 treats a field that was never reassigned as a
+ * constant and compiles its value into the code that reads it; growing the
+ * matrix later (the first declines, after a first cycle has compiled the
+ * readers with the empty matrix) then discards all that code, the
+ * allocation cycle's visit included. Reassigned from the start, the fields
+ * are ordinary mutable fields and growth costs nothing more.
+ */
+export function markGrowable(m: object): void {
+  const f = m as { bits: Int32Array; words: number; rows: number };
+  const { bits, words, rows } = f;
+  f.bits = new Int32Array(0);
+  f.words = words + 1;
+  f.rows = rows + 1;
+  f.bits = bits;
+  f.words = words;
+  f.rows = rows;
 }
 
 /**

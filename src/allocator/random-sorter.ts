@@ -161,6 +161,10 @@ export class RandomSorter implements Sorter {
     return out;
   }
 
+  prepare(): void {
+    // The random order is drawn per walk; there is nothing to bring up to date.
+  }
+
   sortedView(): readonly string[] {
     return this.sort();
   }

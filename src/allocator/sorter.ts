@@ -67,6 +67,16 @@ export interface Sorter {
   removeTotal(q: QVec): void;
 
   /**
+   * Brings the allocation order up to date now (after weights, totals or
+   * given-back allocations changed it), as `sort()` would; the orders and
+   * shares it yields are the same whether or not it is called. An
+   * allocation cycle calls it on every sorter before it walks them, so the
+   * walks, compiled by V8 during earlier cycles, never take the re-sorting
+   * path themselves.
+   */
+  prepare(): void;
+
+  /**
    * Returns the active clients in allocation order: the order in which the
    * allocator offers to them. Internal nodes never appear; a client "a"
    * that also has children appears where its virtual leaf "a/." sorts.

@@ -31,6 +31,33 @@ describe.each(kinds)("Sorter contract: %s", (_name, make) => {
     expect(s.count()).toBe(4);
     expect(s.contains("b")).toBe(true);
   });
+  it("prepare() changes neither the order nor the shares (and draws nothing from a random sorter)", () => {
+    // Two sorters fed the same events, one prepared at every step: their
+    // orders and shares must not differ.
+    const build = (): Sorter => {
+      const s = make();
+      s.addTotal(q(40, 400));
+      for (const c of ["a", "b", "c", "d", "e/f"]) {
+        s.add(c);
+        s.activate(c);
+      }
+      return s;
+    };
+    const plain = build();
+    const prepared = build();
+    const steps: [string, QVec, boolean][] = [["a", q(4, 10), false], ["c", q(1, 80), true], ["b", q(2, 2), false], ["a", q(4, 10), true], ["e/f", q(3, 3), false]];
+    for (const [client, amount, giveBack] of steps) {
+      prepared.prepare();
+      for (const s of [plain, prepared]) {
+        s.allocated(client, amount);
+        if (giveBack) s.unallocated(client, q(1, 1));
+      }
+      prepared.prepare();
+      expect(prepared.sort()).toEqual(plain.sort());
+      for (const c of ["a", "b", "c", "d", "e/f"]) expect(prepared.share(c)).toBe(plain.share(c));
+    }
+  });
+
   it("allocatedAt(slotOf(c)) has the effect of allocated(c), also after slots are reused", () => {
     const byPath = make();
     const bySlot = make();
