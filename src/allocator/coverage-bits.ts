@@ -9,7 +9,8 @@ import { markGrowable, widenBitMatrix } from "./presence.js";
  * handed out on a record's first mark and returned when the record goes.
  */
 export class CoverageBits {
-  private bits = new Int32Array(0);
+  /** Never empty (see `has`). */
+  private bits = new Int32Array(1);
   /** 32-bit words per row. */
   private words = 0;
   private rows = 0;
@@ -37,10 +38,17 @@ export class CoverageBits {
     this.free.push(row);
   }
 
-  /** Whether column `col` of `row` is set (false for a column past the row's width). */
+  /** Whether column `col` of `row` is set (false for a column past the row's width, and for row -1). */
   has(row: number, col: number): boolean {
+    // The same operations whatever the answer (see PairBits.has).
     const w = col >> 5;
-    return w < this.words && (this.bits[row * this.words + w]! & (1 << (col & 31))) !== 0;
+    const rowInside = row >= 0;
+    const colInside = w < this.words;
+    const inside = rowInside && colInside;
+    const at = row * this.words + w;
+    const bit = 1 << (col & 31);
+    const word = this.bits[inside ? at : 0]!;
+    return (word & (inside ? bit : 0)) !== 0;
   }
 
   /** Sets column `col` of `row` (widening every row to `capacity` columns when needed); true when it was clear. */

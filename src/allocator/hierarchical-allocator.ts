@@ -544,6 +544,31 @@ function primeAgentShape(): void {
   a.lastCoverage = a;
 }
 
+/**
+ * A role's cycle record, with placeholder values that `refreshRoleCycle`
+ * replaces before any use. The allocator keeps one per role from cycle to
+ * cycle: a new record each cycle made V8 discard the compiled cycle at the
+ * start of the next one (creating an object of this shape again generalized
+ * a field that the compiled code depended on), and placeholders that every
+ * refresh overwrites keep all of its fields ordinary mutable fields.
+ */
+function newRoleCycle(role: Role): RoleCycle {
+  return {
+    role,
+    node: undefined as unknown as RoleNode,
+    sorter: undefined as unknown as Sorter,
+    quotaRole: "",
+    limits: undefined,
+    hasQuota: true,
+    noShrink: false,
+    fws: sparseArray(),
+    roleSlot: -1,
+    nested: role.includes("/"),
+    pending: { all: newQVec(), reserved: newQVec(), unreservedNonRevocable: newQVec() },
+    pendingCount: -1,
+  };
+}
+
 function qMinus(a: QVec, b: QVec): QVec {
   const out = a.slice();
   qSub(out, b);
@@ -586,6 +611,8 @@ class FairShareCycle {
   lastRole: RoleCycle | null = null;
   /** Roles with offers whose role-level bookkeeping is deferred (`pendingCount > 0`). */
   readonly pending: RoleCycle[] = [];
+  /** Number of entries of `pending` in use (the array is kept at least one longer than the number of roles, so a store at this index is always inside it). */
+  pendingCount = 0;
 }
 
 /** `enterOffers`' position: the (framework, role) being entered and its callback map and holding list. */
@@ -1547,14 +1574,24 @@ export class HierarchicalDRFAllocator {
     qAdd(p.all, split.all);
     qAdd(p.reserved, split.reserved);
     qAdd(p.unreservedNonRevocable, split.unreservedNonRevocable);
-    if (rc.pendingCount++ === 0) this.fair.pending.push(rc);
+    // Appends rc to the roles with pending sums at its first offer of the
+    // cycle, and otherwise stores the list's last entry onto itself: the same
+    // operations either way (the first cycle's code, compiled after its first
+    // offer, would otherwise meet the append for the first time in the next).
+    const n = rc.pendingCount;
+    rc.pendingCount = n + 1;
+    const s = this.fair;
+    const at = s.pendingCount;
+    s.pending[at] = rc;
+    s.pendingCount = at + (n === 0 ? 1 : 0);
     rc.sorter.allocatedAt(fwSlot, split.all);
   }
 
   /** Enters stage 2's pending role-level offers (see `trackOfferShares`) in the role tree and the role sorter. */
   private flushRoleShares(): void {
     const pending = this.fair.pending;
-    for (let i = 0; i < pending.length; i++) {
+    const count = this.fair.pendingCount;
+    for (let i = 0; i < count; i++) {
       const rc = pending[i]!;
       const p = rc.pending;
       this.roleTree.trackOfferedAt(rc.node, p);
@@ -1564,7 +1601,7 @@ export class HierarchicalDRFAllocator {
       p.unreservedNonRevocable.fill(0);
       rc.pendingCount = 0;
     }
-    pending.length = 0;
+    this.fair.pendingCount = 0;
   }
 
   private sorterReallocate(role: Role, fwId: FrameworkId, q: QVec): void {
@@ -1898,20 +1935,40 @@ export class HierarchicalDRFAllocator {
     s.required = h.required;
     s.available = h.available;
     s.quotaActive = !qIsEmpty(h.required);
-    s.roles.clear();
     s.lastRole = null;
-    // Every role's cycle record is made here rather than at its first agent,
-    // so the per-agent code below meets roles only on their fast path.
-    // (Not from the role sorter's order: a random sorter draws for that.)
-    for (const role of this.frameworkSorters.keys()) if (this.roleSorter.contains(role)) this.roleCycle(role);
-    // One call per agent: the per-agent work is compiled on its own feedback
-    // (10,000 calls in a first cycle), so it stays optimized when this
-    // once-per-cycle loop's own code deoptimizes on a path first met later.
-    for (let i = 0; i < ids.length; i++) this.offerAgent(ids[i]!, anyQuota);
+    // Every role's cycle record is brought up to date here rather than at
+    // its first agent, so the per-agent code below meets roles only on their
+    // fast path (and not from the role sorter's order: a random sorter draws
+    // for that). The records live from cycle to cycle: creating new ones
+    // each cycle discarded the compiled cycle (see newRoleCycle).
+    for (const [role, rc] of s.roles) if (!this.frameworkSorters.has(role) || !this.roleSorter.contains(role)) s.roles.delete(role);
+    for (const role of this.frameworkSorters.keys()) {
+      if (!this.roleSorter.contains(role)) continue;
+      let rc = s.roles.get(role);
+      if (rc === undefined) s.roles.set(role, (rc = newRoleCycle(role)));
+      this.refreshRoleCycle(rc);
+      s.lastRole = rc;
+    }
+    // Room for every role with pending sums, plus the slot trackOfferShares
+    // writes past the end (see there).
+    while (s.pending.length <= s.roles.size) s.pending.push(s.lastRole ?? newRoleCycle(""));
+    this.offerAgents(ids, anyQuota);
     this.flushRoleShares();
     s.agent = null;
     s.rc = null;
     s.cov = null;
+  }
+
+  /**
+   * Stage 2's loop over the agents, alone in its function. V8 compiles a
+   * long loop while it runs (on-stack replacement) and keeps that code for
+   * the next call, unless the code deoptimizes: with nothing after the
+   * loop, the compiled loop never meets code it has no type feedback for
+   * (the statements after a loop have not run yet when it is compiled), so
+   * the next cycle enters it compiled instead of compiling it again.
+   */
+  private offerAgents(ids: AgentState[], anyQuota: boolean): void {
+    for (let i = 0; i < ids.length; i++) this.offerAgent(ids[i]!, anyQuota);
   }
 
   /** Stage 2 for one agent: offers it to the roles in order, each role's frameworks in DRF order. */
@@ -1932,7 +1989,7 @@ export class HierarchicalDRFAllocator {
     if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) return;
     const before = agent.available;
     s.agent = agent;
-    if (s.pending.length > 0 && this.roleSorter.count() > 1) this.flushRoleShares();
+    if (s.pendingCount > 0 && this.roleSorter.count() > 1) this.flushRoleShares();
     // A snapshot of the role order (the sorter builds a new array when it changes); indexed, so no iterator per agent.
     const roles = this.roleSorter.sortedView();
     for (let k = 0; k < roles.length; k++) {
@@ -1983,30 +2040,31 @@ export class HierarchicalDRFAllocator {
     if (last !== null && last.role === role) return last;
     let rc = s.roles.get(role);
     if (rc === undefined) {
-      // Quota lives on top-level roles. With `limitNestedRoles` a nested
-      // role is bounded by its top-level ancestor's limits and consumes
-      // that ancestor's quota; otherwise (Mesos) it has no quota of its own.
-      const quotaRole = this.limitNestedRoles ? topLevelRole(role) : role;
-      const quota = this.roleTree.get(quotaRole)?.quota;
-      const hasQuota = quota !== undefined && !isDefaultQuota(quota);
-      rc = {
-        role,
-        node: this.roleTree.get(role)!,
-        sorter: this.frameworkSorters.get(role)!,
-        quotaRole,
-        limits: quota?.limits,
-        hasQuota,
-        noShrink: !hasQuota && !s.quotaActive,
-        fws: sparseArray(),
-        roleSlot: this.roleSorter.slotOf(role),
-        nested: role.includes("/"),
-        pending: { all: newQVec(), reserved: newQVec(), unreservedNonRevocable: newQVec() },
-        pendingCount: 0,
-      };
-      s.roles.set(role, rc);
+      s.roles.set(role, (rc = newRoleCycle(role)));
+      this.refreshRoleCycle(rc);
     }
     s.lastRole = rc;
     return rc;
+  }
+
+  /** Brings a role's cycle record up to date for the running cycle (its quota, sorter and slot may have changed since the last). */
+  private refreshRoleCycle(rc: RoleCycle): void {
+    const role = rc.role;
+    // Quota lives on top-level roles. With `limitNestedRoles` a nested
+    // role is bounded by its top-level ancestor's limits and consumes
+    // that ancestor's quota; otherwise (Mesos) it has no quota of its own.
+    const quotaRole = this.limitNestedRoles ? topLevelRole(role) : role;
+    const quota = this.roleTree.get(quotaRole)?.quota;
+    const hasQuota = quota !== undefined && !isDefaultQuota(quota);
+    rc.node = this.roleTree.get(role)!;
+    rc.sorter = this.frameworkSorters.get(role)!;
+    rc.quotaRole = quotaRole;
+    rc.limits = quota?.limits;
+    rc.hasQuota = hasQuota;
+    rc.noShrink = !hasQuota && !this.fair.quotaActive;
+    rc.fws.length = 0;
+    rc.roleSlot = this.roleSorter.slotOf(role);
+    rc.pendingCount = 0;
   }
 
   /** Stage 2's visit of one framework (`fwId` in sorter slot `slot`) for the (agent, role) in `this.fair`; `false` stops the walk. */
@@ -2020,8 +2078,15 @@ export class HierarchicalDRFAllocator {
     // Both bit lookups come first, before branching on either: the agent's
     // rows of the two matrices are cache misses (agents are visited in random
     // order), and issued together they overlap instead of queuing.
+    // Every part of the test runs whatever the others give (a first cycle
+    // has no marks yet, and code compiled then must not meet new operations
+    // later): a record without marks reads no row (-1).
     const mayFilter = this.mayFilter.has(agent.slot, fw.slot);
-    if (cov !== null && cov.count > 0 && s.cand === s.startCand && this.covBits.has(cov.row, slot)) return;
+    const marks = cov !== null ? cov.count : 0;
+    const row = cov !== null ? cov.row : -1;
+    const marked = this.covBits.has(marks > 0 ? row : -1, slot);
+    const sameCand = s.cand === s.startCand;
+    if (marks > 0 && sameCand && marked) return;
     const role = rc.role;
     if (s.candSrc !== agent.available) {
       s.candSrc = agent.available;
@@ -2110,6 +2175,25 @@ export class HierarchicalDRFAllocator {
     this.recordOffer(fw, role, agent, toOffer, rc, slot, allocated, splitOf(allocated));
   }
 
+  /** Gives every framework with logged offers an empty callback map; returns them in the order of their first offer. A loop alone in its function (see offerAgents). */
+  private openPendingOffers(n: number): FrameworkState[] {
+    const log = this.offerLog;
+    const offered: FrameworkState[] = [];
+    for (let i = 0; i < n; i++) {
+      const fw = log.fw(i);
+      if (fw.pending === undefined) {
+        fw.pending = new OfferMap();
+        offered.push(fw);
+      }
+    }
+    return offered;
+  }
+
+  /** Enters the first `n` logged offers, in the order `byFw` lists them. A loop alone in its function (see offerAgents). */
+  private enterOfferRange(byFw: Int32Array, n: number): void {
+    for (let j = 0; j < n; j++) this.enterOffer(byFw[j]!);
+  }
+
   /** Enters logged offer `i` in its framework's callback map and holdings (`enterOffers`, offers grouped by framework). */
   private enterOffer(i: number): void {
     const log = this.offerLog;
@@ -2163,14 +2247,7 @@ export class HierarchicalDRFAllocator {
     // sort on the framework slot keeps each framework's own order), while
     // the callbacks go out in the order frameworks first received an offer.
     const n = log.size();
-    const offered: FrameworkState[] = [];
-    for (let i = 0; i < n; i++) {
-      const fw = log.fw(i);
-      if (fw.pending === undefined) {
-        fw.pending = new OfferMap();
-        offered.push(fw);
-      }
-    }
+    const offered = this.openPendingOffers(n);
     const byFw = log.byFramework();
     const e = this.entering;
     // Stage 2 offers each (framework, role, agent) at most once (one visit
@@ -2180,8 +2257,7 @@ export class HierarchicalDRFAllocator {
     e.role = "";
     e.byAgent = undefined;
     e.list = undefined;
-    // One call per offer, compiled on its own feedback (see fairShareStage).
-    for (let j = 0; j < n; j++) this.enterOffer(byFw[j]!);
+    this.enterOfferRange(byFw, n);
     e.fw = null;
     e.byAgent = undefined;
     e.list = undefined;

@@ -8,6 +8,33 @@
 import type { Resources } from "../resources/index.js";
 import { copyGrown } from "../util/typed-arrays.js";
 
+// byFramework's four passes, each a loop alone in its function: V8 compiles
+// a long loop while it runs and keeps that code for the next cycle, unless
+// it deoptimizes on code after the loop, which has not run yet when the
+// loop is compiled (see the allocator's offerAgents).
+
+/** The largest of `a[0 .. n)` (0 when n is 0). */
+function maxOf(a: Int32Array, n: number): number {
+  let max = 0;
+  for (let i = 0; i < n; i++) if (a[i]! > max) max = a[i]!;
+  return max;
+}
+
+/** `counts[v + 1]++` for every value v in `a[0 .. n)`. */
+function countInto(counts: Int32Array, a: Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) counts[a[i]! + 1]!++;
+}
+
+/** Running sums of `a[0 .. len)`, in place. */
+function prefixSums(a: Int32Array, len: number): void {
+  for (let k = 1; k < len; k++) a[k]! += a[k - 1]!;
+}
+
+/** Stable counting-sort placement: index i goes to `out[starts[a[i]]++]`. */
+function placeInto(out: Int32Array, starts: Int32Array, a: Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) out[starts[a[i]!]!++] = i;
+}
+
 /** One cycle's offers: (framework, its slot, role, agent id, agent slot, resources, whether to enter them in the holdings). */
 export class OfferLog<F> {
   private fws: (F | undefined)[] = [];
@@ -71,17 +98,15 @@ export class OfferLog<F> {
    */
   byFramework(): Int32Array {
     const n = this.n;
-    let maxSlot = 0;
     const fwSlots = this.fwSlots;
-    for (let i = 0; i < n; i++) if (fwSlots[i]! > maxSlot) maxSlot = fwSlots[i]!;
+    const maxSlot = maxOf(fwSlots, n);
     if (this.starts.length < maxSlot + 2) this.starts = new Int32Array(Math.max(maxSlot + 2, this.starts.length * 2));
     const starts = this.starts;
     starts.fill(0, 0, maxSlot + 2);
-    for (let i = 0; i < n; i++) starts[fwSlots[i]! + 1]!++;
-    for (let k = 1; k < maxSlot + 2; k++) starts[k]! += starts[k - 1]!;
-    const order = this.order;
-    for (let i = 0; i < n; i++) order[starts[fwSlots[i]!]!++] = i;
-    return order;
+    countInto(starts, fwSlots, n);
+    prefixSums(starts, maxSlot + 2);
+    placeInto(this.order, starts, fwSlots, n);
+    return this.order;
   }
 
   /** Forgets every offer (and the references it held). */

@@ -114,7 +114,8 @@ export function markGrowable(m: object): void {
  */
 export function widenBitMatrix(bits: Int32Array, rows: number, words: number, newRows: number, newWords: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(newRows * newWords);
-  if (newWords === words) next.set(bits);
+  // (An empty matrix may hold one placeholder word: see PairBits.has.)
+  if (newWords === words) next.set(rows * words === bits.length ? bits : bits.subarray(0, rows * words));
   else {
     // Row by row, word by word: no view object per row (a matrix of
     // 10,000 rows widened a few times made ~80,000 of them).
