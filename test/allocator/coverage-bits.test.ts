@@ -58,4 +58,15 @@ describe("CoverageBits (the coverage records' bitsets) against a Set per row", (
     expect(bits.has(again, 3)).toBe(false);
     expect(bits.has(again, 63)).toBe(false);
   });
+
+  it("row -1 (a record without marks) has no column set, before and after other rows fill up", () => {
+    const bits = new CoverageBits();
+    for (const c of [0, 1, 31, 32, 500]) expect(bits.has(-1, c)).toBe(false);
+    const r = bits.take(600);
+    for (let c = 0; c < 600; c++) bits.set(r, c, 600);
+    for (const c of [0, 1, 31, 32, 500, 599, 700]) {
+      expect(bits.has(-1, c)).toBe(false);
+      expect(bits.has(r, c)).toBe(c < 600);
+    }
+  });
 });
