@@ -1,4 +1,4 @@
-import { markGrowable, widenBitMatrix } from "./presence.js";
+import { bitAt, markGrowable, widenBitMatrix } from "./presence.js";
 
 /**
  * The coverage bitsets of the allocator's (agent, role) candidate records
@@ -40,15 +40,7 @@ export class CoverageBits {
 
   /** Whether column `col` of `row` is set (false for a column past the row's width, and for row -1). */
   has(row: number, col: number): boolean {
-    // The same operations whatever the answer (see PairBits.has).
-    const w = col >> 5;
-    const rowInside = row >= 0;
-    const colInside = w < this.words;
-    const inside = rowInside && colInside;
-    const at = row * this.words + w;
-    const bit = 1 << (col & 31);
-    const word = this.bits[inside ? at : 0]!;
-    return (word & (inside ? bit : 0)) !== 0;
+    return bitAt(this.bits, this.words, row, col, row >= 0);
   }
 
   /** Sets column `col` of `row` (widening every row to `capacity` columns when needed); true when it was clear. */

@@ -19,18 +19,7 @@ export class PairBits {
 
   /** Whether the pair's bit is set (false for slots never seen). */
   has(row: number, col: number): boolean {
-    // The same operations run whether or not the pair is inside the matrix
-    // (outside, word 0 is read and masked out): a first cycle, compiled
-    // while the matrix is still empty, leaves type feedback for the reads
-    // that later cycles make.
-    const w = col >> 5;
-    const rowInside = row < this.rows;
-    const colInside = w < this.words;
-    const inside = rowInside && colInside;
-    const at = row * this.words + w;
-    const bit = 1 << (col & 31);
-    const word = this.bits[inside ? at : 0]!;
-    return (word & (inside ? bit : 0)) !== 0;
+    return bitAt(this.bits, this.words, row, col, row < this.rows);
   }
 
   /** Bytes the matrix holds (its backing array). */
@@ -85,6 +74,24 @@ export class PairBits {
     this.rows = newRows;
     this.words = newWords;
   }
+}
+
+/**
+ * Bit `col` of `row` in a row-major matrix of `words` 32-bit words per row,
+ * or false when the row is outside (`rowInside` false) or the column past
+ * the width. The same operations run whether or not the bit is inside
+ * (outside, word 0 is read and masked out; the matrix is never empty): a
+ * first allocation cycle, compiled while the matrices are still empty,
+ * then leaves type feedback for the reads that later cycles make.
+ */
+export function bitAt(bits: Int32Array, words: number, row: number, col: number, rowInside: boolean): boolean {
+  const w = col >> 5;
+  const colInside = w < words;
+  const inside = rowInside && colInside;
+  const at = row * words + w;
+  const bit = 1 << (col & 31);
+  const word = bits[inside ? at : 0]!;
+  return (word & (inside ? bit : 0)) !== 0;
 }
 
 /**
