@@ -52,7 +52,7 @@ export class HoldingTable<V> {
    */
   private freeStack = new Int32Array(0);
   private freeTop = 0;
-  /** Indexes handed out so far, fresh or reused (the columns' used length). */
+  /** Indexes created so far (each one either holds a holding or is on the free stack). */
   private used = 0;
   private live = 0;
 
