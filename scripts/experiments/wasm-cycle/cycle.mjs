@@ -118,6 +118,17 @@ let delivered = 0;
 const callback = (fwId, agentsOffered) => { delivered += agentsOffered.length; };
 
 const APPLY = process.env.APPLY === "1";
+// APPLY=2: the same bookkeeping kept in columns (the plan's step 3): the
+// agent's offered flag and holding are column writes, and each framework's
+// callback map is a view over its slice of the pass's grouped output.
+const APPLY2 = process.env.APPLY === "2";
+class OfferView {
+  constructor(ids, grouped, from, to, value) { this.ids = ids; this.grouped = grouped; this.from = from; this.to = to; this.value = value; }
+  get size() { return this.to - this.from; }
+  *[Symbol.iterator]() { for (let i = this.from; i < this.to; i++) yield [this.ids[this.grouped[i]], this.value]; }
+}
+const heldFw = new Int32Array(n).fill(-1);
+const offeredFlag = new Uint8Array(n);
 // The offer callback of drfcore's DeclineOffers benchmark: one record per offer.
 let offers = [];
 const benchCallback = (framework, byRole) => {
@@ -125,7 +136,7 @@ const benchCallback = (framework, byRole) => {
   delivered += byRole.size;
 };
 let held = null, lists = null, agentsState = null, offerValue = null, OfferMap = null, EMPTY = null;
-if (APPLY) {
+if (APPLY || APPLY2) {
   const here = dirname(fileURLToPath(import.meta.url));
   const dist = (f) => join(here, "../../../dist", f);
   ({ OfferMap } = await import(dist("allocator/offer-map.js")));
@@ -171,6 +182,14 @@ for (let p = 0; p < passes; p++) {
       const byRole = new OfferMap();
       byRole.append("*", byAgent);
       benchCallback(names[f], byRole);
+    } else if (APPLY2) {
+      for (let i = start[f]; i < start[f + 1]; i++) {
+        const a = grouped[i];
+        offeredFlag[a] = 1;
+        heldFw[a] = f;
+      }
+      const byRole = new Map([["*", new OfferView(agentIds, grouped, start[f], start[f + 1], offerValue)]]);
+      benchCallback(names[f], byRole);
     } else {
       const list = [];
       for (let i = start[f]; i < start[f + 1]; i++) list.push(agentIds[grouped[i]]);
@@ -189,6 +208,10 @@ for (let p = 0; p < passes; p++) {
       const h = held.find(lists[f], a);
       held.remove(h);
       agentsState[a].available = offerValue;
+    }
+    if (APPLY2) {
+      offeredFlag[a] = 0;
+      heldFw[a] = -1;
     }
   }
   resort();
