@@ -650,10 +650,9 @@ export class HierarchicalDRFAllocator {
   private readonly frameworkSorters = new Map<Role, Sorter>();
   private readonly totalQ: QVec = newQVec();
   private readonly filterBuckets = new Map<string, FilterBucket>();
-  /** The bucket the last filter went to, with its expiry and batch epoch (null once its timer fired). */
   /**
-   * The filter bucket the last decline went into, with its expiry and
-   * epoch. A separate object rather than three allocator fields: V8
+   * The filter bucket the last decline went into, with its expiry and batch
+   * epoch (bucket null once its timer fired). A separate object rather than three allocator fields: V8
    * compiles fields never reassigned since construction as constants, and
    * the first reassignment of *any* allocator field discards every
    * compiled function that relied on one (the cycle's visit included). The
@@ -1574,10 +1573,11 @@ export class HierarchicalDRFAllocator {
     qAdd(p.all, split.all);
     qAdd(p.reserved, split.reserved);
     qAdd(p.unreservedNonRevocable, split.unreservedNonRevocable);
-    // Appends rc to the roles with pending sums at its first offer of the
-    // cycle, and otherwise stores the list's last entry onto itself: the same
-    // operations either way (the first cycle's code, compiled after its first
-    // offer, would otherwise meet the append for the first time in the next).
+    // Writes rc just past the roles with pending sums either way, and counts
+    // it in only at its first offer of the cycle (later writes land in the
+    // spare slot and are never read): the same operations either way, where
+    // an append only at the first offer would be met by code compiled after
+    // that offer for the first time in the next cycle.
     const n = rc.pendingCount;
     rc.pendingCount = n + 1;
     const s = this.fair;
