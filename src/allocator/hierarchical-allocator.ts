@@ -1941,7 +1941,7 @@ export class HierarchicalDRFAllocator {
     // fast path (and not from the role sorter's order: a random sorter draws
     // for that). The records live from cycle to cycle: creating new ones
     // each cycle discarded the compiled cycle (see newRoleCycle).
-    for (const [role, rc] of s.roles) if (!this.frameworkSorters.has(role) || !this.roleSorter.contains(role)) s.roles.delete(role);
+    for (const role of s.roles.keys()) if (!this.frameworkSorters.has(role) || !this.roleSorter.contains(role)) s.roles.delete(role);
     for (const role of this.frameworkSorters.keys()) {
       if (!this.roleSorter.contains(role)) continue;
       let rc = s.roles.get(role);
