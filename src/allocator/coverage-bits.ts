@@ -9,7 +9,7 @@ import { bitAt, markGrowable, widenBitMatrix } from "./presence.js";
  * handed out on a record's first mark and returned when the record goes.
  */
 export class CoverageBits {
-  /** Never empty (see `has`). */
+  /** Never empty (see `bitAt`). */
   private bits = new Int32Array(1);
   /** 32-bit words per row. */
   private words = 0;

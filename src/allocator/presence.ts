@@ -8,7 +8,7 @@
  * per (agent, framework) pair (1.25 MB at 10,000 x 1,000).
  */
 export class PairBits {
-  /** Never empty (see `has`). */
+  /** Never empty (see `bitAt`). */
   private bits = new Int32Array(1);
   private words = 0;
   private rows = 0;
@@ -121,7 +121,7 @@ export function markGrowable(m: object): void {
  */
 export function widenBitMatrix(bits: Int32Array, rows: number, words: number, newRows: number, newWords: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(newRows * newWords);
-  // (An empty matrix may hold one placeholder word: see PairBits.has.)
+  // (An empty matrix may hold one placeholder word: see bitAt.)
   if (newWords === words) next.set(rows * words === bits.length ? bits : bits.subarray(0, rows * words));
   else {
     // Row by row, word by word: no view object per row (a matrix of
