@@ -55,6 +55,21 @@ export class CoverageBits {
     return true;
   }
 
+  /** The matrix's words, row by row (`width()` words each); a new array after the matrix grows. */
+  matrix(): Int32Array {
+    return this.bits;
+  }
+
+  /** 32-bit words per row. */
+  width(): number {
+    return this.words;
+  }
+
+  /** Widens every row to at least `capacity` columns now (rows keep their bits). */
+  ensureWidth(capacity: number): void {
+    this.ensure(this.rows, (capacity + 31) >> 5);
+  }
+
   /** Clears every column of `row`. */
   clearRow(row: number): void {
     this.bits.fill(0, row * this.words, (row + 1) * this.words);

@@ -9,6 +9,7 @@
  * tree lazily on the next `sort`.
  */
 import { NAMES, type QVec, qAdd, qSub, newQVec } from "./quantities.js";
+import { assignByVisits, type AssignBatch } from "./assign-batch.js";
 import type { Sorter } from "./sorter.js";
 
 const ACTIVE = 0;
@@ -378,6 +379,77 @@ export class DrfSorter implements Sorter {
       i += order[this.orderBase + i] === slot ? 1 : 0;
       if (result === false) return;
     }
+  }
+
+  assignInOrder(b: AssignBatch, from: number): number {
+    this.ensureSorted();
+    const root = this.root;
+    if (root.internalCount > 0) return assignByVisits(this, b, from);
+    // The flat walk of `forEachInOrder` with the batch's tests inlined: an
+    // entry stops at the first client it is given, so no client moves
+    // during its walk before that one, and the cursor needs no visit stamps.
+    // Every test runs the same operations whatever it finds (see `bitAt`):
+    // a first cycle finds no marks and never asks, and code compiled then
+    // must not meet operations it never ran.
+    const order = this.ensureRootOrder();
+    const traits = b.traits;
+    const slotTraits = b.slotTraits;
+    const skipAt = b.skipAt;
+    const checkAt = b.checkAt;
+    const column = b.slotColumn;
+    const n = b.n;
+    for (let k = from; k < n; k++) {
+      const end = root.activeCount;
+      const t = traits[k]!;
+      const sAt = skipAt[k]!;
+      const cAt = checkAt[k]!;
+      const grant = k === from ? b.granted : -1;
+      const skip = b.skip;
+      const skipWords = b.skipWords;
+      const check = b.check;
+      const checkWords = b.checkWords;
+      let given = -1;
+      let i = 0;
+      // Passing over a client and stopping at one run the same statements
+      // (the flag, the step): a first cycle stops at every entry's first
+      // client, and a step it never took would discard the loop's code.
+      let passing = true;
+      while (passing && i < end) {
+        const slot = order[this.orderBase + i]!;
+        const st = slotTraits[slot]!;
+        const w = slot >> 5;
+        const bit = 1 << (slot & 31);
+        const sRow = sAt >= 0;
+        const sCol = w < skipWords;
+        const sIn = sRow && sCol;
+        const sPos = sAt + w;
+        const sWord = skip[sIn ? sPos : 0]!;
+        const col = column[slot]!;
+        const cw = col >> 5;
+        const cRow = cAt >= 0;
+        const cCol = cw < checkWords;
+        const cIn = cRow && cCol;
+        const cBit = 1 << (col & 31);
+        const cPos = cAt + cw;
+        const cWord = check[cIn ? cPos : 0]!;
+        const marked = (cWord & (cIn ? cBit : 0)) !== 0;
+        passing = (sWord & (sIn ? bit : 0)) !== 0;
+        const ask = (t & st) !== 0 || marked;
+        const mine = slot === grant;
+        b.askSlot = slot;
+        if (!passing && ask && !mine) return k;
+        given = passing ? given : slot;
+        i += passing ? 1 : 0;
+      }
+      b.granted = -1;
+      b.out[k] = given;
+      if (given >= 0) {
+        this.visitPos = i;
+        this.allocatedNode(this.bySlot[given]!, b.qs[k]!);
+        this.visitPos = -1;
+      }
+    }
+    return n;
   }
 
   contains(client: string): boolean {

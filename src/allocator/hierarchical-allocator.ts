@@ -28,7 +28,9 @@ import { Prng } from "./random.js";
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
 import type { Sorter, SorterKind } from "./sorter.js";
+import { AssignBatch, TRAIT_ASK, TRAIT_BELOW_MIN, TRAIT_GPU, TRAIT_HIERARCHICAL_ROLE, TRAIT_MULTI_ROLE } from "./assign-batch.js";
 import { NamedMemo, ObjectMemo, PairMemo } from "../util/memo.js";
+import { copyGrown } from "../util/typed-arrays.js";
 
 export type FrameworkId = string;
 export type AgentId = string;
@@ -79,6 +81,15 @@ export interface AllocatorOptions {
    * never exceeds them.
    */
   limitNestedRoles?: boolean;
+  /**
+   * How stage 2 (fair sharing) runs when a cycle offers to a single role
+   * without limits or headroom to apply: true (default) hands the agents
+   * whose candidate goes whole to one framework to the framework sorter in
+   * batches over columns (`Sorter.assignInOrder`); false walks the sorter
+   * agent by agent, as every other cycle does. The offers are the same
+   * either way: false is the reference the tests compare the batches with.
+   */
+  batchedFairShare?: boolean;
 }
 
 /** What the allocator knows of a framework. */
@@ -268,6 +279,8 @@ const AGENT_CAPABILITIES: readonly string[] = Object.freeze(["MULTI_ROLE", "HIER
 /** The attributes of an agent added without any (shared; never mutated). */
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 const DEFAULT_REFUSE_SECONDS = 5;
+/** Entries per run of stage 2's batch (see gatherBatch). */
+const BATCH_ENTRIES = 512;
 const MAX_REFUSE_SECONDS = 365 * 24 * 3600;
 
 function toQuantities(x: ResourceQuantities | string, what: string): ResourceQuantities {
@@ -638,6 +651,7 @@ export class HierarchicalDRFAllocator {
   private readonly offerCallback: OfferCallback;
   private readonly limitNestedRoles: boolean;
   private readonly deferred: boolean;
+  private readonly batched: boolean;
   /** Deferred mode: candidate agents of the pending triggered allocation (null = all agents). */
   private pendingCandidates: Set<AgentId> | null | undefined = undefined;
 
@@ -697,6 +711,17 @@ export class HierarchicalDRFAllocator {
    * a closure lives), and the cycle after it ran unoptimized.
    */
   private readonly fairVisit = (fwId: string, slot: number): boolean | void => this.visitFair(fwId, slot);
+  /** Stage 2's batch of whole-candidate offers (see `offerAgentsBatched`), with the agent and coverage record of each entry. */
+  private readonly assign = new AssignBatch();
+  private readonly assignAgents: AgentState[] = sparseArray();
+  private readonly assignCovs: Coverage[] = sparseArray();
+  /** Per entry, read while the gather has the agent in cache, so that recording its offer only writes to it: its availability, whether the candidate is all of it, and the candidate's split. */
+  private readonly assignAvail: Resources[] = sparseArray();
+  private assignWhole = new Uint8Array(16);
+  private readonly assignSplits: ScalarSplit[] = sparseArray();
+  private readonly assignAllocated: Resources[] = sparseArray();
+  private readonly assignIds: AgentId[] = sparseArray();
+  private assignSlots = new Int32Array(16);
 
   constructor(options: AllocatorOptions) {
     primeAgentShape();
@@ -717,6 +742,7 @@ export class HierarchicalDRFAllocator {
     }
     this.offerCallback = options.offerCallback;
     this.limitNestedRoles = options.limitNestedRoles === true;
+    this.batched = options.batchedFairShare !== false;
     const mode = options.triggeredAllocation ?? "immediate";
     if (mode !== "immediate" && mode !== "deferred") throw new AllocatorError("INVALID_ARGUMENT", `options.triggeredAllocation must be "immediate" or "deferred", got '${String(mode)}'`);
     this.deferred = mode === "deferred";
@@ -1569,6 +1595,12 @@ export class HierarchicalDRFAllocator {
    * whose order cannot change).
    */
   private trackOfferShares(rc: RoleCycle, fwSlot: number, split: ScalarSplit): void {
+    this.trackRoleOffer(rc, split);
+    rc.sorter.allocatedAt(fwSlot, split.all);
+  }
+
+  /** `trackOfferShares` without the framework sorter: the offer's part of the role's pending sums. */
+  private trackRoleOffer(rc: RoleCycle, split: ScalarSplit): void {
     const p = rc.pending;
     qAdd(p.all, split.all);
     qAdd(p.reserved, split.reserved);
@@ -1584,7 +1616,6 @@ export class HierarchicalDRFAllocator {
     const at = s.pendingCount;
     s.pending[at] = rc;
     s.pendingCount = at + (n === 0 ? 1 : 0);
-    rc.sorter.allocatedAt(fwSlot, split.all);
   }
 
   /** Enters stage 2's pending role-level offers (see `trackOfferShares`) in the role tree and the role sorter. */
@@ -1952,7 +1983,9 @@ export class HierarchicalDRFAllocator {
     // Room for every role with pending sums, plus the slot trackOfferShares
     // writes past the end (see there).
     while (s.pending.length <= s.roles.size) s.pending.push(s.lastRole ?? newRoleCycle(""));
-    this.offerAgents(ids, anyQuota);
+    const lane = anyQuota || !this.batched ? null : this.batchLane();
+    if (lane === null) this.offerAgents(ids, anyQuota);
+    else this.offerAgentsBatched(ids, lane);
     this.flushRoleShares();
     s.agent = null;
     s.rc = null;
@@ -1969,6 +2002,191 @@ export class HierarchicalDRFAllocator {
    */
   private offerAgents(ids: AgentState[], anyQuota: boolean): void {
     for (let i = 0; i < ids.length; i++) this.offerAgent(ids[i]!, anyQuota);
+  }
+
+  /**
+   * The role whose stage 2 can run as batches of whole candidates
+   * (`offerAgentsBatched`), or null: it must be the only role offered to
+   * (so no role order interleaves with the agents) and no limit or
+   * headroom may shrink its offers.
+   */
+  private batchLane(): RoleCycle | null {
+    const s = this.fair;
+    if (s.roles.size !== 1) return null;
+    const roles = this.roleSorter.sortedView();
+    if (roles.length !== 1) return null;
+    const rc = s.roles.get(roles[0]!);
+    return rc !== undefined && rc.noShrink ? rc : null;
+  }
+
+  /**
+   * Stage 2 with a single role, as `offerAgent` does it agent by agent,
+   * but in batches: each agent whose candidate is plain (offered whole, to
+   * one framework) becomes an entry of `assign`, with its coverage row
+   * (frameworks known unable to take it), its row of may-filter bits and
+   * its traits; the framework sorter then walks its order once per entry
+   * over those columns (`Sorter.assignInOrder`), stopping to ask
+   * `answerBatch` only about the pairs the bits leave open, and the offers
+   * are recorded after. An agent that is not plain ends the batch and goes through
+   * `offerAgent`, so every agent still sees the order its predecessors
+   * left. The offers, their order and the sorters' state are the same as
+   * `offerAgents` would make.
+   */
+  private offerAgentsBatched(ids: AgentState[], rc: RoleCycle): void {
+    const s = this.fair;
+    const sorter = rc.sorter;
+    s.rc = rc;
+    this.fillBatchClients(rc);
+    // Rows wide enough for every client now, so that marks made while the
+    // batch runs never re-lay the matrix out under the entries' offsets.
+    this.covBits.ensureWidth(sorter.slotCapacity());
+    this.gatherBatch(ids, rc, sorter.count());
+    this.runBatch(rc);
+  }
+
+  /** `offerAgentsBatched`'s loop over the agents, alone in its function (see offerAgents). */
+  private gatherBatch(ids: AgentState[], rc: RoleCycle, clients: number): void {
+    const b = this.assign;
+    const role = rc.role;
+    const mayFilter = this.mayFilter;
+    const covBits = this.covBits;
+    const agents = this.assignAgents;
+    const covs = this.assignCovs;
+    for (let i = 0; i < ids.length; i++) {
+      const agent = ids[i]!;
+      const avail = agent.available;
+      // Read whichever branch is taken (see offerAgent).
+      const srcEmpty = agent.srcEmpty;
+      if (avail === agent.src ? srcEmpty : avail.isEmpty()) continue;
+      if (agent.idleAvailable === avail && agent.idleEpoch === this.epoch) continue;
+      const c = this.candidate(agent, role);
+      if (!c.candEmpty && !c.candPlain) {
+        this.runBatch(rc);
+        this.offerAgent(agent, false);
+        continue;
+      }
+      const cov = c.candEmpty ? null : this.coverage(c);
+      if (cov === null || cov.count >= clients) {
+        agent.idleAvailable = avail;
+        agent.idleEpoch = this.epoch;
+        continue;
+      }
+      const allocated = cov.candAllocated ?? (cov.candAllocated = allocateTo(cov.cand, role));
+      const split = cov.candSplit ?? (cov.candSplit = splitOf(allocated));
+      let traits = TRAIT_ASK;
+      if (agent.hasGpu) traits |= TRAIT_GPU;
+      if (!agent.multiRole) traits |= TRAIT_MULTI_ROLE;
+      if (!agent.hierarchicalRole) traits |= TRAIT_HIERARCHICAL_ROLE;
+      if (!cov.candMeetsMin) traits |= TRAIT_BELOW_MIN;
+      const rowAt = cov.row * covBits.width();
+      const k = b.push(split.all, cov.count > 0 ? rowAt : -1, mayFilter.rowAt(agent.slot), traits);
+      agents[k] = agent;
+      covs[k] = cov;
+      this.assignAvail[k] = avail;
+      if (k >= this.assignWhole.length) {
+        this.assignWhole = copyGrown(this.assignWhole, 2 * (k + 1));
+        this.assignSlots = copyGrown(this.assignSlots, 2 * (k + 1));
+      }
+      this.assignWhole[k] = cov.cand === avail ? 1 : 0;
+      this.assignSplits[k] = split;
+      this.assignAllocated[k] = allocated;
+      this.assignIds[k] = agent.id;
+      this.assignSlots[k] = agent.slot;
+      // Run the batch every BATCH_ENTRIES entries: the agents just read are
+      // still in cache when their offers are recorded, and the sorter's
+      // batch walk is entered many times from the first cycle on (V8
+      // collects type feedback for a function's entry only from calls).
+      if (k + 1 >= BATCH_ENTRIES) this.runBatch(rc);
+    }
+  }
+
+  /** The batch's client columns for `rc`'s sorter: each framework's traits and may-filter column, by sorter slot. */
+  private fillBatchClients(rc: RoleCycle): void {
+    const b = this.assign;
+    const sorter = rc.sorter;
+    b.reset(sorter.slotCapacity());
+    for (const id of rc.node.frameworks) {
+      if (!sorter.contains(id)) continue;
+      const fw = this.frameworks.get(id)!;
+      const slot = sorter.slotOf(id);
+      rc.fws[slot] = fw;
+      let t = fw.minAllocatable.size === 0 ? TRAIT_BELOW_MIN : TRAIT_ASK;
+      if (fw.caps.gpuResources === false) t |= TRAIT_GPU;
+      if (fw.caps.multiRole) t |= TRAIT_MULTI_ROLE;
+      if (rc.nested) t |= TRAIT_HIERARCHICAL_ROLE;
+      b.slotTraits[slot] = t;
+      b.slotColumn[slot] = fw.slot;
+    }
+  }
+
+  /** Runs the pending batch through the role's sorter and records its offers (see `offerAgentsBatched`). */
+  private runBatch(rc: RoleCycle): void {
+    const b = this.assign;
+    const n = b.n;
+    if (n === 0) return;
+    b.skip = this.covBits.matrix();
+    b.skipWords = this.covBits.width();
+    b.check = this.mayFilter.matrix();
+    b.checkWords = this.mayFilter.width();
+    b.granted = -1;
+    b.walkEntry = -1;
+    for (let k = rc.sorter.assignInOrder(b, 0); k < n; k = rc.sorter.assignInOrder(b, k)) this.answerBatch(rc, k, b.askSlot);
+    this.recordBatch(rc, n);
+    b.n = 0;
+  }
+
+  /**
+   * Answers the batch's question about entry `k` and the framework in sorter
+   * `slot` (a trait in common, a possible filter, the framework's own
+   * minimum): grants it, or marks the framework covered in the entry's
+   * coverage row, which the resumed walk then passes over. Marking every
+   * framework that cannot take the candidate, as `visitFair` does, keeps
+   * the marks the same as the per-agent walk's: they decide whether an
+   * agent is walked at all, and with the random sorter each walk draws.
+   */
+  private answerBatch(rc: RoleCycle, k: number, slot: number): void {
+    const b = this.assign;
+    const agent = this.assignAgents[k]!;
+    const cov = this.assignCovs[k]!;
+    const fw = rc.fws[slot]!;
+    const role = rc.role;
+    // visitFair's test, in full (the traits only said it might fail).
+    if (
+      (fw.caps.gpuResources === false && agent.hasGpu) ||
+      (fw.caps.multiRole && !agent.multiRole) ||
+      (rc.nested && !agent.hierarchicalRole) ||
+      (this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, cov.cand)) ||
+      !(fw.minAllocatable.size === 0 ? cov.candMeetsMin : this.allocatable(cov.candQ, false, role, fw))
+    ) {
+      this.markCovered(cov, slot, rc.sorter.slotCapacity());
+      b.skip = this.covBits.matrix();
+      b.skipWords = this.covBits.width();
+      b.skipAt[k] = cov.row * b.skipWords;
+    } else {
+      b.granted = slot;
+    }
+  }
+
+  /** Records the batch's offers in entry order (the sorter has counted them already). A loop alone in its function (see offerAgents). */
+  private recordBatch(rc: RoleCycle, n: number): void {
+    const b = this.assign;
+    const out = b.out;
+    const role = rc.role;
+    for (let k = 0; k < n; k++) {
+      const agent = this.assignAgents[k]!;
+      const slot = out[k]!;
+      const avail = this.assignAvail[k]!;
+      if (slot < 0) {
+        agent.idleAvailable = avail;
+        agent.idleEpoch = this.epoch;
+        continue;
+      }
+      const fw = rc.fws[slot]!;
+      const split = this.assignSplits[k]!;
+      this.offerLog.push(fw, fw.slot, role, this.assignIds[k]!, this.assignSlots[k]!, this.assignAllocated[k]!, true);
+      agent.available = this.assignWhole[k] === 1 ? EMPTY : avail.minus(this.assignCovs[k]!.cand);
+      this.trackRoleOffer(rc, split);
+    }
   }
 
   /** Stage 2 for one agent: offers it to the roles in order, each role's frameworks in DRF order. */

@@ -22,6 +22,23 @@ export class PairBits {
     return bitAt(this.bits, this.words, row, col, row < this.rows);
   }
 
+  /** The matrix's words, row by row (`width()` words each); a new array after the matrix grows. */
+  matrix(): Int32Array {
+    return this.bits;
+  }
+
+  /** 32-bit words per row. */
+  width(): number {
+    return this.words;
+  }
+
+  /** Word offset of `row` in `matrix()`, or -1 for a row the matrix does not have yet (all clear). */
+  rowAt(row: number): number {
+    // Both sides computed (see bitAt: the first cycle meets only empty rows).
+    const at = row * this.words;
+    return row < this.rows ? at : -1;
+  }
+
   /** Bytes the matrix holds (its backing array). */
   get byteLength(): number {
     return this.bits.byteLength;

@@ -7,6 +7,7 @@
  */
 import { type QVec, qAdd, qSub, newQVec } from "./quantities.js";
 import { Prng } from "./random.js";
+import { assignByVisits, type AssignBatch } from "./assign-batch.js";
 import type { Sorter } from "./sorter.js";
 
 interface RNode {
@@ -167,6 +168,10 @@ export class RandomSorter implements Sorter {
 
   sortedView(): readonly string[] {
     return this.sort();
+  }
+
+  assignInOrder(batch: AssignBatch, from: number): number {
+    return assignByVisits(this, batch, from);
   }
 
   forEachInOrder(visit: (client: string, slot: number) => boolean | void): void {

@@ -6,6 +6,7 @@
  * shares within "a". Quantities are dense vectors of thousandths (see
  * quantities.ts).
  */
+import type { AssignBatch } from "./assign-batch.js";
 import type { QVec } from "./quantities.js";
 
 /** Which sorter to build: weighted DRF (Mesos' default) or weighted random. */
@@ -97,6 +98,21 @@ export interface Sorter {
    * snapshot), without copying it.
    */
   forEachInOrder(visit: (client: string, slot: number) => boolean | void): void;
+
+  /**
+   * Stage 2's offers of whole candidates, batched: for each entry `k` of
+   * `batch` from `from` on, finds the first active client in the order
+   * `forEachInOrder` would visit now that the batch does not pass over
+   * (`passedOver`), records `allocatedAt(slot, batch.qs[k])` for it and
+   * writes its slot to `batch.out[k]` (-1 when no client takes the entry).
+   * A client the batch says it must ask about (`mustAsk`) stops the run
+   * first: it returns `k` with the client in `batch.askSlot`, and the
+   * caller resumes at `k` after answering (`batch.granted`, or a mark in
+   * the entry's skip row). Returns `batch.n` when every entry is done. The
+   * state afterwards, the order included, is the state that many walks and
+   * allocations would leave; an implementation may only do it faster.
+   */
+  assignInOrder(batch: AssignBatch, from: number): number;
 
   /**
    * Like `forEachInOrder`, restricted to the clients with the given slots

@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { AssignBatch, TRAIT_ASK, TRAIT_GPU } from "../../src/allocator/assign-batch.js";
 import { DrfSorter, RandomSorter, type Sorter } from "../../src/allocator/index.js";
 import { NAMES, type QVec } from "../../src/allocator/quantities.js";
+import { fcParams } from "../fc-params.js";
 
 function q(cpus: number, mem: number): QVec {
   const v: QVec = [];
@@ -108,6 +111,86 @@ describe.each(kinds)("Sorter contract: %s", (_name, make) => {
       s.allocated(c, q(1, 1));
     });
     expect(seen).toEqual(expected);
+  });
+});
+
+describe.each(kinds)("Sorter.assignInOrder: %s", (_name, make) => {
+  // Random batches against the walk they stand for, on a twin sorter fed
+  // the same events: per entry, `forEachInOrder` to the first client that
+  // is neither skipped nor refused, then `allocatedAt`. Skip bits, traits
+  // and check bits are random; "asks" are answered from a random table, a
+  // refusal marking the skip row as the allocator does.
+  const entry = fc.record({
+    cpus: fc.integer({ min: 1, max: 8 }),
+    mem: fc.integer({ min: 1, max: 64 }),
+    skip: fc.nat(63),
+    check: fc.nat(63),
+    gpu: fc.boolean(),
+    refuse: fc.nat(63),
+  });
+  it("gives each entry to the client the per-entry walk gives it, and leaves the same order", () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 25 }), fc.nat(63), fc.nat(63), fc.nat(63), (entries, inactive, gpuOff, asks) => {
+        const clients = ["a", "b", "c", "d", "e", "f"];
+        const build = (): Sorter => {
+          const s = make();
+          s.addTotal(q(100, 1000));
+          for (const c of clients) s.add(c);
+          clients.forEach((c, i) => {
+            if ((inactive & (1 << i)) === 0) s.activate(c);
+          });
+          s.allocated("c", q(3, 10));
+          return s;
+        };
+        const batched = build();
+        const walked = build();
+        const slots = clients.map((c) => batched.slotOf(c));
+        const b = new AssignBatch();
+        b.reset(batched.slotCapacity());
+        b.skip = new Int32Array(entries.length + 1);
+        b.skipWords = 1;
+        b.check = new Int32Array(entries.length + 1);
+        b.checkWords = 1;
+        clients.forEach((_c, i) => {
+          // The check matrix's columns are the sorter's slots reversed, to test slotColumn.
+          b.slotColumn[slots[i]!] = 31 - slots[i]!;
+          b.slotTraits[slots[i]!] = ((gpuOff >> i) & 1) !== 0 ? TRAIT_GPU : 0;
+          if (((asks >> i) & 1) !== 0 && i % 3 === 0) b.slotTraits[slots[i]!]! |= TRAIT_ASK;
+        });
+        const skipRows = entries.map((e) => slots.reduce((w, s, i) => (((e.skip >> i) & 1) !== 0 ? w | (1 << s) : w), 0));
+        const checkRows = entries.map((e) => slots.reduce((w, s, i) => (((e.check >> i) & 1) !== 0 ? w | (1 << (31 - s)) : w), 0));
+        entries.forEach((e, k) => {
+          b.skip[k] = skipRows[k]!;
+          b.check[k] = checkRows[k]!;
+          b.push(q(e.cpus, e.mem), k, k, (e.gpu ? TRAIT_GPU : 0) | TRAIT_ASK);
+        });
+        const refuses = (k: number, slot: number): boolean => ((entries[k]!.refuse >> slots.indexOf(slot)) & 1) !== 0;
+        let asked = 0;
+        for (let k = batched.assignInOrder(b, 0); k < b.n; k = batched.assignInOrder(b, k)) {
+          asked++;
+          const slot = b.askSlot;
+          if (refuses(k, slot)) b.skip[k]! |= 1 << slot;
+          else b.granted = slot;
+        }
+        // The walk it stands for.
+        entries.forEach((e, k) => {
+          let given = -1;
+          walked.forEachInOrder((_c, slot) => {
+            if ((skipRows[k]! & (1 << slot)) !== 0) return;
+            const ask = (b.traits[k]! & b.slotTraits[slot]!) !== 0 || (checkRows[k]! & (1 << (31 - slot))) !== 0;
+            if (ask && refuses(k, slot)) return;
+            given = slot;
+            return false;
+          });
+          if (given >= 0) walked.allocatedAt(given, q(e.cpus, e.mem));
+          expect(b.out[k], `entry ${k}`).toBe(given);
+        });
+        expect(asked).toBeLessThanOrEqual(entries.length * clients.length);
+        expect(batched.sort()).toEqual(walked.sort());
+        for (const c of clients) expect(batched.allocation(c)).toEqual(walked.allocation(c));
+      }),
+      fcParams(300, 0xa551),
+    );
   });
 });
 

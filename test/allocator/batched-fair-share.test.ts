@@ -1,0 +1,201 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { HierarchicalDRFAllocator, ManualClock, type AllocatorOptions } from "../../src/allocator/index.js";
+import { Resources } from "../../src/resources/index.js";
+import { fcParams } from "../fc-params.js";
+
+/**
+ * Stage 2 in batches (`batchedFairShare`, the default) against stage 2
+ * agent by agent (the reference): the same event sequence, applied to both,
+ * must give the same offers in the same order and leave the same state.
+ * The clusters are built to reach every way the batch decides a pair:
+ * trait masks (GPU agents and frameworks without GPU_RESOURCES, agents
+ * without MULTI_ROLE or HIERARCHICAL_ROLE, a nested role), coverage marks
+ * from declines of the whole candidate, possible filters the allocator must
+ * look up (declines of part of it), frameworks with their own minimum, and
+ * agents whose candidate is not offered whole (reservations), which leave
+ * the batch for the per-agent path.
+ */
+
+const AGENTS = ["a1", "a2", "a3", "a4", "a5", "a6"];
+const FRAMEWORKS = ["f1", "f2", "f3", "f4", "f5"];
+const SHAPES = [
+  "cpus:4;mem:4096",
+  "cpus:2;mem:1024;ports:[31000-31009]",
+  "cpus:8;mem:8192;gpus:1",
+  "cpus:2;mem:1024;cpus(other):1",
+  "cpus:1;mem:512;disk:100;cpus(r1):1",
+  "cpus:0.5;mem:16",
+  "cpus:3;mem:2048;disk:50",
+];
+const CAPS = [["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"], ["HIERARCHICAL_ROLE"], ["MULTI_ROLE"], []];
+
+type Op =
+  | { k: "addAgent"; a: number; shape: number; caps: number }
+  | { k: "removeAgent"; a: number }
+  | { k: "addFramework"; f: number; gpu: boolean; multi: boolean; min: boolean }
+  | { k: "removeFramework"; f: number }
+  | { k: "activate" | "deactivate" | "suppress" | "revive"; f: number }
+  | { k: "decline"; f: number; refuse: number; part: boolean; all: boolean }
+  | { k: "advance"; s: number }
+  | { k: "updateAgent"; a: number; shape: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(AGENTS.length - 1), shape: fc.nat(SHAPES.length - 1), caps: fc.nat(CAPS.length - 1) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("removeAgent" as const), a: fc.nat(AGENTS.length - 1) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ k: fc.constant("addFramework" as const), f: fc.nat(FRAMEWORKS.length - 1), gpu: fc.boolean(), multi: fc.boolean(), min: fc.integer({ min: 0, max: 3 }).map((n) => n === 0) }),
+  },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("removeFramework" as const), f: fc.nat(FRAMEWORKS.length - 1) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constantFrom("activate" as const, "deactivate" as const, "suppress" as const, "revive" as const), f: fc.nat(FRAMEWORKS.length - 1) }) },
+  { weight: 6, arbitrary: fc.record({ k: fc.constant("decline" as const), f: fc.nat(FRAMEWORKS.length - 1), refuse: fc.constantFrom(0, 1, 3, 1000), part: fc.boolean(), all: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant("advance" as const), s: fc.constantFrom(0.5, 1, 2, 5) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("updateAgent" as const), a: fc.nat(AGENTS.length - 1), shape: fc.nat(SHAPES.length - 1) }) },
+);
+
+/** Every framework and agent added first (each with random traits), so that most later events act on something. */
+const clusterArb: fc.Arbitrary<Op[]> = fc
+  .tuple(
+    fc.array(fc.record({ gpu: fc.boolean(), multi: fc.boolean(), min: fc.integer({ min: 0, max: 3 }).map((n) => n === 0) }), { minLength: FRAMEWORKS.length, maxLength: FRAMEWORKS.length }),
+    fc.array(fc.record({ shape: fc.nat(SHAPES.length - 1), caps: fc.nat(CAPS.length - 1) }), { minLength: AGENTS.length, maxLength: AGENTS.length }),
+  )
+  .map(([fws, agents]) => [
+    ...fws.map((f, i): Op => ({ k: "addFramework", f: i, ...f })),
+    ...agents.map((a, i): Op => ({ k: "addAgent", a: i, ...a })),
+  ]);
+
+interface Setup {
+  frameworkSorter: "drf" | "random";
+  nestedRole: boolean;
+  /** Frameworks f2 and f4 in a second role: no cycle runs in batches then (the per-agent path on both sides). */
+  twoRoles: boolean;
+  minAllocatable: boolean;
+  exclude: boolean;
+}
+
+const setupArb: fc.Arbitrary<Setup> = fc.record({
+  frameworkSorter: fc.constantFrom("drf" as const, "random" as const),
+  nestedRole: fc.boolean(),
+  twoRoles: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+  minAllocatable: fc.boolean(),
+  exclude: fc.boolean(),
+});
+
+/** Runs `ops` on one allocator; returns everything it offered (in order) and its final state, or the error of each call. */
+function run(setup: Setup, ops: Op[], batchedFairShare: boolean): string[] {
+  const clock = new ManualClock();
+  const log: string[] = [];
+  const options: AllocatorOptions = {
+    clock,
+    seed: 7,
+    batchedFairShare,
+    frameworkSorter: setup.frameworkSorter,
+    minAllocatableResources: setup.minAllocatable ? ["cpus:1"] : undefined,
+    fairnessExcludeResourceNames: setup.exclude ? ["gpus"] : undefined,
+    offerCallback: (fw, byRole) => {
+      for (const [role, byAgent] of byRole) for (const [agent, r] of byAgent) log.push(`offer ${fw} ${role} ${agent} ${r.toString()}`);
+    },
+  };
+  const allocator = new HierarchicalDRFAllocator(options);
+  const role = setup.nestedRole ? "r1/x" : "r1";
+  void role;
+  const attempt = (what: string, f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      log.push(`${what}: ${(e as Error).message}`);
+    }
+  };
+  for (const op of ops) {
+    switch (op.k) {
+      case "addAgent":
+        attempt("addAgent", () => allocator.addAgent(AGENTS[op.a]!, { resources: Resources.parse(SHAPES[op.shape]!), capabilities: CAPS[op.caps]! }));
+        break;
+      case "removeAgent":
+        attempt("removeAgent", () => allocator.removeAgent(AGENTS[op.a]!));
+        break;
+      case "updateAgent":
+        attempt("updateAgent", () => allocator.updateAgent(AGENTS[op.a]!, Resources.parse(SHAPES[op.shape]!)));
+        break;
+      case "addFramework": {
+        const caps = [...(op.multi ? ["MULTI_ROLE"] : []), ...(op.gpu ? ["GPU_RESOURCES"] : [])];
+        const roles = setup.twoRoles && op.f % 2 === 1 ? ["r2"] : [role];
+        const min = op.min ? { minAllocatableResources: { [roles[0]!]: ["cpus:3"] } } : {};
+        attempt("addFramework", () => allocator.addFramework(FRAMEWORKS[op.f]!, { roles, capabilities: caps, ...min }));
+        break;
+      }
+      case "removeFramework":
+        attempt("removeFramework", () => allocator.removeFramework(FRAMEWORKS[op.f]!));
+        break;
+      case "activate":
+        attempt("activate", () => allocator.activateFramework(FRAMEWORKS[op.f]!));
+        break;
+      case "deactivate":
+        attempt("deactivate", () => allocator.deactivateFramework(FRAMEWORKS[op.f]!));
+        break;
+      case "suppress":
+        attempt("suppress", () => allocator.suppressOffers(FRAMEWORKS[op.f]!));
+        break;
+      case "revive":
+        attempt("revive", () => allocator.reviveOffers(FRAMEWORKS[op.f]!));
+        break;
+      case "decline": {
+        const id = FRAMEWORKS[op.f]!;
+        if (!allocator.frameworkIds().includes(id)) break;
+        // Declines what the framework was offered: every offer or the first, whole or one cpu of it.
+        const held = [...allocator.frameworkAllocationByRole(id)].flatMap(([r, m]) => [...m].map(([a, res]) => ({ r, a, res })));
+        for (const h of op.all ? held : held.slice(0, 1)) {
+          const part = op.part && h.res.unreserved().scalar("cpus") >= 1000 ? Resources.parse("cpus:1").allocate(h.r) : h.res;
+          attempt("decline", () => allocator.recoverResources(id, h.a, part, op.refuse === 0 ? undefined : { refuseSeconds: op.refuse }));
+        }
+        break;
+      }
+      case "advance":
+        clock.advance(op.s);
+        break;
+    }
+  }
+  const shares = allocator.dominantShares();
+  log.push(`roles ${JSON.stringify([...shares.roles])}`);
+  log.push(`frameworks ${JSON.stringify([...shares.frameworks].map(([r, m]) => [r, [...m]]))}`);
+  for (const fw of allocator.frameworkIds()) {
+    log.push(`holds ${fw} ${JSON.stringify([...allocator.frameworkAllocationByRole(fw)].map(([r, m]) => [r, [...m].map(([a, res]) => [a, res.toString()])]))}`);
+  }
+  for (const a of allocator.agentIds()) log.push(`available ${a} ${allocator.agentResources(a).available.toString()}`);
+  log.push(`filters ${JSON.stringify(allocator.activeFilters().map((f) => [f.framework, f.role, f.agent, f.resources.toString()]))}`);
+  allocator.close();
+  return log;
+}
+
+describe("stage 2 in batches makes the offers of stage 2 agent by agent", () => {
+  it("on random event sequences (DRF and random framework sorters, one role)", () => {
+    let offers = 0;
+    fc.assert(
+      fc.property(setupArb, clusterArb, fc.array(opArb, { minLength: 5, maxLength: 60 }), (setup, cluster, more) => {
+        const ops = [...cluster, ...more];
+        const batched = run(setup, ops, true);
+        const reference = run(setup, ops, false);
+        expect(batched).toEqual(reference);
+        offers += reference.filter((l) => l.startsWith("offer ")).length;
+      }),
+      fcParams(300, 0xba7c),
+    );
+    // The sequences make offers to compare (a suite of empty clusters would prove nothing).
+    expect(offers).toBeGreaterThan(1000);
+  });
+
+  it("at the size of a benchmark round, with declines that cover the whole candidate and ones that do not", () => {
+    const setup: Setup = { frameworkSorter: "drf", nestedRole: false, twoRoles: false, minAllocatable: false, exclude: false };
+    const ops: Op[] = [];
+    for (let f = 0; f < FRAMEWORKS.length; f++) ops.push({ k: "addFramework", f, gpu: f % 2 === 0, multi: f !== 3, min: f === 4 });
+    for (let a = 0; a < AGENTS.length; a++) ops.push({ k: "addAgent", a, shape: a % SHAPES.length, caps: a % CAPS.length });
+    for (let round = 0; round < 12; round++) {
+      for (let f = 0; f < FRAMEWORKS.length; f++) ops.push({ k: "decline", f, refuse: round % 3 === 0 ? 3 : 1000, part: (round + f) % 4 === 0, all: true });
+      ops.push({ k: "advance", s: 1 });
+    }
+    const reference = run(setup, ops, false);
+    expect(run(setup, ops, true)).toEqual(reference);
+    expect(reference.filter((l) => l.startsWith("offer ")).length).toBeGreaterThan(20);
+  });
+});
