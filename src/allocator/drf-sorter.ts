@@ -640,6 +640,11 @@ export class DrfSorter implements Sorter {
     const slot = node.slot;
     this.colShare[slot] = node.share;
     this.colCount[slot] = node.count;
+    // A single client cannot move (a one-role cluster's role sorter, whose
+    // allocations come without a visit position: the search below would be
+    // met first at the end of the first cycle, discarding the code compiled
+    // for the framework sorters' moves during it).
+    if (end <= 1) return;
     let base = this.orderBase;
     const hint = this.visitPos;
     const idx = hint >= 0 && hint < end && order[base + hint] === slot ? hint : order.indexOf(slot, base) - base;

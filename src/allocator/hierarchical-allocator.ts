@@ -31,6 +31,7 @@ import type { Sorter, SorterKind } from "./sorter.js";
 import { AssignBatch, TRAIT_ASK, TRAIT_BELOW_MIN, TRAIT_GPU, TRAIT_HIERARCHICAL_ROLE, TRAIT_MULTI_ROLE } from "./assign-batch.js";
 import { NamedMemo, ObjectMemo, PairMemo } from "../util/memo.js";
 import { copyGrown } from "../util/typed-arrays.js";
+import { objectArray, sparseArray } from "../util/arrays.js";
 
 export type FrameworkId = string;
 export type AgentId = string;
@@ -279,8 +280,17 @@ const AGENT_CAPABILITIES: readonly string[] = Object.freeze(["MULTI_ROLE", "HIER
 /** The attributes of an agent added without any (shared; never mutated). */
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 const DEFAULT_REFUSE_SECONDS = 5;
-/** Entries per run of stage 2's batch (see gatherBatch). */
+/** Agents per run of stage 2's batch (see offerAgentsBatched). */
 const BATCH_ENTRIES = 512;
+/**
+ * Items per call of the cycle's once-per-cycle loops over offers. V8
+ * compiles a function whole only after calls to it: a loop run once per
+ * cycle is compiled while it runs (on-stack replacement), but the function
+ * itself only at its next call, the next cycle, which then runs slowly
+ * while that compile is in flight. Called once per CHUNK items instead,
+ * the function is compiled during the first cycle.
+ */
+const CHUNK = 512;
 const MAX_REFUSE_SECONDS = 365 * 24 * 3600;
 
 function toQuantities(x: ResourceQuantities | string, what: string): ResourceQuantities {
@@ -436,19 +446,6 @@ function meetsAny(q: QVec, mins: readonly QVec[]): boolean {
   if (mins.length === 0) return true;
   for (let i = 0; i < mins.length; i++) if (qContains(q, mins[i]!)) return true;
   return false;
-}
-
-/**
- * An empty array already of V8's holey object kind, as an array filled at
- * scattered indexes becomes: one made per cycle from `[]` would start as a
- * small-integer array and change kind during the cycle, so code compiled in
- * one cycle would meet an array of another kind in the next.
- */
-function sparseArray<T>(): T[] {
-  const a: T[] = [];
-  a[1] = undefined as T;
-  a.length = 0;
-  return a;
 }
 
 /** A new agent record. One literal site, so that every agent shares one hidden class (see primeAgentShape). */
@@ -2040,19 +2037,26 @@ export class HierarchicalDRFAllocator {
     // Rows wide enough for every client now, so that marks made while the
     // batch runs never re-lay the matrix out under the entries' offsets.
     this.covBits.ensureWidth(sorter.slotCapacity());
-    this.gatherBatch(ids, rc, sorter.count());
-    this.runBatch(rc);
+    const clients = sorter.count();
+    // In runs of BATCH_ENTRIES agents: the agents just read are still in
+    // cache when their offers are recorded, and each function here is
+    // called many times from the first cycle on, so V8 has compiled them
+    // whole (not only their loops) before the next cycle (see CHUNK).
+    for (let from = 0; from < ids.length; from += BATCH_ENTRIES) {
+      this.gatherBatch(ids, from, Math.min(ids.length, from + BATCH_ENTRIES), rc, clients);
+      this.runBatch(rc);
+    }
   }
 
-  /** `offerAgentsBatched`'s loop over the agents, alone in its function (see offerAgents). */
-  private gatherBatch(ids: AgentState[], rc: RoleCycle, clients: number): void {
+  /** Makes `ids[from .. to-1]` entries of the batch (see offerAgentsBatched); a loop alone in its function (see offerAgents). */
+  private gatherBatch(ids: AgentState[], from: number, to: number, rc: RoleCycle, clients: number): void {
     const b = this.assign;
     const role = rc.role;
     const mayFilter = this.mayFilter;
     const covBits = this.covBits;
     const agents = this.assignAgents;
     const covs = this.assignCovs;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = from; i < to; i++) {
       const agent = ids[i]!;
       const avail = agent.available;
       // Read whichever branch is taken (see offerAgent).
@@ -2092,11 +2096,6 @@ export class HierarchicalDRFAllocator {
       this.assignAllocated[k] = allocated;
       this.assignIds[k] = agent.id;
       this.assignSlots[k] = agent.slot;
-      // Run the batch every BATCH_ENTRIES entries: the agents just read are
-      // still in cache when their offers are recorded, and the sorter's
-      // batch walk is entered many times from the first cycle on (V8
-      // collects type feedback for a function's entry only from calls).
-      if (k + 1 >= BATCH_ENTRIES) this.runBatch(rc);
     }
   }
 
@@ -2393,23 +2392,21 @@ export class HierarchicalDRFAllocator {
     this.recordOffer(fw, role, agent, toOffer, rc, slot, allocated, splitOf(allocated));
   }
 
-  /** Gives every framework with logged offers an empty callback map; returns them in the order of their first offer. A loop alone in its function (see offerAgents). */
-  private openPendingOffers(n: number): FrameworkState[] {
+  /** Gives every framework with offers logged at `from .. to-1` and no callback map yet an empty one, appending it to `offered` (the order of first offers). A loop alone in its function (see offerAgents), called per CHUNK offers. */
+  private openPendingOffers(from: number, to: number, offered: FrameworkState[]): void {
     const log = this.offerLog;
-    const offered: FrameworkState[] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const fw = log.fw(i);
       if (fw.pending === undefined) {
         fw.pending = new OfferMap();
         offered.push(fw);
       }
     }
-    return offered;
   }
 
-  /** Enters the first `n` logged offers, in the order `byFw` lists them. A loop alone in its function (see offerAgents). */
-  private enterOfferRange(byFw: Int32Array, n: number): void {
-    for (let j = 0; j < n; j++) this.enterOffer(byFw[j]!);
+  /** Enters the logged offers that `byFw[from .. to-1]` lists. A loop alone in its function (see offerAgents), called per CHUNK offers. */
+  private enterOfferRange(byFw: Int32Array, from: number, to: number): void {
+    for (let j = from; j < to; j++) this.enterOffer(byFw[j]!);
   }
 
   /** Enters logged offer `i` in its framework's callback map and holdings (`enterOffers`, offers grouped by framework). */
@@ -2465,7 +2462,8 @@ export class HierarchicalDRFAllocator {
     // sort on the framework slot keeps each framework's own order), while
     // the callbacks go out in the order frameworks first received an offer.
     const n = log.size();
-    const offered = this.openPendingOffers(n);
+    const offered: FrameworkState[] = objectArray();
+    for (let i = 0; i < n; i += CHUNK) this.openPendingOffers(i, Math.min(n, i + CHUNK), offered);
     const byFw = log.byFramework();
     const e = this.entering;
     // Stage 2 offers each (framework, role, agent) at most once (one visit
@@ -2475,7 +2473,7 @@ export class HierarchicalDRFAllocator {
     e.role = "";
     e.byAgent = undefined;
     e.list = undefined;
-    this.enterOfferRange(byFw, n);
+    for (let j = 0; j < n; j += CHUNK) this.enterOfferRange(byFw, j, Math.min(n, j + CHUNK));
     e.fw = null;
     e.byAgent = undefined;
     e.list = undefined;

@@ -6,19 +6,7 @@
  * of a growing table), and a callback that only iterates never pays for a
  * hash table at all: `get` and `has` build one on first use.
  */
-
-/**
- * An empty array whose elements are already of V8's general kind, as the
- * strings and objects an offer map holds make them: an empty `[]` starts as
- * a small-integer array and changes kind at its first append, which changes
- * the kind of array the map's fields hold, so code compiled for the maps of
- * one cycle met maps with different arrays in the next and was discarded.
- */
-function objectArray<T>(): T[] {
-  const a = [null] as T[];
-  a.pop();
-  return a;
-}
+import { objectArray } from "../util/arrays.js";
 
 /** A `ReadonlyMap` over insertion-ordered key and value arrays (keys distinct). */
 export class OfferMap<K, V> implements ReadonlyMap<K, V> {
