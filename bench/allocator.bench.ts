@@ -44,7 +44,12 @@ function setup(agents: number, frameworks: number): Setup {
   s.allocator = new HierarchicalDRFAllocator({
     clock,
     offerCallback: (f, byRole) => {
-      for (const byAgent of byRole.values()) for (const [a, r] of byAgent) s.offers.push({ f, a, r });
+      // forEach, as the CLI's DeclineOffers (see collectInto there).
+      byRole.forEach((byAgent) =>
+        byAgent.forEach((r, a) => {
+          s.offers.push({ f, a, r });
+        }),
+      );
     },
   });
   const fwIds = addBenchFrameworks(s.allocator, frameworks);

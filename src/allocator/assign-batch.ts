@@ -61,10 +61,20 @@ export class AssignBatch {
   walkEntry = -1;
   walkOrder: readonly string[] = [];
 
-  /** Empties the batch, with client columns for `slots` client slots. */
-  reset(slots: number): void {
+  /** Empties the batch (the client columns stay). */
+  clear(): void {
     this.n = 0;
     this.walkEntry = -1;
+  }
+
+  /** Empties the batch and makes the client columns cleared columns for `slots` client slots. */
+  reset(slots: number): void {
+    this.clear();
+    this.setClientSlots(slots);
+  }
+
+  /** Clears the client columns, making room for `slots` client slots. */
+  setClientSlots(slots: number): void {
     if (this.slotTraits.length < slots) {
       const cap = Math.max(slots, this.slotTraits.length * 2);
       this.slotTraits = new Int32Array(cap);

@@ -719,6 +719,11 @@ export class HierarchicalDRFAllocator {
   private readonly assignAllocated: Resources[] = sparseArray();
   private readonly assignIds: AgentId[] = sparseArray();
   private assignSlots = new Int32Array(16);
+  /** The batch's frameworks by sorter slot, and the sorter and `clientsVersion` its client columns were built for. */
+  private readonly assignFws: FrameworkState[] = sparseArray();
+  private readonly assignBuilt: { sorter: Sorter | null; version: number } = { sorter: null, version: -1 };
+  /** Counts changes to the frameworks (added, removed, updated) and to the sorters' clients. */
+  private clientsVersion = 0;
 
   constructor(options: AllocatorOptions) {
     primeAgentShape();
@@ -751,6 +756,7 @@ export class HierarchicalDRFAllocator {
 
   /** Adds a framework (Mesos `addFramework`); `used` is what it already holds per agent (allocated resources). Triggers an allocation when active. */
   addFramework(id: FrameworkId, info: FrameworkInfo, used: Map<AgentId, Resources> | Record<AgentId, Resources> = new Map(), active = true): void {
+    this.clientsVersion++;
     this.checkOpen();
     this.epoch++;
     this.checkId(id, "framework id");
@@ -797,6 +803,7 @@ export class HierarchicalDRFAllocator {
 
   /** Removes a framework; everything it was offered or allocated returns to the pool. */
   removeFramework(id: FrameworkId): void {
+    this.clientsVersion++;
     this.checkOpen();
     this.epoch++;
     const fw = this.getFramework(id);
@@ -843,6 +850,7 @@ export class HierarchicalDRFAllocator {
 
   /** Updates roles, suppressed roles, capabilities and per-role minimums (Mesos `updateFramework`); no allocation is triggered. */
   updateFramework(id: FrameworkId, info: FrameworkInfo): void {
+    this.clientsVersion++;
     this.checkOpen();
     this.epoch++;
     const fw = this.getFramework(id);
@@ -1522,6 +1530,7 @@ export class HierarchicalDRFAllocator {
   }
 
   private trackFrameworkUnderRole(fw: FrameworkState, role: Role): void {
+    this.clientsVersion++;
     const node = this.roleTree.get(role);
     if (node === undefined || node.frameworks.size === 0) {
       this.roleSorter.add(role);
@@ -1535,6 +1544,7 @@ export class HierarchicalDRFAllocator {
   }
 
   private tryUntrackFrameworkUnderRole(fw: FrameworkState, role: Role): boolean {
+    this.clientsVersion++;
     const list = fw.holdings.get(role);
     if (list !== undefined && list.size > 0) return false;
     const node = this.roleTree.get(role);
@@ -2103,12 +2113,21 @@ export class HierarchicalDRFAllocator {
   private fillBatchClients(rc: RoleCycle): void {
     const b = this.assign;
     const sorter = rc.sorter;
-    b.reset(sorter.slotCapacity());
+    b.clear();
+    // Kept from cycle to cycle while the role's sorter and its frameworks
+    // stay the same (`clientsVersion` counts changes to either).
+    const built = this.assignBuilt;
+    if (built.sorter === sorter && built.version === this.clientsVersion) return;
+    built.sorter = sorter;
+    built.version = this.clientsVersion;
+    b.setClientSlots(sorter.slotCapacity());
+    const fws = this.assignFws;
+    fws.length = 0;
     for (const id of rc.node.frameworks) {
       if (!sorter.contains(id)) continue;
       const fw = this.frameworks.get(id)!;
       const slot = sorter.slotOf(id);
-      rc.fws[slot] = fw;
+      fws[slot] = fw;
       let t = fw.minAllocatable.size === 0 ? TRAIT_BELOW_MIN : TRAIT_ASK;
       if (fw.caps.gpuResources === false) t |= TRAIT_GPU;
       if (fw.caps.multiRole) t |= TRAIT_MULTI_ROLE;
@@ -2147,7 +2166,7 @@ export class HierarchicalDRFAllocator {
     const b = this.assign;
     const agent = this.assignAgents[k]!;
     const cov = this.assignCovs[k]!;
-    const fw = rc.fws[slot]!;
+    const fw = this.assignFws[slot]!;
     const role = rc.role;
     // visitFair's test, in full (the traits only said it might fail).
     if (
@@ -2180,7 +2199,7 @@ export class HierarchicalDRFAllocator {
         agent.idleEpoch = this.epoch;
         continue;
       }
-      const fw = rc.fws[slot]!;
+      const fw = this.assignFws[slot]!;
       const split = this.assignSplits[k]!;
       this.offerLog.push(fw, fw.slot, role, this.assignIds[k]!, this.assignSlots[k]!, this.assignAllocated[k]!, true);
       agent.available = this.assignWhole[k] === 1 ? EMPTY : avail.minus(this.assignCovs[k]!.cand);

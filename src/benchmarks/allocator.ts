@@ -112,11 +112,22 @@ function declineAgentTotals(count: number, distinct: boolean): Resources | Resou
   return out;
 }
 
-/** An offer callback that flattens every offer into `sink()`, as Mesos' benchmarks keep one struct per offer. */
+/**
+ * An offer callback that flattens every offer into `sink()`, as Mesos'
+ * benchmarks keep one struct per offer. It iterates with `forEach`, as
+ * Mesos' `foreachpair` does, which allocates nothing per entry (a `for..of`
+ * over the maps makes an iterator result and an entry pair per offer; in
+ * DeclineOffers at 10,000 x 1,000 that made rounds ~10% slower, measured
+ * in one process with both callbacks alternating).
+ */
 function collectInto(sink: () => Offer[]): OfferCallback {
   return (framework, byRole) => {
     const offers = sink();
-    for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources });
+    byRole.forEach((byAgent) =>
+      byAgent.forEach((resources, agent) => {
+        offers.push({ framework, agent, resources });
+      }),
+    );
   };
 }
 

@@ -35,6 +35,7 @@ type Op =
   | { k: "removeAgent"; a: number }
   | { k: "addFramework"; f: number; gpu: boolean; multi: boolean; min: boolean }
   | { k: "removeFramework"; f: number }
+  | { k: "updateFramework"; f: number; gpu: boolean; multi: boolean; min: boolean }
   | { k: "activate" | "deactivate" | "suppress" | "revive"; f: number }
   | { k: "decline"; f: number; refuse: number; part: boolean; all: boolean }
   | { k: "advance"; s: number }
@@ -48,6 +49,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ k: fc.constant("addFramework" as const), f: fc.nat(FRAMEWORKS.length - 1), gpu: fc.boolean(), multi: fc.boolean(), min: fc.integer({ min: 0, max: 3 }).map((n) => n === 0) }),
   },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("removeFramework" as const), f: fc.nat(FRAMEWORKS.length - 1) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ k: fc.constant("updateFramework" as const), f: fc.nat(FRAMEWORKS.length - 1), gpu: fc.boolean(), multi: fc.boolean(), min: fc.boolean() }),
+  },
   { weight: 2, arbitrary: fc.record({ k: fc.constantFrom("activate" as const, "deactivate" as const, "suppress" as const, "revive" as const), f: fc.nat(FRAMEWORKS.length - 1) }) },
   { weight: 6, arbitrary: fc.record({ k: fc.constant("decline" as const), f: fc.nat(FRAMEWORKS.length - 1), refuse: fc.constantFrom(0, 1, 3, 1000), part: fc.boolean(), all: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant("advance" as const), s: fc.constantFrom(0.5, 1, 2, 5) }) },
@@ -99,7 +104,6 @@ function run(setup: Setup, ops: Op[], batchedFairShare: boolean): string[] {
   };
   const allocator = new HierarchicalDRFAllocator(options);
   const role = setup.nestedRole ? "r1/x" : "r1";
-  void role;
   const attempt = (what: string, f: () => void) => {
     try {
       f();
@@ -128,6 +132,15 @@ function run(setup: Setup, ops: Op[], batchedFairShare: boolean): string[] {
       case "removeFramework":
         attempt("removeFramework", () => allocator.removeFramework(FRAMEWORKS[op.f]!));
         break;
+      case "updateFramework": {
+        // New capabilities and minimum, same roles (what it has now, or the usual role).
+        const id = FRAMEWORKS[op.f]!;
+        const roles = allocator.frameworkIds().includes(id) ? allocator.frameworkState(id).roles : [role];
+        const caps = [...(op.multi ? ["MULTI_ROLE"] : []), ...(op.gpu ? ["GPU_RESOURCES"] : [])];
+        const min = op.min ? { minAllocatableResources: { [roles[0]!]: ["cpus:3"] } } : {};
+        attempt("updateFramework", () => allocator.updateFramework(id, { roles, capabilities: caps, ...min }));
+        break;
+      }
       case "activate":
         attempt("activate", () => allocator.activateFramework(FRAMEWORKS[op.f]!));
         break;
