@@ -297,11 +297,14 @@ export class DrfSorter implements Sorter {
     return this.sortedView().slice();
   }
 
-  /** Re-sorts if needed, and builds the flat root's order and the sorted view, so that the walks that follow find all three ready. */
+  /** Re-sorts if needed, and builds the flat root's order (or, for a hierarchical tree, the sorted view), so that the walks that follow find them ready. */
   prepare(): void {
     this.ensureSorted();
+    // A flat root is walked over its order of slots; the list of names
+    // (`sortedView`) is built when asked for (the allocator asks for the
+    // role sorter's), not for every framework sorter every cycle.
     if (this.root.internalCount === 0) this.ensureRootOrder();
-    this.sortedView();
+    else this.sortedView();
   }
 
   /** Like `sort()` but returns a shared read-only array (no copy); valid until the next change. */

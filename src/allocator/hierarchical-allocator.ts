@@ -1905,6 +1905,7 @@ export class HierarchicalDRFAllocator {
     // Stage 2: fair sharing, within limits and headroom. The sorters
     // re-sort (after declines, weights, totals) here, not inside the walks.
     this.roleSorter.prepare();
+    this.roleSorter.sortedView();
     for (const sorter of this.frameworkSorters.values()) sorter.prepare();
     this.rng.shuffle(ids);
     this.fairShareStage(ids, h, anyQuota);
