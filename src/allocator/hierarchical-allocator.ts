@@ -15,6 +15,7 @@ import { ResourceQuantities, Resources } from "../resources/index.js";
 import { type Clock, RealClock, type TimerHandle } from "./clock.js";
 import { CoverageBits } from "./coverage-bits.js";
 import { DrfSorter } from "./drf-sorter.js";
+import { ExpiryBucket } from "./expiry-bucket.js";
 import { FilterTable } from "./filters.js";
 import { type HoldingList, HoldingTable } from "./holdings.js";
 import { OfferLog } from "./offer-log.js";
@@ -154,12 +155,8 @@ interface RoleFilters {
   cleared: boolean;
 }
 
-/** The filters one expiry timer removes: parallel arrays of (set, index, generation). */
-interface FilterBucket {
-  sets: RoleFilters[];
-  indexes: number[];
-  generations: number[];
-}
+/** The filters one expiry timer removes. */
+type FilterBucket = ExpiryBucket<RoleFilters>;
 
 interface FrameworkState {
   id: FrameworkId;
@@ -1752,22 +1749,23 @@ export class HierarchicalDRFAllocator {
     const key = bucket === undefined ? `${expiresAt}|${this.batch.epoch}` : "";
     if (bucket === undefined) bucket = this.filterBuckets.get(key);
     if (bucket === undefined) {
-      const b: FilterBucket = { sets: [], indexes: [], generations: [] };
+      const b: FilterBucket = new ExpiryBucket();
       this.filterBuckets.set(key, b);
       bucket = b;
       this.clock.schedule(timeout, () => {
         if (this.lastDecline.bucket === b) this.lastDecline.bucket = null;
         this.filterBuckets.delete(key);
-        for (let k = 0; k < b.sets.length; k++) this.expireFilter(b.sets[k]!, b.indexes[k]!, b.generations[k]!);
+        b.forEach(this.expireFilterBound);
       });
     }
     last.bucket = bucket;
     last.expiry = expiresAt;
     last.epoch = this.batch.epoch;
-    bucket.sets.push(rf);
-    bucket.indexes.push(index);
-    bucket.generations.push(rf.table.generation(index));
+    bucket.add(rf, index, rf.table.generation(index));
   }
+
+  /** `expireFilter` as a function value, made once (see ExpiryBucket.forEach). */
+  private readonly expireFilterBound = (rf: RoleFilters, index: number, generation: number): void => this.expireFilter(rf, index, generation);
 
   /** Expires one filter (a no-op when it was already removed). */
   private expireFilter(rf: RoleFilters, index: number, generation: number): void {
