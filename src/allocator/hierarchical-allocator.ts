@@ -2166,15 +2166,8 @@ export class HierarchicalDRFAllocator {
     const agent = this.assignAgents[k]!;
     const cov = this.assignCovs[k]!;
     const fw = this.assignFws[slot]!;
-    const role = rc.role;
     // visitFair's test, in full (the traits only said it might fail).
-    if (
-      (fw.caps.gpuResources === false && agent.hasGpu) ||
-      (fw.caps.multiRole && !agent.multiRole) ||
-      (rc.nested && !agent.hierarchicalRole) ||
-      (this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, cov.cand)) ||
-      !(fw.minAllocatable.size === 0 ? cov.candMeetsMin : this.allocatable(cov.candQ, false, role, fw))
-    ) {
+    if (this.refusesPlain(fw, rc, agent, cov.cand, cov.candQ, cov.candMeetsMin, this.mayFilter.has(agent.slot, fw.slot))) {
       this.markCovered(cov, slot, rc.sorter.slotCapacity());
       b.skip = this.covBits.matrix();
       b.skipWords = this.covBits.width();
@@ -2335,14 +2328,7 @@ export class HierarchicalDRFAllocator {
     let available = cand;
     if (s.candEmpty) return false;
     if (rc.noShrink && s.candPlain) {
-      // Cheapest checks first; each is a reason Mesos would `continue`.
-      if (
-        (fw.caps.gpuResources === false && agent.hasGpu) ||
-        (fw.caps.multiRole && !agent.multiRole) ||
-        (rc.nested && !agent.hierarchicalRole) ||
-        (mayFilter && this.hasCoveringFilter(fw, role, agent, available)) ||
-        !(fw.minAllocatable.size === 0 ? s.candMeetsMin : this.allocatable(s.candQ, false, role, fw))
-      ) {
+      if (this.refusesPlain(fw, rc, agent, available, s.candQ, s.candMeetsMin, mayFilter)) {
         if (cov !== null && cand === s.startCand) this.markCovered(cov, slot, rc.sorter.slotCapacity());
         return;
       }
@@ -2357,6 +2343,26 @@ export class HierarchicalDRFAllocator {
       return;
     }
     return this.visitFairShrinking(fw, slot, agent, rc, available);
+  }
+
+  /**
+   * Whether `fw` cannot take an agent's plain candidate `cand` (quantities
+   * `candQ`; `candMeetsMin`: it meets the allocator's minimum) for the role
+   * of `rc`: a capability missing on either side, a decline filter covering
+   * it (looked up only when `mayFilter`, the pair's may-filter bit, is set),
+   * or the framework's own minimum. Each is a reason Mesos would `continue`;
+   * the cheapest come first. The per-agent walk and the batch's answers
+   * share this test.
+   */
+  private refusesPlain(fw: FrameworkState, rc: RoleCycle, agent: AgentState, cand: Resources, candQ: QVec, candMeetsMin: boolean, mayFilter: boolean): boolean {
+    const role = rc.role;
+    return (
+      (fw.caps.gpuResources === false && agent.hasGpu) ||
+      (fw.caps.multiRole && !agent.multiRole) ||
+      (rc.nested && !agent.hierarchicalRole) ||
+      (mayFilter && this.hasCoveringFilter(fw, role, agent, cand)) ||
+      !(fw.minAllocatable.size === 0 ? candMeetsMin : this.allocatable(candQ, false, role, fw))
+    );
   }
 
   /** `visitFair` for an offer that may need stripping (non-plain candidate) or shrinking to limits and headroom. */
