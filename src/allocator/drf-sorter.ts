@@ -84,6 +84,8 @@ export class DrfSorter implements Sorter {
   private readonly excluded: boolean[] = [];
   private dirty = false;
   private stamp = 0;
+  /** Whether `sortedView` was ever called (then `prepare` builds it, see there). */
+  private viewAsked = false;
   /** The last `sort()` result, valid until the order changes. */
   private sorted: string[] | null = null;
   /**
@@ -300,15 +302,17 @@ export class DrfSorter implements Sorter {
   /** Re-sorts if needed, and builds the flat root's order (or, for a hierarchical tree, the sorted view), so that the walks that follow find them ready. */
   prepare(): void {
     this.ensureSorted();
-    // A flat root is walked over its order of slots; the list of names
-    // (`sortedView`) is built when asked for (the allocator asks for the
-    // role sorter's), not for every framework sorter every cycle.
+    // A flat root is walked over its order of slots. The list of names
+    // (`sortedView`) is built here only for a sorter whose list has been
+    // asked for (the role sorter, every cycle), not for every framework
+    // sorter every cycle.
     if (this.root.internalCount === 0) this.ensureRootOrder();
-    else this.sortedView();
+    if (this.root.internalCount > 0 || this.viewAsked) this.sortedView();
   }
 
   /** Like `sort()` but returns a shared read-only array (no copy); valid until the next change. */
   sortedView(): readonly string[] {
+    this.viewAsked = true;
     this.ensureSorted();
     if (this.sorted === null) {
       this.syncChildren();

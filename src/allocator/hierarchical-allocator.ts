@@ -1903,7 +1903,6 @@ export class HierarchicalDRFAllocator {
     // Stage 2: fair sharing, within limits and headroom. The sorters
     // re-sort (after declines, weights, totals) here, not inside the walks.
     this.roleSorter.prepare();
-    this.roleSorter.sortedView();
     for (const sorter of this.frameworkSorters.values()) sorter.prepare();
     this.rng.shuffle(ids);
     this.fairShareStage(ids, h, anyQuota);
@@ -2013,8 +2012,12 @@ export class HierarchicalDRFAllocator {
   /**
    * The role whose stage 2 can run as batches of whole candidates
    * (`offerAgentsBatched`), or null: it must be the only role offered to
-   * (so no role order interleaves with the agents) and no limit or
-   * headroom may shrink its offers.
+   * (so no role order interleaves with the agents), no limit or headroom
+   * may shrink its offers, and its frameworks must be in a DRF sorter. A
+   * random sorter draws its order lazily in a walk and stops drawing where
+   * the walk stops (`RandomSorter.forEachInOrder`), which a batch cannot do
+   * (it may leave a walk to ask and resume it), so agent by agent is the
+   * faster way for it.
    */
   private batchLane(): RoleCycle | null {
     const s = this.fair;
@@ -2022,7 +2025,7 @@ export class HierarchicalDRFAllocator {
     const roles = this.roleSorter.sortedView();
     if (roles.length !== 1) return null;
     const rc = s.roles.get(roles[0]!);
-    return rc !== undefined && rc.noShrink ? rc : null;
+    return rc !== undefined && rc.noShrink && rc.sorter instanceof DrfSorter ? rc : null;
   }
 
   /**

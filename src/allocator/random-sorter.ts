@@ -32,12 +32,15 @@ export class RandomSorter implements Sorter {
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
   private readonly bySlot: (RNode | undefined)[] = [];
+  /** `flatDraws()`'s result, until the clients, their activation or the weights change (null: rebuild). */
+  private flat: { nodes: RNode[]; weights: number[]; fenwick: FenwickDraw | null } | null = null;
 
   constructor(seed = 1) {
     this.rng = new Prng(seed);
   }
 
   add(client: string): void {
+    this.flat = null;
     if (this.clients.has(client)) throw new Error(`sorter: client '${client}' already present`);
     let current = this.root;
     for (const token of client.split("/")) {
@@ -72,6 +75,7 @@ export class RandomSorter implements Sorter {
   }
 
   remove(client: string): void {
+    this.flat = null;
     let node = this.find(client);
     if (node.slot !== undefined) {
       this.freeSlots.push(node.slot);
@@ -92,14 +96,17 @@ export class RandomSorter implements Sorter {
   }
 
   activate(client: string): void {
+    this.flat = null;
     this.find(client).active = true;
   }
 
   deactivate(client: string): void {
+    this.flat = null;
     this.find(client).active = false;
   }
 
   updateWeight(path: string, weight: number): void {
+    this.flat = null;
     this.weights.set(path, weight);
   }
 
@@ -174,8 +181,58 @@ export class RandomSorter implements Sorter {
     return assignByVisits(this, batch, from);
   }
 
+  /**
+   * `sort()`'s order, drawn lazily when the tree is flat (every client a
+   * child of the root: always, for framework sorters): each client is drawn
+   * when the walk reaches it, and a walk that stops early skips the draws it
+   * did not make (`Prng.skip`), so the order visited and the generator's
+   * state afterwards are exactly `sort()`'s. An allocator walk usually stops
+   * at its first client, and drawing the whole weighted order cost O(n^2)
+   * per walk (Mesos' weighted shuffle does the same); this costs one draw
+   * per client visited, O(log n) each with integer weights, plus O(n) to
+   * set up.
+   */
   forEachInOrder(visit: (client: string, slot: number) => boolean | void): void {
-    for (const c of this.sort()) if (visit(c, this.clients.get(c)!.slot!) === false) return;
+    const children = this.root.children;
+    let flat = true;
+    for (let i = 0; i < children.length; i++) if (children[i]!.children.length > 0) flat = false;
+    if (!flat) {
+      for (const c of this.sort()) if (visit(c, this.clients.get(c)!.slot!) === false) return;
+      return;
+    }
+    const flatOrder = this.flatDraws();
+    const nodes = flatOrder.nodes;
+    const m = nodes.length;
+    const draw = flatOrder.fenwick ?? new LinearDraw(flatOrder.weights);
+    try {
+      for (let drawn = 1; drawn <= m; drawn++) {
+        const k = draw.take(this.rng.next());
+        const node = nodes[k]!;
+        if (visit(node.path, node.slot!) === false) {
+          this.rng.skip(m - drawn);
+          return;
+        }
+      }
+    } finally {
+      draw.restore();
+    }
+  }
+
+  /** The active clients of a flat tree in `sort()`'s entry order with their weights, and a Fenwick tree over them when the weights allow; kept until the clients, their activation or the weights change. */
+  private flatDraws(): { nodes: RNode[]; weights: number[]; fenwick: FenwickDraw | null } {
+    if (this.flat !== null) return this.flat;
+    const nodes: RNode[] = [];
+    const weights: number[] = [];
+    let integral = true;
+    for (const c of this.root.children) {
+      if (!(c.leaf && c.active)) continue;
+      const w = this.weights.get(c.path) ?? 1;
+      nodes.push(c);
+      weights.push(w);
+      if (!(Number.isInteger(w) && w > 0 && w <= 2 ** 20)) integral = false;
+    }
+    this.flat = { nodes, weights, fenwick: integral && nodes.length > 8 ? new FenwickDraw(weights) : null };
+    return this.flat;
   }
 
   contains(client: string): boolean {
@@ -202,5 +259,98 @@ export class RandomSorter implements Sorter {
     const n = this.clients.get(client);
     if (n === undefined) throw new Error(`sorter: unknown client '${client}'`);
     return n;
+  }
+}
+
+/**
+ * One weighted draw without replacement at a time, exactly as `sort()`'s
+ * weighted shuffle makes it: `take(u)` (u from the generator, in [0, 1))
+ * returns the index of the entry whose cumulative weight range, over the
+ * entries not taken yet in their order, holds u times their total weight.
+ */
+interface WeightedDraw {
+  take(u: number): number;
+  /** Puts back every entry taken, for the next walk. */
+  restore(): void;
+}
+
+/** `sort()`'s own algorithm (a linear scan per draw), for any weights. */
+class LinearDraw implements WeightedDraw {
+  private readonly left: number[] = [];
+  constructor(private readonly weights: readonly number[]) {
+    for (let i = 0; i < weights.length; i++) this.left.push(i);
+  }
+  take(u: number): number {
+    let sum = 0;
+    for (const i of this.left) sum += this.weights[i]!;
+    let r = u * sum;
+    let k = 0;
+    while (k < this.left.length - 1 && r >= this.weights[this.left[k]!]!) {
+      r -= this.weights[this.left[k]!]!;
+      k++;
+    }
+    return this.left.splice(k, 1)[0]!;
+  }
+  restore(): void {
+    // Made per walk.
+  }
+}
+
+/**
+ * The same draws over a Fenwick tree of the weights, O(log n) each. Only for
+ * positive integer weights (and totals far below 2^53): then every sum and
+ * difference the linear scan makes is exact, so searching the tree's prefix
+ * sums picks the very entry the scan picks.
+ */
+class FenwickDraw implements WeightedDraw {
+  private readonly tree: Float64Array;
+  private readonly w: Float64Array;
+  private readonly weights: readonly number[];
+  private total = 0;
+  private readonly top: number;
+  /** Entries taken since the last `restore`. */
+  private readonly taken: number[] = [];
+  constructor(weights: readonly number[]) {
+    const n = weights.length;
+    this.weights = weights;
+    this.tree = new Float64Array(n + 1);
+    this.w = Float64Array.from(weights);
+    for (let i = 1; i <= n; i++) {
+      this.tree[i]! += weights[i - 1]!;
+      const j = i + (i & -i);
+      if (j <= n) this.tree[j]! += this.tree[i]!;
+      this.total += weights[i - 1]!;
+    }
+    let top = 1;
+    while (top * 2 <= n) top *= 2;
+    this.top = top;
+  }
+  take(u: number): number {
+    let r = u * this.total;
+    // The scan stops at the last entry left when r reaches the total
+    // (rounding): the last entry left is the one holding total - 1/2.
+    if (r >= this.total) r = this.total - 0.5;
+    // The largest position whose prefix sum is at most r: the entry after it holds r.
+    let pos = 0;
+    const n = this.w.length;
+    for (let step = this.top; step > 0; step >>= 1) {
+      const next = pos + step;
+      if (next <= n && this.tree[next]! <= r) {
+        pos = next;
+        r -= this.tree[next]!;
+      }
+    }
+    this.add(pos, -this.w[pos]!);
+    this.taken.push(pos);
+    return pos;
+  }
+  restore(): void {
+    for (const pos of this.taken) this.add(pos, this.weights[pos]!);
+    this.taken.length = 0;
+  }
+  private add(pos: number, d: number): void {
+    this.w[pos]! += d;
+    this.total += d;
+    for (let i = pos + 1; i <= this.w.length; i += i & -i) this.tree[i]! += d;
   }
 }

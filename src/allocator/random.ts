@@ -13,6 +13,10 @@ export class Prng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
+  /** Advances the state as `n` calls of `next` would (0 <= n < 2^31): mulberry32's state moves by one constant per call. */
+  skip(n: number): void {
+    this.state[0] = (this.state[0]! + Math.imul(n, 0x6d2b79f5)) >>> 0;
+  }
   /** Uniform integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.next() * n);

@@ -194,6 +194,58 @@ describe.each(kinds)("Sorter.assignInOrder: %s", (_name, make) => {
   });
 });
 
+describe("RandomSorter.forEachInOrder draws lazily what sort() draws", () => {
+  // Twin sorters with one seed and the same events: one walks with
+  // forEachInOrder, stopping after a random number of clients; the other
+  // draws sort(). The walk must visit sort()'s first clients, and leave the
+  // generator where sort() left it (the next orders agree too). Integer
+  // weights take the Fenwick draws (more than 8 clients), fractional ones
+  // the linear scan; a nested client makes the tree hierarchical (the walk
+  // is then sort() itself).
+  const event = fc.oneof(
+    fc.record({ k: fc.constant("walk" as const), stop: fc.nat(40) }),
+    fc.record({ k: fc.constantFrom("activate" as const, "deactivate" as const), c: fc.nat(29) }),
+    fc.record({ k: fc.constant("weight" as const), c: fc.nat(29), w: fc.constantFrom(1, 2, 3, 7, 0.5, 2.5) }),
+  );
+  it("visits sort()'s order and leaves the generator as sort() does (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.boolean(), fc.array(event, { maxLength: 30 }), fc.integer({ min: 1, max: 1000 }), (n, nested, events, seed) => {
+        const names = Array.from({ length: n }, (_, i) => (nested && i === n - 1 ? "g/h" : `c${i}`));
+        const build = (): RandomSorter => {
+          const s = new RandomSorter(seed);
+          for (const c of names) {
+            s.add(c);
+            s.activate(c);
+          }
+          return s;
+        };
+        const lazy = build();
+        const eager = build();
+        for (const e of events) {
+          if (e.k === "walk") {
+            const order = eager.sort();
+            const seen: string[] = [];
+            lazy.forEachInOrder((c) => {
+              seen.push(c);
+              if (seen.length > e.stop) return false;
+            });
+            expect(seen).toEqual(order.slice(0, Math.min(order.length, e.stop + 1)));
+          } else {
+            const c = names[e.c % n]!;
+            for (const s of [lazy, eager]) {
+              if (e.k === "weight") s.updateWeight(c, e.w);
+              else if (e.k === "activate") s.activate(c);
+              else s.deactivate(c);
+            }
+          }
+        }
+        expect(lazy.sort()).toEqual(eager.sort());
+      }),
+      fcParams(400, 0x5a7d),
+    );
+  });
+});
+
 describe("DrfSorter.forEachInOrderAmong", () => {
   it("visits the given clients as the subsequence of sort(), skipping inactive and unknown slots", () => {
     const s = new DrfSorter();
