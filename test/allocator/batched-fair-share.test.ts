@@ -88,7 +88,7 @@ const setupArb: fc.Arbitrary<Setup> = fc.record({
 });
 
 /** Runs `ops` on one allocator; returns everything it offered (in order) and its final state, or the error of each call. */
-function run(setup: Setup, ops: Op[], batchedFairShare: boolean): string[] {
+function run(setup: Setup, ops: Op[], batchedFairShare: boolean, readViews = false): string[] {
   const clock = new ManualClock();
   const log: string[] = [];
   const options: AllocatorOptions = {
@@ -96,6 +96,7 @@ function run(setup: Setup, ops: Op[], batchedFairShare: boolean): string[] {
     seed: 7,
     batchedFairShare,
     frameworkSorter: setup.frameworkSorter,
+    roleSorter: setup.frameworkSorter,
     minAllocatableResources: setup.minAllocatable ? ["cpus:1"] : undefined,
     fairnessExcludeResourceNames: setup.exclude ? ["gpus"] : undefined,
     offerCallback: (fw, byRole) => {
@@ -111,7 +112,23 @@ function run(setup: Setup, ops: Op[], batchedFairShare: boolean): string[] {
       log.push(`${what}: ${(e as Error).message}`);
     }
   };
+  /** Every read-only view, results discarded. */
+  const views = () => {
+    allocator.dominantShares();
+    allocator.quotaHeadroom();
+    allocator.activeFilters();
+    allocator.offeredVsAllocated();
+    allocator.snapshot();
+    for (const r of ["r1", "r1/x", "r2"]) allocator.roleAllocation(r);
+    for (const f of allocator.frameworkIds()) {
+      allocator.frameworkAllocation(f);
+      allocator.frameworkAllocationByRole(f);
+      allocator.frameworkState(f);
+    }
+    for (const a of allocator.agentIds()) allocator.agentResources(a);
+  };
   for (const op of ops) {
+    if (readViews) views();
     switch (op.k) {
       case "addAgent":
         attempt("addAgent", () => allocator.addAgent(AGENTS[op.a]!, { resources: Resources.parse(SHAPES[op.shape]!), capabilities: CAPS[op.caps]! }));
@@ -196,6 +213,16 @@ describe("stage 2 in batches makes the offers of stage 2 agent by agent", () => 
     );
     // The sequences make offers to compare (a suite of empty clusters would prove nothing).
     expect(offers).toBeGreaterThan(1000);
+  });
+
+  it("reading every view between events changes no offer (views draw nothing from random sorters, change no state)", () => {
+    fc.assert(
+      fc.property(setupArb, clusterArb, fc.array(opArb, { minLength: 5, maxLength: 40 }), (setup, cluster, more) => {
+        const ops = [...cluster, ...more];
+        expect(run(setup, ops, true, true)).toEqual(run(setup, ops, true, false));
+      }),
+      fcParams(150, 0x71e3),
+    );
   });
 
   it("at the size of a benchmark round, with declines that cover the whole candidate and ones that do not", () => {
