@@ -3,11 +3,13 @@
  * agent's whole candidate, in the cycle's agent order) the sorter gives the
  * candidate to the first client in its order that can take it, as the
  * per-agent walk (`forEachInOrder` + `allocatedAt`) would, but without a
- * call per client visited: what rules a client out is mostly bits and
- * trait masks, tested in the sorter's loop, and only the pairs those
- * cannot decide (a possible decline filter, a framework's own minimum) go
- * back to the caller: the walk stops there, returns, and resumes with the
- * answer (the design a Wasm kernel needs: no call out of the loop).
+ * call per client visited. A client known unable to take the entry (a bit
+ * in the entry's skip row) is passed over in the sorter's loop, a client
+ * with no trait in common and no check bit takes it, and only the other
+ * pairs (a trait in common, a possible decline filter, a framework's own
+ * minimum) go back to the caller: the walk stops there, returns, and
+ * resumes with the answer (the design a Wasm kernel needs: no call out of
+ * the loop).
  */
 import { copyGrown } from "../util/typed-arrays.js";
 import type { QVec } from "./quantities.js";
@@ -25,7 +27,7 @@ export const TRAIT_HIERARCHICAL_ROLE = 4;
 export const TRAIT_BELOW_MIN = 8;
 export const TRAIT_ASK = 16;
 
-/** The batch's columns; reused from cycle to cycle (`reset`), grown by doubling. */
+/** The batch's columns; reused from cycle to cycle (`clear`, `setClientSlots`), grown by doubling. */
 export class AssignBatch {
   /** Number of entries. */
   n = 0;
