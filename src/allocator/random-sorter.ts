@@ -10,6 +10,13 @@ import { Prng } from "./random.js";
 import { assignByVisits, type AssignBatch } from "./assign-batch.js";
 import type { Sorter } from "./sorter.js";
 
+/** A flat tree's active clients, their weights and the draws over them (see `RandomSorter.flatDraws`). */
+interface FlatDraws {
+  nodes: RNode[];
+  weights: number[];
+  fenwick: FenwickDraw | null;
+}
+
 interface RNode {
   name: string;
   path: string;
@@ -32,15 +39,15 @@ export class RandomSorter implements Sorter {
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
   private readonly bySlot: (RNode | undefined)[] = [];
-  /** `flatDraws()`'s result, until the clients, their activation or the weights change (null: rebuild). */
-  private flat: { nodes: RNode[]; weights: number[]; fenwick: FenwickDraw | null } | null = null;
+  /** `flatDraws()`'s result, until the clients, their activation or the weights change (undefined: rebuild). */
+  private flat: FlatDraws | null | undefined = undefined;
 
   constructor(seed = 1) {
     this.rng = new Prng(seed);
   }
 
   add(client: string): void {
-    this.flat = null;
+    this.flat = undefined;
     if (this.clients.has(client)) throw new Error(`sorter: client '${client}' already present`);
     let current = this.root;
     for (const token of client.split("/")) {
@@ -75,7 +82,7 @@ export class RandomSorter implements Sorter {
   }
 
   remove(client: string): void {
-    this.flat = null;
+    this.flat = undefined;
     let node = this.find(client);
     if (node.slot !== undefined) {
       this.freeSlots.push(node.slot);
@@ -96,17 +103,17 @@ export class RandomSorter implements Sorter {
   }
 
   activate(client: string): void {
-    this.flat = null;
+    this.flat = undefined;
     this.find(client).active = true;
   }
 
   deactivate(client: string): void {
-    this.flat = null;
+    this.flat = undefined;
     this.find(client).active = false;
   }
 
   updateWeight(path: string, weight: number): void {
-    this.flat = null;
+    this.flat = undefined;
     this.weights.set(path, weight);
   }
 
@@ -152,18 +159,8 @@ export class RandomSorter implements Sorter {
         });
       }
       // Weighted shuffle: repeatedly draw the next entry with probability proportional to weight.
-      while (entries.length > 0) {
-        let sum = 0;
-        for (const e of entries) sum += e.weight;
-        let r = this.rng.next() * sum;
-        let k = 0;
-        while (k < entries.length - 1 && r >= entries[k]!.weight) {
-          r -= entries[k]!.weight;
-          k++;
-        }
-        const [e] = entries.splice(k, 1);
-        e!.run();
-      }
+      const draw = new LinearDraw(entries.map((e) => e.weight));
+      for (let left = entries.length; left > 0; left--) entries[draw.take(this.rng.next())]!.run();
     };
     walk(this.root);
     return out;
@@ -193,14 +190,11 @@ export class RandomSorter implements Sorter {
    * set up.
    */
   forEachInOrder(visit: (client: string, slot: number) => boolean | void): void {
-    const children = this.root.children;
-    let flat = true;
-    for (let i = 0; i < children.length; i++) if (children[i]!.children.length > 0) flat = false;
-    if (!flat) {
+    const flatOrder = this.flatDraws();
+    if (flatOrder === null) {
       for (const c of this.sort()) if (visit(c, this.clients.get(c)!.slot!) === false) return;
       return;
     }
-    const flatOrder = this.flatDraws();
     const nodes = flatOrder.nodes;
     const m = nodes.length;
     const draw = flatOrder.fenwick ?? new LinearDraw(flatOrder.weights);
@@ -218,9 +212,15 @@ export class RandomSorter implements Sorter {
     }
   }
 
-  /** The active clients of a flat tree in `sort()`'s entry order with their weights, and a Fenwick tree over them when the weights allow; kept until the clients, their activation or the weights change. */
-  private flatDraws(): { nodes: RNode[]; weights: number[]; fenwick: FenwickDraw | null } {
-    if (this.flat !== null) return this.flat;
+  /**
+   * For a flat tree, its active clients in `sort()`'s entry order with their
+   * weights, and a Fenwick tree over them when the weights allow; null for
+   * a tree with nested clients. Kept until the clients, their activation or
+   * the weights change.
+   */
+  private flatDraws(): FlatDraws | null {
+    if (this.flat !== undefined) return this.flat;
+    if (this.root.children.some((c) => c.children.length > 0)) return (this.flat = null);
     const nodes: RNode[] = [];
     const weights: number[] = [];
     let integral = true;
