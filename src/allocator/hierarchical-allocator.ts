@@ -2074,7 +2074,7 @@ export class HierarchicalDRFAllocator {
       // Read whichever branch is taken (see offerAgent).
       const srcEmpty = agent.srcEmpty;
       if (avail === agent.src ? srcEmpty : avail.isEmpty()) continue;
-      if (agent.idleAvailable === avail && agent.idleEpoch === this.epoch) continue;
+      if (this.isIdle(agent, avail)) continue;
       const c = this.candidate(agent, role);
       if (!c.candEmpty && !c.candPlain) {
         this.runBatch(rc);
@@ -2083,8 +2083,7 @@ export class HierarchicalDRFAllocator {
       }
       const cov = c.candEmpty ? null : this.coverage(c);
       if (cov === null || cov.count >= clients) {
-        agent.idleAvailable = avail;
-        agent.idleEpoch = this.epoch;
+        this.markIdle(agent, avail);
         continue;
       }
       const allocated = cov.candAllocated ?? (cov.candAllocated = allocateTo(cov.cand, role));
@@ -2190,8 +2189,7 @@ export class HierarchicalDRFAllocator {
       const slot = out[k]!;
       const avail = this.assignAvail[k]!;
       if (slot < 0) {
-        agent.idleAvailable = avail;
-        agent.idleEpoch = this.epoch;
+        this.markIdle(agent, avail);
         continue;
       }
       const fw = this.assignFws[slot]!;
@@ -2200,6 +2198,17 @@ export class HierarchicalDRFAllocator {
       agent.available = this.assignWhole[k] === 1 ? EMPTY : avail.minus(this.assignCovs[k]!.cand);
       this.trackRoleOffer(rc, split);
     }
+  }
+
+  /** Records that a full stage-2 pass offered nothing of `available` on `agent` at this epoch (see `isIdle`). */
+  private markIdle(agent: AgentState, available: Resources): void {
+    agent.idleAvailable = available;
+    agent.idleEpoch = this.epoch;
+  }
+
+  /** Whether a pass may skip `agent` wholesale: a full pass offered nothing of this very `available` and nothing has changed since (same epoch). */
+  private isIdle(agent: AgentState, available: Resources): boolean {
+    return agent.idleAvailable === available && agent.idleEpoch === this.epoch;
   }
 
   /** Stage 2 for one agent: offers it to the roles in order, each role's frameworks in DRF order. */
@@ -2217,7 +2226,7 @@ export class HierarchicalDRFAllocator {
     if (avail === agent.src ? srcEmpty : avail.isEmpty()) return;
     // Skip an agent wholesale when a previous full pass found every
     // framework filtered or unable to take it and nothing has changed since.
-    if (!anyQuota && agent.idleAvailable === agent.available && agent.idleEpoch === this.epoch) return;
+    if (!anyQuota && this.isIdle(agent, agent.available)) return;
     const before = agent.available;
     s.agent = agent;
     if (s.pendingCount > 0 && this.roleSorter.count() > 1) this.flushRoleShares();
@@ -2258,10 +2267,7 @@ export class HierarchicalDRFAllocator {
         }
       }
     }
-    if (agent.available === before) {
-      agent.idleAvailable = before;
-      agent.idleEpoch = this.epoch;
-    }
+    if (agent.available === before) this.markIdle(agent, before);
   }
 
   /** The role's `RoleCycle` for the running stage 2 (looked up once per cycle). */
