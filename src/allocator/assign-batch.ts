@@ -69,12 +69,6 @@ export class AssignBatch {
     this.walkEntry = -1;
   }
 
-  /** Empties the batch and makes the client columns cleared columns for `slots` client slots. */
-  reset(slots: number): void {
-    this.clear();
-    this.setClientSlots(slots);
-  }
-
   /** Clears the client columns, making room for `slots` client slots. */
   setClientSlots(slots: number): void {
     if (this.slotTraits.length < slots) {

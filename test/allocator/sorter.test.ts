@@ -146,7 +146,7 @@ describe.each(kinds)("Sorter.assignInOrder: %s", (_name, make) => {
         const walked = build();
         const slots = clients.map((c) => batched.slotOf(c));
         const b = new AssignBatch();
-        b.reset(batched.slotCapacity());
+        b.setClientSlots(batched.slotCapacity());
         b.skip = new Int32Array(entries.length + 1);
         b.skipWords = 1;
         b.check = new Int32Array(entries.length + 1);
