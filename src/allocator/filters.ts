@@ -1,159 +1,462 @@
 /**
- * Decline filters of one framework in one role, stored column-wise: a
- * filter is an index into parallel arrays (resources, expiry, agent, next
- * in the agent's chain, generation), not an object. Millions of live
- * filters (a cluster whose frameworks decline with long refuse times) then
- * cost a few large arrays instead of millions of small objects for the
- * garbage collector to trace, and the per-agent lookup is one Map probe
- * keyed by the agent's state object.
+ * Decline filters, for every framework and role of one allocator, in one
+ * store of typed columns (a memory map, not objects). A filter is an index
+ * into the filter columns; the filters of one (table, agent) form a chain,
+ * found through an open-addressing hash keyed by the pair; a table is a
+ * list of its chains, in the order the chains started.
+ *
+ * Why one store: frameworks that decline with long refuse times keep
+ * millions of filters alive. Kept per table in JS arrays and a `Map` per
+ * table, every decline added to the JS heap (~70 bytes a filter: array
+ * slots and hash-table entries, promoted by each young-generation
+ * collection, and the arrays of a thousand tables doubling in the same
+ * round), which made DeclineOffers' scavenges take 3-7 ms. Typed arrays
+ * keep their contents outside the JS heap, and one store grows a few large
+ * arrays instead of thousands of small ones. The refused resources are the
+ * only objects: each distinct one is held once, with a count of the
+ * filters that refer to it.
+ *
+ * The store frees nothing by itself: a table must be `release`d when the
+ * allocator drops it (its filters go with it).
  */
 import type { Resources } from "../resources/index.js";
+import { objectArray } from "../util/arrays.js";
+import { ObjectMemo } from "../util/memo.js";
 import { copyGrown } from "../util/typed-arrays.js";
 
-/** A handle on one filter that stays valid until the filter is removed (then `live` says no). */
-export interface FilterRef<A extends object> {
-  table: FilterTable<A>;
-  index: number;
-  generation: number;
-}
+const NONE = -1;
 
-/** The filters of one (framework, role), per agent, in the order they were added. */
-export class FilterTable<A extends object> {
-  /** Agent -> index of its first filter (chained through `next`). */
-  private readonly heads = new Map<A, number>();
-  private readonly resources: (Resources | undefined)[] = [];
-  private readonly agents: (A | undefined)[] = [];
-  /**
-   * The numeric columns are typed arrays (grown by doubling): their
-   * contents live outside the JS heap, so the young-generation collector
-   * neither scans nor copies them as a table grows by a filter per decline.
-   */
-  private expiry = new Float64Array(0);
-  private next = new Int32Array(0);
-  private generations = new Int32Array(0);
-  /** The last offer each filter was checked against, and whether it covered it (1) or not (0). */
-  private readonly memoOffer: (Resources | undefined)[] = [];
-  private memoCovers = new Uint8Array(0);
-  private readonly free: number[] = [];
-  private count = 0;
+let lastOfferUid = 0;
+/** A number per offer object (never 0), for the `covers` memo: remembers an offer without holding it. */
+const offerUid = new ObjectMemo<Resources, number>(() => ++lastOfferUid);
 
-  /** Number of filters in the table. */
-  size(): number {
-    return this.count;
-  }
+/** The filters of all tables of one allocator (see the module comment). */
+export class FilterStore {
+  // Filters, by filter index. A free filter's `fNext` links the free list and its `fRes` is NONE.
+  private fExpiry = new Float64Array(16);
+  private fNext = new Int32Array(16);
+  private fRes = new Int32Array(16);
+  private fChain = new Int32Array(16);
+  private fGen = new Int32Array(16);
+  /** The offer (by `offerUid`, 0: none) the filter was last checked against, and whether it covered it (1) or not (0). */
+  private fMemo = new Float64Array(16);
+  private fCovers = new Uint8Array(16);
+  private fTop = 0;
+  private fFree = NONE;
 
-  /** Adds a filter refusing `resources` on `agent` until `expiresAt`; returns its index. */
-  add(agent: A, resources: Resources, expiresAt: number): number {
-    const i = this.free.length > 0 ? this.free.pop()! : this.resources.length;
-    if (i >= this.next.length) this.grow(i + 1);
-    this.resources[i] = resources;
-    this.expiry[i] = expiresAt;
-    this.agents[i] = agent;
-    this.next[i] = -1;
-    this.memoOffer[i] = undefined;
-    this.memoCovers[i] = 0;
-    const head = this.heads.get(agent);
-    if (head === undefined) {
-      this.heads.set(agent, i);
-    } else {
-      let j = head;
-      while (this.next[j]! >= 0) j = this.next[j]!;
-      this.next[j] = i;
+  // Chains, by chain index: one per (table, agent) with filters. A free chain's `cNext` links the free list.
+  private cTable = new Int32Array(16);
+  private cAgent = new Int32Array(16);
+  private cHead = new Int32Array(16);
+  private cTail = new Int32Array(16);
+  private cPrev = new Int32Array(16);
+  private cNext = new Int32Array(16);
+  private cTop = 0;
+  private cFree = NONE;
+
+  // Tables, by table id: their chains in start order, and their filter count. A free table's `tFirst` links the free list.
+  private tFirst = new Int32Array(8);
+  private tLast = new Int32Array(8);
+  private tCount = new Int32Array(8);
+  private tTop = 0;
+  private tFree = NONE;
+
+  // (table, agent) -> chain: linear probing, backward-shift deletion; hChain NONE marks an empty slot.
+  private hTable = new Int32Array(32);
+  private hAgent = new Int32Array(32);
+  private hChain = new Int32Array(32).fill(NONE);
+  private hMask = 31;
+  private hSize = 0;
+
+  // The refused resources, each distinct object once, with the number of filters that refer to it.
+  private readonly resObjects: (Resources | undefined)[] = objectArray();
+  private resRefs = new Int32Array(16);
+  private readonly resIds = new Map<Resources, number>();
+  private readonly resFree: number[] = [];
+
+  /** A new, empty table. */
+  newTable(): FilterTable {
+    let t = this.tFree;
+    if (t !== NONE) this.tFree = this.tFirst[t]!;
+    else {
+      t = this.tTop++;
+      if (t >= this.tFirst.length) {
+        const n = 2 * this.tFirst.length;
+        this.tFirst = copyGrown(this.tFirst, n);
+        this.tLast = copyGrown(this.tLast, n);
+        this.tCount = copyGrown(this.tCount, n);
+      }
     }
-    this.count++;
-    return i;
+    this.tFirst[t] = NONE;
+    this.tLast[t] = NONE;
+    this.tCount[t] = 0;
+    return new FilterTable(this, t);
   }
 
-  /** Grows the numeric columns to at least `n` slots (new slots: generation 0). */
-  private grow(n: number): void {
-    const cap = Math.max(n, this.next.length * 2, 16);
-    this.expiry = copyGrown(this.expiry, cap);
-    this.next = copyGrown(this.next, cap);
-    this.generations = copyGrown(this.generations, cap);
-    this.memoCovers = copyGrown(this.memoCovers, cap);
-  }
-
-  /** The current generation of slot `index` (bumped on removal, so stale references can be told apart). */
-  generation(index: number): number {
-    return this.generations[index]!;
-  }
-
-  /** Whether `index` still holds the filter that had `generation` when it was added. */
-  live(index: number, generation: number): boolean {
-    return this.generations[index] === generation && this.agents[index] !== undefined;
-  }
-
-  /** The agent of a live filter. */
-  agentOf(index: number): A {
-    return this.agents[index]!;
-  }
-
-  /** Removes the filter at `index`; returns its agent. Precondition: it is live. */
-  remove(index: number): A {
-    const agent = this.agents[index]!;
-    const head = this.heads.get(agent)!;
-    if (head === index) {
-      const n = this.next[index]!;
-      if (n < 0) this.heads.delete(agent);
-      else this.heads.set(agent, n);
-    } else {
-      let j = head;
-      while (this.next[j] !== index) j = this.next[j]!;
-      this.next[j] = this.next[index]!;
-    }
-    this.resources[index] = undefined;
-    this.agents[index] = undefined;
-    this.memoOffer[index] = undefined;
-    this.generations[index]!++;
-    this.free.push(index);
-    this.count--;
-    return agent;
-  }
-
-  /** Removes every filter on `agent`; returns how many there were. */
-  removeAgent(agent: A): number {
+  /** Live filters in all tables. */
+  filterCount(): number {
     let n = 0;
-    for (let i = this.heads.get(agent); i !== undefined && i >= 0; ) {
-      const next = this.next[i]!;
-      this.remove(i);
-      n++;
-      i = next;
-    }
+    for (let t = 0; t < this.tTop; t++) if (this.tCount[t]! > 0) n += this.tCount[t]!;
     return n;
   }
 
-  /**
-   * Whether a filter on `agent` refuses `offer` (its resources contain the
-   * offer). The answer is memoized per filter for the last offer object
-   * checked, so an unchanged candidate costs one identity test per filter.
-   */
-  covers(agent: A, offer: Resources): boolean {
-    for (let i = this.heads.get(agent); i !== undefined && i >= 0; i = this.next[i]!) {
-      if (this.memoOffer[i] !== offer) {
-        const r = this.resources[i]!;
-        this.memoOffer[i] = offer;
-        this.memoCovers[i] = r === offer || r.contains(offer) ? 1 : 0;
+  /** Distinct refused-resources objects held (for tests: released filters must let theirs go). */
+  heldResources(): number {
+    return this.resIds.size;
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  /** @internal */
+  count(t: number): number {
+    return this.tCount[t]!;
+  }
+
+  /** @internal Adds a filter refusing `resources` on `agent` in table `t` until `expiresAt`; returns its index. */
+  add(t: number, agent: number, resources: Resources, expiresAt: number): number {
+    let c = this.chainOf(t, agent);
+    if (c === NONE) c = this.newChain(t, agent);
+    const f = this.takeFilter();
+    this.fExpiry[f] = expiresAt;
+    this.fNext[f] = NONE;
+    this.fRes[f] = this.holdResources(resources);
+    this.fChain[f] = c;
+    this.fMemo[f] = 0;
+    this.fCovers[f] = 0;
+    const tail = this.cTail[c]!;
+    if (tail === NONE) this.cHead[c] = f;
+    else this.fNext[tail] = f;
+    this.cTail[c] = f;
+    this.tCount[t]!++;
+    return f;
+  }
+
+  /** @internal */
+  generation(f: number): number {
+    return this.fGen[f]!;
+  }
+
+  /** @internal */
+  live(t: number, f: number, generation: number): boolean {
+    return f >= 0 && f < this.fTop && this.fGen[f] === generation && this.fRes[f] !== NONE && this.cTable[this.fChain[f]!] === t;
+  }
+
+  /** @internal */
+  agentOf(f: number): number {
+    return this.cAgent[this.fChain[f]!]!;
+  }
+
+  /** @internal Removes live filter `f`; returns its agent. */
+  remove(f: number): number {
+    const c = this.fChain[f]!;
+    const agent = this.cAgent[c]!;
+    const head = this.cHead[c]!;
+    if (head === f) {
+      this.cHead[c] = this.fNext[f]!;
+      if (this.cTail[c] === f) this.cTail[c] = NONE;
+    } else {
+      let p = head;
+      while (this.fNext[p] !== f) p = this.fNext[p]!;
+      this.fNext[p] = this.fNext[f]!;
+      if (this.cTail[c] === f) this.cTail[c] = p;
+    }
+    this.tCount[this.cTable[c]!]!--;
+    this.freeFilter(f);
+    if (this.cHead[c] === NONE) this.dropChain(c);
+    return agent;
+  }
+
+  /** @internal Removes every filter of table `t` on `agent`; returns how many there were. */
+  removeAgent(t: number, agent: number): number {
+    const c = this.chainOf(t, agent);
+    if (c === NONE) return 0;
+    return this.dropChainWithFilters(c);
+  }
+
+  /** @internal Whether a filter of table `t` on `agent` refuses `offer` (its resources contain the offer). */
+  covers(t: number, agent: number, offer: Resources): boolean {
+    const c = this.chainOf(t, agent);
+    if (c === NONE) return false;
+    const uid = offerUid.get(offer);
+    for (let f = this.cHead[c]!; f !== NONE; f = this.fNext[f]!) {
+      if (this.fMemo[f] !== uid) {
+        const r = this.resObjects[this.fRes[f]!]!;
+        this.fMemo[f] = uid;
+        this.fCovers[f] = r === offer || r.contains(offer) ? 1 : 0;
       }
-      if (this.memoCovers[i] !== 0) return true;
+      if (this.fCovers[f] !== 0) return true;
     }
     return false;
   }
 
-  /** Visits every filter: agent, refused resources, expiry (agents in first-filter order, then each agent's filters in order). */
-  forEach(visit: (agent: A, resources: Resources, expiresAt: number) => void): void {
-    for (const [agent, head] of this.heads) {
-      for (let i = head; i >= 0; i = this.next[i]!) visit(agent, this.resources[i]!, this.expiry[i]!);
+  /** @internal Visits table `t`'s filters: agents in the order their chains started, each agent's filters in the order added. */
+  forEach(t: number, visit: (agent: number, resources: Resources, expiresAt: number) => void): void {
+    for (let c = this.tFirst[t]!; c !== NONE; c = this.cNext[c]!) {
+      const agent = this.cAgent[c]!;
+      for (let f = this.cHead[c]!; f !== NONE; f = this.fNext[f]!) visit(agent, this.resObjects[this.fRes[f]!]!, this.fExpiry[f]!);
     }
   }
 
-  /** The agents with filters, each with its filters' indexes, in `forEach` order. */
-  entries(): [A, number[]][] {
-    const out: [A, number[]][] = [];
-    for (const [agent, head] of this.heads) {
-      const list: number[] = [];
-      for (let i = head; i >= 0; i = this.next[i]!) list.push(i);
-      out.push([agent, list]);
+  /** @internal Removes every filter of table `t` and frees its id. */
+  release(t: number): void {
+    for (let c = this.tFirst[t]!; c !== NONE; ) {
+      const next = this.cNext[c]!;
+      this.dropChainWithFilters(c);
+      c = next;
     }
-    return out;
+    this.tFirst[t] = this.tFree;
+    this.tFree = t;
+  }
+
+  // ---------------------------------------------------------------- chains
+
+  private newChain(t: number, agent: number): number {
+    let c = this.cFree;
+    if (c !== NONE) this.cFree = this.cNext[c]!;
+    else {
+      c = this.cTop++;
+      if (c >= this.cTable.length) {
+        const n = 2 * this.cTable.length;
+        this.cTable = copyGrown(this.cTable, n);
+        this.cAgent = copyGrown(this.cAgent, n);
+        this.cHead = copyGrown(this.cHead, n);
+        this.cTail = copyGrown(this.cTail, n);
+        this.cPrev = copyGrown(this.cPrev, n);
+        this.cNext = copyGrown(this.cNext, n);
+      }
+    }
+    this.cTable[c] = t;
+    this.cAgent[c] = agent;
+    this.cHead[c] = NONE;
+    this.cTail[c] = NONE;
+    const last = this.tLast[t]!;
+    this.cPrev[c] = last;
+    this.cNext[c] = NONE;
+    if (last === NONE) this.tFirst[t] = c;
+    else this.cNext[last] = c;
+    this.tLast[t] = c;
+    this.hashInsert(t, agent, c);
+    return c;
+  }
+
+  /** Frees every filter of chain `c`, then the chain; returns how many filters there were. */
+  private dropChainWithFilters(c: number): number {
+    let n = 0;
+    for (let f = this.cHead[c]!; f !== NONE; ) {
+      const next = this.fNext[f]!;
+      this.freeFilter(f);
+      n++;
+      f = next;
+    }
+    this.tCount[this.cTable[c]!]! -= n;
+    this.dropChain(c);
+    return n;
+  }
+
+  /** Unlinks chain `c` (its filters already freed) from its table and the hash, and frees it. */
+  private dropChain(c: number): void {
+    const t = this.cTable[c]!;
+    const prev = this.cPrev[c]!;
+    const next = this.cNext[c]!;
+    if (prev === NONE) this.tFirst[t] = next;
+    else this.cNext[prev] = next;
+    if (next === NONE) this.tLast[t] = prev;
+    else this.cPrev[next] = prev;
+    this.hashDelete(t, this.cAgent[c]!);
+    this.cTable[c] = NONE;
+    this.cNext[c] = this.cFree;
+    this.cFree = c;
+  }
+
+  // --------------------------------------------------------------- filters
+
+  private takeFilter(): number {
+    let f = this.fFree;
+    if (f !== NONE) {
+      this.fFree = this.fNext[f]!;
+      return f;
+    }
+    f = this.fTop++;
+    if (f >= this.fNext.length) {
+      const n = 2 * this.fNext.length;
+      this.fExpiry = copyGrown(this.fExpiry, n);
+      this.fNext = copyGrown(this.fNext, n);
+      this.fRes = copyGrown(this.fRes, n);
+      this.fChain = copyGrown(this.fChain, n);
+      this.fGen = copyGrown(this.fGen, n);
+      this.fMemo = copyGrown(this.fMemo, n);
+      this.fCovers = copyGrown(this.fCovers, n);
+    }
+    return f;
+  }
+
+  /** Frees filter `f` (already unlinked, or about to be with its chain): its generation moves on, so old handles on it go dead. */
+  private freeFilter(f: number): void {
+    this.releaseResources(this.fRes[f]!);
+    this.fRes[f] = NONE;
+    this.fGen[f]!++;
+    this.fNext[f] = this.fFree;
+    this.fFree = f;
+  }
+
+  // ------------------------------------------------------------- resources
+
+  private holdResources(r: Resources): number {
+    let id = this.resIds.get(r);
+    if (id === undefined) {
+      id = this.resFree.length > 0 ? this.resFree.pop()! : this.resObjects.length;
+      if (id === this.resObjects.length) this.resObjects.push(r);
+      else this.resObjects[id] = r;
+      if (id >= this.resRefs.length) this.resRefs = copyGrown(this.resRefs, 2 * this.resRefs.length);
+      this.resRefs[id] = 0;
+      this.resIds.set(r, id);
+    }
+    this.resRefs[id]!++;
+    return id;
+  }
+
+  private releaseResources(id: number): void {
+    if (--this.resRefs[id]! > 0) return;
+    this.resIds.delete(this.resObjects[id]!);
+    this.resObjects[id] = undefined;
+    this.resFree.push(id);
+  }
+
+  // ------------------------------------------------------------------ hash
+
+  private home(t: number, agent: number): number {
+    let h = Math.imul(t, 0x9e3779b1) ^ agent;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h ^= h >>> 13;
+    return h & this.hMask;
+  }
+
+  private chainOf(t: number, agent: number): number {
+    const mask = this.hMask;
+    for (let i = this.home(t, agent); ; i = (i + 1) & mask) {
+      const c = this.hChain[i]!;
+      if (c === NONE) return NONE;
+      if (this.hAgent[i] === agent && this.hTable[i] === t) return c;
+    }
+  }
+
+  private hashInsert(t: number, agent: number, c: number): void {
+    if (2 * (this.hSize + 1) > this.hChain.length) this.rehash(2 * this.hChain.length);
+    const mask = this.hMask;
+    let i = this.home(t, agent);
+    while (this.hChain[i] !== NONE) i = (i + 1) & mask;
+    this.hTable[i] = t;
+    this.hAgent[i] = agent;
+    this.hChain[i] = c;
+    this.hSize++;
+  }
+
+  private hashDelete(t: number, agent: number): void {
+    const mask = this.hMask;
+    let i = this.home(t, agent);
+    while (!(this.hAgent[i] === agent && this.hTable[i] === t && this.hChain[i] !== NONE)) i = (i + 1) & mask;
+    // Backward shift: move later entries of the probe run into the hole
+    // when their home position does not lie cyclically in (hole, entry].
+    for (let j = (i + 1) & mask; this.hChain[j] !== NONE; j = (j + 1) & mask) {
+      const k = this.home(this.hTable[j]!, this.hAgent[j]!);
+      const stays = i <= j ? i < k && k <= j : i < k || k <= j;
+      if (stays) continue;
+      this.hTable[i] = this.hTable[j]!;
+      this.hAgent[i] = this.hAgent[j]!;
+      this.hChain[i] = this.hChain[j]!;
+      i = j;
+    }
+    this.hChain[i] = NONE;
+    this.hSize--;
+  }
+
+  private rehash(capacity: number): void {
+    const oldTable = this.hTable;
+    const oldAgent = this.hAgent;
+    const oldChain = this.hChain;
+    this.hTable = new Int32Array(capacity);
+    this.hAgent = new Int32Array(capacity);
+    this.hChain = new Int32Array(capacity).fill(NONE);
+    this.hMask = capacity - 1;
+    const mask = this.hMask;
+    for (let j = 0; j < oldChain.length; j++) {
+      const c = oldChain[j]!;
+      if (c === NONE) continue;
+      let i = this.home(oldTable[j]!, oldAgent[j]!);
+      while (this.hChain[i] !== NONE) i = (i + 1) & mask;
+      this.hTable[i] = oldTable[j]!;
+      this.hAgent[i] = oldAgent[j]!;
+      this.hChain[i] = c;
+    }
+  }
+}
+
+/**
+ * The filters of one (framework, role), per agent (by the agent's slot
+ * number), in the order they were added: a handle on its part of a
+ * `FilterStore`. Filter indexes and generations are the store's; a removed
+ * filter's handle (index, generation) stays dead when the index is reused.
+ * After `release` the table must not be used.
+ */
+export class FilterTable {
+  constructor(
+    private readonly store: FilterStore,
+    /** The table's id in its store. */
+    readonly id: number,
+  ) {}
+
+  /** Number of filters in the table. */
+  size(): number {
+    return this.store.count(this.id);
+  }
+
+  /** Adds a filter refusing `resources` on agent slot `agent` until `expiresAt`; returns its index. */
+  add(agent: number, resources: Resources, expiresAt: number): number {
+    return this.store.add(this.id, agent, resources, expiresAt);
+  }
+
+  /** The current generation of filter `index` (it moves on when the filter is removed). */
+  generation(index: number): number {
+    return this.store.generation(index);
+  }
+
+  /** Whether `index` still holds this table's filter that had `generation` when it was added. */
+  live(index: number, generation: number): boolean {
+    return this.store.live(this.id, index, generation);
+  }
+
+  /** The agent slot of a live filter. */
+  agentOf(index: number): number {
+    return this.store.agentOf(index);
+  }
+
+  /** Removes the live filter at `index`; returns its agent slot. */
+  remove(index: number): number {
+    return this.store.remove(index);
+  }
+
+  /** Removes every filter on agent slot `agent`; returns how many there were. */
+  removeAgent(agent: number): number {
+    return this.store.removeAgent(this.id, agent);
+  }
+
+  /**
+   * Whether a filter on agent slot `agent` refuses `offer` (its resources
+   * contain the offer). The answer is memoized per filter for the last offer
+   * object checked (offers are frozen), so an unchanged candidate costs one
+   * number compare per filter.
+   */
+  covers(agent: number, offer: Resources): boolean {
+    return this.store.covers(this.id, agent, offer);
+  }
+
+  /** Visits every filter: agent slot, refused resources, expiry (agents in the order their filters started, then each agent's filters in order). */
+  forEach(visit: (agent: number, resources: Resources, expiresAt: number) => void): void {
+    this.store.forEach(this.id, visit);
+  }
+
+  /** Removes every filter and gives the table's id back to the store. */
+  release(): void {
+    this.store.release(this.id);
   }
 }

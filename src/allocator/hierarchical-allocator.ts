@@ -16,7 +16,7 @@ import { type Clock, RealClock, type TimerHandle } from "./clock.js";
 import { CoverageBits } from "./coverage-bits.js";
 import { DrfSorter } from "./drf-sorter.js";
 import { ExpiryBucket } from "./expiry-bucket.js";
-import { FilterTable } from "./filters.js";
+import { FilterStore, type FilterTable } from "./filters.js";
 import { type HoldingList, HoldingTable } from "./holdings.js";
 import { OfferLog } from "./offer-log.js";
 import { PairBits, SlotPool } from "./presence.js";
@@ -150,7 +150,7 @@ export interface FilterView {
 interface RoleFilters {
   fw: FrameworkState;
   role: Role;
-  table: FilterTable<AgentState>;
+  table: FilterTable;
   /** Set when the whole set was dropped (revive, deactivation, removal): pending expiry timers ignore it. */
   cleared: boolean;
 }
@@ -658,6 +658,8 @@ export class HierarchicalDRFAllocator {
   private readonly frameworkSorters = new Map<Role, Sorter>();
   private readonly totalQ: QVec = newQVec();
   private readonly filterBuckets = new Map<string, FilterBucket>();
+  /** Every framework's decline filters, in typed columns (tables per framework and role). */
+  private readonly filterStore = new FilterStore();
   /**
    * The filter bucket the last decline went into, with its expiry and batch
    * epoch (bucket null once its timer fired). A separate object rather than three allocator fields: V8
@@ -974,8 +976,9 @@ export class HierarchicalDRFAllocator {
       const fw = this.frameworkBySlot[fwSlot];
       if (fw === undefined) continue;
       for (const [role, rf] of fw.filters) {
-        if (rf.table.removeAgent(agent) > 0 && rf.table.size() === 0) {
+        if (rf.table.removeAgent(agent.slot) > 0 && rf.table.size() === 0) {
           rf.cleared = true;
+          rf.table.release();
           fw.filters.delete(role);
         }
       }
@@ -1227,7 +1230,7 @@ export class HierarchicalDRFAllocator {
     const out: FilterView[] = [];
     for (const fw of list) {
       for (const [role, rf] of fw.filters) {
-        rf.table.forEach((agent, resources, expiresAt) => out.push({ framework: fw.id, role, agent: agent.id, resources: resources.freeze(), expiresAt }));
+        rf.table.forEach((slot, resources, expiresAt) => out.push({ framework: fw.id, role, agent: this.agentBySlot[slot]!.id, resources: resources.freeze(), expiresAt }));
       }
     }
     return out;
@@ -1269,9 +1272,10 @@ export class HierarchicalDRFAllocator {
       holdings: [...f.holdings].map(([role, list]) => [role, [...this.holdingMap(list)].map(([a, r]) => [a, r.toString()])]),
       filters: [...f.filters].map(([role, rf]) => {
         const byAgent = new Map<AgentId, [string, number][]>();
-        rf.table.forEach((agent, resources, expiresAt) => {
-          let l = byAgent.get(agent.id);
-          if (l === undefined) byAgent.set(agent.id, (l = []));
+        rf.table.forEach((slot, resources, expiresAt) => {
+          const agent = this.agentBySlot[slot]!.id;
+          let l = byAgent.get(agent);
+          if (l === undefined) byAgent.set(agent, (l = []));
           l.push([resources.toString(), expiresAt]);
         });
         return [role, [...byAgent]];
@@ -1738,8 +1742,8 @@ export class HierarchicalDRFAllocator {
   private addFilter(fw: FrameworkState, role: Role, agent: AgentState, resources: Resources, timeout: number): void {
     const expiresAt = this.clock.now() + timeout;
     let rf = fw.filters.get(role);
-    if (rf === undefined) fw.filters.set(role, (rf = { fw, role, table: new FilterTable<AgentState>(), cleared: false }));
-    const index = rf.table.add(agent, resources, expiresAt);
+    if (rf === undefined) fw.filters.set(role, (rf = { fw, role, table: this.filterStore.newTable(), cleared: false }));
+    const index = rf.table.add(agent.slot, resources, expiresAt);
     this.mayFilter.set(agent.slot, fw.slot);
     // One timer per (expiry, batch epoch): filters created in the same epoch
     // keep libprocess' order relative to the batch timer (see FORMAT.md).
@@ -1772,9 +1776,10 @@ export class HierarchicalDRFAllocator {
     if (rf.cleared || !rf.table.live(index, generation)) return;
     this.epoch++;
     rf.table.remove(index);
-    if (rf.table.size() === 0 && rf.fw.filters.get(rf.role) === rf) {
+    if (rf.table.size() === 0) {
       rf.cleared = true;
-      rf.fw.filters.delete(rf.role);
+      rf.table.release();
+      if (rf.fw.filters.get(rf.role) === rf) rf.fw.filters.delete(rf.role);
     }
   }
 
@@ -1782,6 +1787,7 @@ export class HierarchicalDRFAllocator {
     for (const [r, rf] of [...fw.filters]) {
       if (role !== null && r !== role) continue;
       rf.cleared = true;
+      rf.table.release();
       fw.filters.delete(r);
     }
   }
@@ -1795,7 +1801,7 @@ export class HierarchicalDRFAllocator {
   /** Whether one of the framework's filters for (role, agent) covers `toOffer` (capabilities aside). */
   private hasCoveringFilter(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
     const rf = fw.filters.get(role);
-    return rf !== undefined && rf.table.covers(agent, toOffer);
+    return rf !== undefined && rf.table.covers(agent.slot, toOffer);
   }
 
   private allocatable(q: QVec, empty: boolean, role: Role, fw: FrameworkState): boolean {

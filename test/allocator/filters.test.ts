@@ -1,78 +1,157 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FilterTable } from "../../src/allocator/filters.js";
+import { FilterStore, type FilterTable } from "../../src/allocator/filters.js";
 import { Resources } from "../../src/resources/index.js";
 import { fcParams } from "../fc-params.js";
 
-const AGENTS = [{ id: "a" }, { id: "b" }, { id: "c" }];
-const SHAPES = ["cpus:1", "cpus:2;mem:64", "mem:64", "cpus:4;mem:128;ports:[1-10]"].map((t) => Resources.parse(t));
+const SHAPES = ["cpus:1", "cpus:2;mem:64", "mem:64", "cpus:4;mem:128;ports:[1-10]"].map((t) => Resources.parse(t).freeze());
+/** The same values as SHAPES, as other objects: `covers` must answer by value, not by identity. */
+const COPIES = SHAPES.map((r) => r.clone().freeze());
 
-type Op = { k: "add"; a: number; r: number; t: number } | { k: "remove"; pick: number } | { k: "removeAgent"; a: number } | { k: "covers"; a: number; r: number };
+type Op =
+  | { k: "add"; t: number; a: number; r: number; at: number }
+  | { k: "remove"; pick: number }
+  | { k: "removeAgent"; t: number; a: number }
+  | { k: "covers"; t: number; a: number; r: number; copy: boolean }
+  | { k: "release"; t: number };
 
 /** A filter as the plain model keeps it. */
 interface ModelFilter {
-  agent: { id: string };
+  table: number;
+  agent: number;
   resources: Resources;
   expiresAt: number;
   index: number;
   generation: number;
 }
 
-describe("FilterTable (column-wise decline filters) against a list model", () => {
-  it("adds, removes, answers covers() and lists filters as a list of filter records would (fast-check)", () => {
+describe("FilterStore (decline filters of all tables in typed columns) against a list model", () => {
+  it("adds, removes, releases, answers covers() and lists filters as per-table lists of filter records would (fast-check)", () => {
+    const TABLES = 3;
+    // Mostly 4 agents (several filters per chain, indexes reused), sometimes
+    // up to 40 (the (table, agent) hash grows and deletes shift entries back).
+    const agent = fc.oneof({ weight: 3, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: fc.nat(39) });
     const op: fc.Arbitrary<Op> = fc.oneof(
-      fc.record({ k: fc.constant("add" as const), a: fc.nat(2), r: fc.nat(3), t: fc.nat(100) }),
-      fc.record({ k: fc.constant("remove" as const), pick: fc.nat(50) }),
-      fc.record({ k: fc.constant("removeAgent" as const), a: fc.nat(2) }),
-      fc.record({ k: fc.constant("covers" as const), a: fc.nat(2), r: fc.nat(3) }),
+      { weight: 5, arbitrary: fc.record({ k: fc.constant("add" as const), t: fc.nat(TABLES - 1), a: agent, r: fc.nat(3), at: fc.nat(100) }) },
+      { weight: 2, arbitrary: fc.record({ k: fc.constant("remove" as const), pick: fc.nat(200) }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant("removeAgent" as const), t: fc.nat(TABLES - 1), a: agent }) },
+      { weight: 2, arbitrary: fc.record({ k: fc.constant("covers" as const), t: fc.nat(TABLES - 1), a: agent, r: fc.nat(3), copy: fc.boolean() }) },
+      { weight: 1, arbitrary: fc.record({ k: fc.constant("release" as const), t: fc.nat(TABLES - 1) }) },
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
-        const table = new FilterTable<{ id: string }>();
+      fc.property(fc.array(op, { maxLength: 120, size: "max" }), (ops) => {
+        const store = new FilterStore();
+        const tables: FilterTable[] = [];
+        for (let t = 0; t < TABLES; t++) tables.push(store.newTable());
         let model: ModelFilter[] = [];
         const removed: ModelFilter[] = [];
-        let agentOrder: string[] = [];
+        // Per table: agents in the order their current run of filters started.
+        const order: number[][] = Array.from({ length: TABLES }, () => []);
         for (const o of ops) {
           if (o.k === "add") {
-            const index = table.add(AGENTS[o.a]!, SHAPES[o.r]!, o.t);
-            model.push({ agent: AGENTS[o.a]!, resources: SHAPES[o.r]!, expiresAt: o.t, index, generation: table.generation(index) });
+            const index = tables[o.t]!.add(o.a, SHAPES[o.r]!, o.at);
+            model.push({ table: o.t, agent: o.a, resources: SHAPES[o.r]!, expiresAt: o.at, index, generation: tables[o.t]!.generation(index) });
+            if (!order[o.t]!.includes(o.a)) order[o.t]!.push(o.a);
           } else if (o.k === "remove") {
             if (model.length === 0) continue;
             const f = model[o.pick % model.length]!;
-            expect(table.remove(f.index)).toBe(f.agent);
+            expect(tables[f.table]!.agentOf(f.index)).toBe(f.agent);
+            expect(tables[f.table]!.remove(f.index)).toBe(f.agent);
             model = model.filter((x) => x !== f);
             removed.push(f);
           } else if (o.k === "removeAgent") {
-            const agent = AGENTS[o.a]!;
-            const gone = model.filter((x) => x.agent === agent);
-            expect(table.removeAgent(agent)).toBe(gone.length);
-            model = model.filter((x) => x.agent !== agent);
+            const gone = model.filter((x) => x.table === o.t && x.agent === o.a);
+            expect(tables[o.t]!.removeAgent(o.a)).toBe(gone.length);
+            model = model.filter((x) => !gone.includes(x));
             removed.push(...gone);
-          } else {
-            const agent = AGENTS[o.a]!;
-            const offer = SHAPES[o.r]!;
+          } else if (o.k === "covers") {
+            const offer = (o.copy ? COPIES : SHAPES)[o.r]!;
             // Twice: the second answer comes from the memo and must agree.
-            const want = model.some((x) => x.agent === agent && x.resources.contains(offer));
-            expect(table.covers(agent, offer)).toBe(want);
-            expect(table.covers(agent, offer)).toBe(want);
+            const want = model.some((x) => x.table === o.t && x.agent === o.a && x.resources.contains(offer));
+            expect(tables[o.t]!.covers(o.a, offer)).toBe(want);
+            expect(tables[o.t]!.covers(o.a, offer)).toBe(want);
+          } else {
+            const gone = model.filter((x) => x.table === o.t);
+            tables[o.t]!.release();
+            tables[o.t] = store.newTable();
+            model = model.filter((x) => !gone.includes(x));
+            removed.push(...gone);
           }
-          expect(table.size()).toBe(model.length);
-          for (const f of model) expect(table.live(f.index, f.generation)).toBe(true);
-          // A removed filter's handle stays dead even when its slot is reused.
-          for (const f of removed) expect(table.live(f.index, f.generation)).toBe(false);
-          // Listing: an agent keeps its place from its first filter for as long
-          // as it has any (as a Map of per-agent lists does); each agent's
-          // filters in insertion order.
-          agentOrder = agentOrder.filter((id) => model.some((f) => f.agent.id === id));
-          for (const f of model) if (!agentOrder.includes(f.agent.id)) agentOrder.push(f.agent.id);
-          const listed: [string, Resources, number][] = [];
-          table.forEach((a, r, t) => listed.push([a.id, r, t]));
-          const expected = agentOrder.flatMap((id) => model.filter((f) => f.agent.id === id)).map((f) => [f.agent.id, f.resources, f.expiresAt] as const);
-          expect(listed.map(([a, , t]) => [a, t])).toEqual(expected.map(([a, , t]) => [a, t]));
-          expect(listed.every(([, r], i) => r === expected[i]![1])).toBe(true);
+          for (let t = 0; t < TABLES; t++) {
+            const mine = model.filter((f) => f.table === t);
+            expect(tables[t]!.size()).toBe(mine.length);
+            // An agent keeps its place from its first filter for as long as
+            // it has any (as a Map of per-agent lists does); each agent's
+            // filters in insertion order.
+            order[t] = order[t]!.filter((a) => mine.some((f) => f.agent === a));
+            const listed: [number, Resources, number][] = [];
+            tables[t]!.forEach((a, r, at) => listed.push([a, r, at]));
+            const expected = order[t]!.flatMap((a) => mine.filter((f) => f.agent === a));
+            expect(listed.map(([a, , at]) => [a, at])).toEqual(expected.map((f) => [f.agent, f.expiresAt]));
+            expect(listed.every(([, r], i) => r === expected[i]!.resources)).toBe(true);
+          }
+          for (const f of model) expect(tables[f.table]!.live(f.index, f.generation)).toBe(true);
+          // A removed filter's handle stays dead, also when its index is reused (by any table).
+          for (const f of removed) for (const t of tables) expect(t.live(f.index, f.generation)).toBe(false);
+          expect(store.filterCount()).toBe(model.length);
+          expect(store.heldResources()).toBe(new Set(model.map((f) => f.resources)).size);
         }
+        // Released tables take their filters and their resources with them.
+        for (const t of tables) t.release();
+        expect(store.filterCount()).toBe(0);
+        expect(store.heldResources()).toBe(0);
       }),
-      fcParams(200, 11),
+      fcParams(60, 11),
     );
+  });
+
+  it("finds every (table, agent) pair while pairs come and go, also in probe runs that wrap around the hash's end (fast-check)", () => {
+    const r = SHAPES[0]!;
+    fc.assert(
+      fc.property(fc.array(fc.record({ add: fc.boolean(), t: fc.nat(7), a: fc.nat(127) }), { minLength: 200, maxLength: 600 }), (steps) => {
+        const store = new FilterStore();
+        const tables = Array.from({ length: 8 }, () => store.newTable());
+        const present = new Set<number>();
+        for (const s of steps) {
+          const key = s.t * 128 + s.a;
+          if (s.add && !present.has(key)) {
+            tables[s.t]!.add(s.a, r, 0);
+            present.add(key);
+          } else if (!s.add && present.has(key)) {
+            expect(tables[s.t]!.removeAgent(s.a)).toBe(1);
+            present.delete(key);
+          }
+        }
+        for (let t = 0; t < 8; t++) for (let a = 0; a < 128; a++) expect(tables[t]!.covers(a, r)).toBe(present.has(t * 128 + a));
+      }),
+      fcParams(100, 11),
+    );
+  });
+
+  it("forgets a removed filter's covers() answer when its index is reused", () => {
+    const store = new FilterStore();
+    const t = store.newTable();
+    const small = SHAPES[0]!; // cpus:1
+    const big = SHAPES[3]!; // cpus:4;mem:128;ports:[1-10]
+    const f = t.add(0, small, 1);
+    expect(t.covers(0, big)).toBe(false);
+    t.remove(f);
+    expect(t.add(0, big, 2)).toBe(f);
+    expect(t.covers(0, big)).toBe(true);
+  });
+
+  it("keeps a million filters of a thousand tables in typed columns, and releasing the tables frees them all", () => {
+    const store = new FilterStore();
+    const tables = Array.from({ length: 1000 }, () => store.newTable());
+    const r = SHAPES[1]!;
+    for (let round = 0; round < 100; round++) for (let a = 0; a < 10; a++) for (const t of tables) t.add(round * 10 + a, r, round);
+    expect(store.filterCount()).toBe(1_000_000);
+    expect(tables[7]!.covers(993, COPIES[1]!)).toBe(true);
+    expect(tables[7]!.covers(1000, COPIES[1]!)).toBe(false);
+    expect(tables[7]!.removeAgent(993)).toBe(1);
+    expect(tables[7]!.covers(993, COPIES[1]!)).toBe(false);
+    for (const t of tables) t.release();
+    expect(store.filterCount()).toBe(0);
+    expect(store.heldResources()).toBe(0);
   });
 });
