@@ -9,9 +9,15 @@
  */
 import type { Resources } from "../resources/index.js";
 
+/** How many recently interned values `intern` tries by entry identity before hashing. */
+const RECENT = 4;
+
 /** A table from `Resources.valueHash()` to private copies of the values seen, held weakly. */
 export class ResourcesInterner {
   private readonly byHash = new Map<number, WeakRef<Resources>[]>();
+  /** The values interned last (at most RECENT, held strongly), for the fast path of `intern`. */
+  private readonly recent: Resources[] = [];
+  private recentNext = 0;
   private readonly collected = new FinalizationRegistry<number>((hash) => {
     const bucket = this.byHash.get(hash);
     if (bucket === undefined) return;
@@ -28,6 +34,23 @@ export class ResourcesInterner {
    * nothing the allocator holds or has derived.
    */
   intern(r: Resources): Resources {
+    // Callers often hand in copies of a few values, again and again (a
+    // master adding agents of one shape: a total and what a framework uses
+    // on it): a copy that still shares the entries of a recently interned
+    // value is that value, without hashing.
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const x = recent[i]!;
+      if (r.sharesEntriesWith(x)) return x;
+    }
+    const own = this.lookup(r);
+    if (recent.length < RECENT) recent.push(own);
+    else recent[this.recentNext] = own;
+    this.recentNext = (this.recentNext + 1) % RECENT;
+    return own;
+  }
+
+  private lookup(r: Resources): Resources {
     const hash = r.valueHash();
     let bucket = this.byHash.get(hash);
     if (bucket !== undefined) {

@@ -337,6 +337,22 @@ export class Resources implements Iterable<Resource> {
   }
 
   /**
+   * True when both bags hold the very same entry objects, in the same order:
+   * a clone (which shares its source's entries until either side writes)
+   * and its source, while neither has written. An identity test per entry
+   * that implies `identical`; false says nothing.
+   */
+  sharesEntriesWith(o: Resources): boolean {
+    const es = this.entries;
+    const os = o.entries;
+    if (es.length !== os.length) return false;
+    for (let i = 0; i < es.length; i++) {
+      if (es[i] !== os[i]) return false;
+    }
+    return true;
+  }
+
+  /**
    * True when both bags hold exactly the same entries: the same identities
    * with the same values and copy counts (stricter than `equals`, which
    * compares as Mesos' `==` does). Identical bags are interchangeable.

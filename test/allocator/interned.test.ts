@@ -63,4 +63,33 @@ describe("ResourcesInterner", () => {
     expect(interner.intern(Resources.parse("cpus:4;mem:1024"))).toBe(out);
     expect(interner.intern(given).toString()).toBe("cpus:5;mem:1024");
   });
+
+  it("interns clones (which share their source's entries) by value, also after either side changed in place (fast-check)", () => {
+    const DELTAS = ["cpus:1", "mem:64", "ports:[31000-31000]", "cpus(r1):2"].map((t) => Resources.parse(t));
+    const step = fc.record({ pick: fc.nat(20), act: fc.constantFrom("clone", "add", "subtract", "intern", "parse"), delta: fc.nat(DELTAS.length - 1) });
+    fc.assert(fc.property(fc.array(textArb, { minLength: 1, maxLength: 4 }), fc.array(step, { maxLength: 60, size: "max" }), (texts, steps) => {
+      const interner = new ResourcesInterner();
+      const bags = texts.map((t) => Resources.parse(t));
+      const byText = new Map<string, Resources>();
+      const check = (given: Resources) => {
+        const before = given.toString();
+        const out = interner.intern(given);
+        expect(out.identical(given)).toBe(true);
+        expect(given.toString()).toBe(before);
+        const seen = byText.get(before);
+        if (seen === undefined) byText.set(before, out);
+        else expect(out).toBe(seen);
+      };
+      for (const s of steps) {
+        const bag = bags[s.pick % bags.length]!;
+        if (s.act === "clone") bags.push(bag.clone());
+        else if (s.act === "add") bag.add(DELTAS[s.delta]!);
+        else if (s.act === "subtract") { if (bag.contains(DELTAS[s.delta]!)) bag.subtract(DELTAS[s.delta]!); }
+        else if (s.act === "parse") bags.push(Resources.parse(bag.toString()));
+        else check(bag);
+      }
+      for (const b of bags) check(b);
+      expect(new Set(byText.values()).size).toBe(byText.size);
+    }), fcParams(200, 5));
+  });
 });
