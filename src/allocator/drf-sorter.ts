@@ -40,10 +40,25 @@ class Node {
   }
 }
 
+/**
+ * Whether `a` goes before `b`: lower share, then fewer allocations, then
+ * name. Every comparison runs on every call, not only when the ones before
+ * it tie: V8 compiles a comparison it has never seen run as a deoptimization
+ * exit, and ties are rare and come late (DeclineOffers at 10,000 x 1,000
+ * met its first tie on allocation counts in round 81, and that round took
+ * twice as long while the sorter's compiled code was thrown away and redone).
+ */
 function before(a: Node, b: Node): boolean {
-  if (a.share !== b.share) return a.share < b.share;
-  if (a.count !== b.count) return a.count < b.count;
-  return a.path < b.path;
+  const sa = a.share;
+  const sb = b.share;
+  const ca = a.count;
+  const cb = b.count;
+  const byShare = sa < sb;
+  const sameShare = sa === sb;
+  const byCount = ca < cb;
+  const sameCount = ca === cb;
+  const byName = a.path < b.path;
+  return byShare || (sameShare && (byCount || (sameCount && byName)));
 }
 
 /** `Array.prototype.sort` comparator for the DRF order (one function for every sort, so its optimized code is kept). */
@@ -559,14 +574,18 @@ export class DrfSorter implements Sorter {
   }
 
   /** `before(a, b)` for two active root children of a flat root, by slot, on the columns. */
+  /** `before` over the columns (every comparison runs on every call; see `before`). */
   private beforeSlot(a: number, b: number): boolean {
     const sa = this.colShare[a]!;
     const sb = this.colShare[b]!;
-    if (sa !== sb) return sa < sb;
     const ca = this.colCount[a]!;
     const cb = this.colCount[b]!;
-    if (ca !== cb) return ca < cb;
-    return this.pathRank[a]! < this.pathRank[b]!;
+    const byShare = sa < sb;
+    const sameShare = sa === sb;
+    const byCount = ca < cb;
+    const sameCount = ca === cb;
+    const byName = this.pathRank[a]! < this.pathRank[b]!;
+    return byShare || (sameShare && (byCount || (sameCount && byName)));
   }
 
   private addChild(parent: Node, child: Node): void {
