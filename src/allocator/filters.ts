@@ -336,7 +336,12 @@ export class FilterStore {
     for (let i = this.home(t, agent); ; i = (i + 1) & mask) {
       const c = this.hChain[i]!;
       if (c === NONE) return NONE;
-      if (this.hAgent[i] === agent && this.hTable[i] === t) return c;
+      // Both compared every time: a first lookup that finds its pair would
+      // otherwise run the table compare for the first time, and V8
+      // discards code at a comparison it has never seen run.
+      const sameAgent = this.hAgent[i] === agent;
+      const sameTable = this.hTable[i] === t;
+      if (sameAgent && sameTable) return c;
     }
   }
 
