@@ -49,16 +49,16 @@ class Node {
  * twice as long while the sorter's compiled code was thrown away and redone).
  */
 function before(a: Node, b: Node): boolean {
-  const sa = a.share;
-  const sb = b.share;
-  const ca = a.count;
-  const cb = b.count;
+  return precedes(a.share, b.share, a.count, b.count, a.path < b.path);
+}
+
+/** The DRF order on its keys (shares, allocation counts, and whether the first name sorts first), every comparison made. */
+function precedes(sa: number, sb: number, ca: number, cb: number, nameFirst: boolean): boolean {
   const byShare = sa < sb;
   const sameShare = sa === sb;
   const byCount = ca < cb;
   const sameCount = ca === cb;
-  const byName = a.path < b.path;
-  return byShare || (sameShare && (byCount || (sameCount && byName)));
+  return byShare || (sameShare && (byCount || (sameCount && nameFirst)));
 }
 
 /** `Array.prototype.sort` comparator for the DRF order (one function for every sort, so its optimized code is kept). */
@@ -573,19 +573,9 @@ export class DrfSorter implements Sorter {
     this.ranksStale = false;
   }
 
-  /** `before(a, b)` for two active root children of a flat root, by slot, on the columns. */
-  /** `before` over the columns (every comparison runs on every call; see `before`). */
+  /** `before(a, b)` for two active root children of a flat root, by slot, on the columns (every comparison made; see `before`). */
   private beforeSlot(a: number, b: number): boolean {
-    const sa = this.colShare[a]!;
-    const sb = this.colShare[b]!;
-    const ca = this.colCount[a]!;
-    const cb = this.colCount[b]!;
-    const byShare = sa < sb;
-    const sameShare = sa === sb;
-    const byCount = ca < cb;
-    const sameCount = ca === cb;
-    const byName = this.pathRank[a]! < this.pathRank[b]!;
-    return byShare || (sameShare && (byCount || (sameCount && byName)));
+    return precedes(this.colShare[a]!, this.colShare[b]!, this.colCount[a]!, this.colCount[b]!, this.pathRank[a]! < this.pathRank[b]!);
   }
 
   private addChild(parent: Node, child: Node): void {
