@@ -395,6 +395,14 @@ const allocationsMemo = new ObjectMemo<Resources, Map<string, Resources>>((r) =>
 function allocationsOf(r: Resources): Map<string, Resources> {
   return allocationsMemo.get(r);
 }
+/** `allocationsOf(r)` as two parallel arrays (for index loops on paths run per agent), memoized per object. */
+const allocationListMemo = new ObjectMemo<Resources, { roles: Role[]; parts: Resources[] }>((r) => {
+  const m = allocationsOf(r);
+  return { roles: [...m.keys()], parts: [...m.values()] };
+});
+function allocationListOf(r: Resources): { roles: Role[]; parts: Resources[] } {
+  return allocationListMemo.get(r);
+}
 /** The one role `r` is allocated to, or null when it is allocated to none or several (or has unallocated entries). */
 const singleRoleMemo = new ObjectMemo<Resources, Role | null>((r) => {
   let allocations: Map<string, Resources>;
@@ -656,6 +664,8 @@ export class HierarchicalDRFAllocator {
   private readonly roleTree = new RoleTree();
   private readonly roleSorter: Sorter;
   private readonly frameworkSorters = new Map<Role, Sorter>();
+  /** The values of `frameworkSorters`, for loops over all of them on paths run per agent (adding one changes every sorter's total). */
+  private readonly frameworkSorterList: Sorter[] = [];
   private readonly totalQ: QVec = newQVec();
   private readonly filterBuckets = new Map<string, FilterBucket>();
   /** Every framework's decline filters, in typed columns (tables per framework and role). */
@@ -912,15 +922,25 @@ export class HierarchicalDRFAllocator {
     if (this.agents.has(id)) throw new AllocatorError("DUPLICATE_AGENT", `agent '${id}' is already added`);
     if (info === null || typeof info !== "object" || !(info.resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.resources must be Resources`);
     const total = unallocated(this.interned.intern(info.resources));
-    const usedMap = this.toMap(used, "used");
-    const usedList: [FrameworkId, Resources][] = [];
+    // Plain arrays and index loops, not `for..of` over the Map with
+    // destructuring: until V8 has compiled addAgent (thousands of calls
+    // into a cold add), its interpreter runs the iteration protocol step by
+    // step, which cost more than the rest of the call.
+    const usedFws: FrameworkId[] = [];
+    const usedRs: Resources[] = [];
+    this.toMap(used, "used").forEach((given, fwId) => {
+      usedFws.push(fwId);
+      usedRs.push(given);
+    });
     let usedSum = EMPTY;
-    for (const [fwId, given] of usedMap) {
+    for (let k = 0; k < usedRs.length; k++) {
+      const given = usedRs[k]!;
+      const fwId = usedFws[k]!;
       if (!(given instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): used['${fwId}'] must be Resources`);
       const r = this.interned.intern(given);
       this.checkAllocated(r, () => `addAgent('${id}'): used['${fwId}']`);
       usedSum = usedSum.isEmpty() ? unallocated(r) : usedSum.plus(unallocated(r));
-      usedList.push([fwId, r]);
+      usedRs[k] = r;
     }
     if (!containsOf(total, usedSum)) throw new AllocatorError("INVALID_RESOURCES", `addAgent('${id}'): used resources ${usedSum.toString()} exceed the agent's total ${total.toString()}`);
     // The default capabilities and attributes are shared, frozen objects (never mutated: updateAgent replaces them).
@@ -941,7 +961,9 @@ export class HierarchicalDRFAllocator {
     this.agentBySlot[agentSlot] = agent;
     this.trackReservations(total, +1);
     this.addTotal(agent.totalQ);
-    for (const [fwId, r] of usedList) {
+    for (let k = 0; k < usedRs.length; k++) {
+      const fwId = usedFws[k]!;
+      const r = usedRs[k]!;
       agent.allocated = agent.allocated.isEmpty() ? r : agent.allocated.plus(r);
       const fw = this.frameworks.get(fwId);
       if (fw === undefined) {
@@ -1401,18 +1423,21 @@ export class HierarchicalDRFAllocator {
   private addTotal(q: QVec): void {
     qAdd(this.totalQ, q);
     this.roleSorter.addTotal(q);
-    for (const s of this.frameworkSorters.values()) s.addTotal(q);
+    const sorters = this.frameworkSorterList;
+    for (let i = 0; i < sorters.length; i++) sorters[i]!.addTotal(q);
   }
 
   private removeTotal(q: QVec): void {
     qSub(this.totalQ, q);
     this.roleSorter.removeTotal(q);
-    for (const s of this.frameworkSorters.values()) s.removeTotal(q);
+    const sorters = this.frameworkSorterList;
+    for (let i = 0; i < sorters.length; i++) sorters[i]!.removeTotal(q);
   }
 
   private trackReservations(total: Resources, sign: number): void {
-    if (sign === 0) return;
-    for (const [role, q] of totalInfo(total).reservations) {
+    const reservations = totalInfo(total).reservations;
+    if (sign === 0 || reservations.size === 0) return;
+    for (const [role, q] of reservations) {
       if (sign > 0) this.roleTree.trackReservations(role, q);
       else this.roleTree.untrackReservations(role, q);
     }
@@ -1539,6 +1564,7 @@ export class HierarchicalDRFAllocator {
       const s = this.makeSorter(this.frameworkSorterKind);
       s.addTotal(this.totalQ);
       this.frameworkSorters.set(role, s);
+      this.frameworkSorterList.push(s);
     }
     this.roleTree.ensure(role).frameworks.add(fw.id);
     this.frameworkSorters.get(role)!.add(fw.id);
@@ -1553,7 +1579,9 @@ export class HierarchicalDRFAllocator {
     this.frameworkSorters.get(role)?.remove(fw.id);
     if (node === undefined || node.frameworks.size === 0) {
       if (this.roleSorter.contains(role)) this.roleSorter.remove(role);
+      const s = this.frameworkSorters.get(role);
       this.frameworkSorters.delete(role);
+      if (s !== undefined) this.frameworkSorterList.splice(this.frameworkSorterList.indexOf(s), 1);
     }
     return true;
   }
@@ -1578,7 +1606,8 @@ export class HierarchicalDRFAllocator {
         }
       }
     }
-    for (const [role, part] of allocationsOf(r)) this.trackOne(fw, role, agent, part, true);
+    const list = allocationListOf(r);
+    for (let k = 0; k < list.roles.length; k++) this.trackOne(fw, list.roles[k]!, agent, list.parts[k]!, true);
   }
 
   private trackOne(fw: FrameworkState, role: Role, agent: AgentState, part: Resources, count: boolean): void {
