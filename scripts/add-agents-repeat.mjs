@@ -4,12 +4,15 @@
 // addAgent calls took and the allocation they trigger took: the first runs
 // are cold (V8 has not compiled the code yet), the later ones warm.
 // Usage: node scripts/add-agents-repeat.mjs [repeats=8] [agents=10000] [frameworks=1000]
-// Needs a build (npm run build).
+// Needs a build (npm run build); DIR=<dir> uses the build in <dir> instead
+// (dist/, build/, package.json and a node_modules link), as
+// scripts/cold-add-agents.sh does to compare two builds.
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
 const [reps = "8", agents = "10000", frameworks = "1000"] = process.argv.slice(2);
-const at = (file) => pathToFileURL(path.resolve(import.meta.dirname ?? ".", "..", file)).href;
+const root = process.env.DIR ?? path.resolve(import.meta.dirname ?? ".", "..");
+const at = (file) => pathToFileURL(path.resolve(root, file)).href;
 const { HierarchicalDRFAllocator, ManualClock } = await import(at("dist/allocator/index.js"));
 const { Resources } = await import(at("dist/resources/index.js"));
 const { addBenchAgents, addBenchFrameworks, BENCH_ROLE, DECLINE_AGENT, declineUsedResources } = await import(at("dist/benchmarks/allocator.js"));
