@@ -359,7 +359,13 @@ export class FilterStore {
   private hashDelete(t: number, agent: number): void {
     const mask = this.hMask;
     let i = this.home(t, agent);
-    while (!(this.hAgent[i] === agent && this.hTable[i] === t && this.hChain[i] !== NONE)) i = (i + 1) & mask;
+    for (;;) {
+      if (this.hChain[i] === NONE) throw new Error(`FilterStore: no chain of table ${t} on agent slot ${agent} in the hash (internal error)`);
+      const sameAgent = this.hAgent[i] === agent;
+      const sameTable = this.hTable[i] === t;
+      if (sameAgent && sameTable) break;
+      i = (i + 1) & mask;
+    }
     // Backward shift: move later entries of the probe run into the hole
     // when their home position does not lie cyclically in (hole, entry].
     for (let j = (i + 1) & mask; this.hChain[j] !== NONE; j = (j + 1) & mask) {
