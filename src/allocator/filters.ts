@@ -17,7 +17,13 @@
  * filters that refer to it.
  *
  * The store frees nothing by itself: a table must be `release`d when the
- * allocator drops it (its filters go with it).
+ * allocator drops it (its filters go with it). Its columns keep their
+ * largest size while any filter lives. They go back to their first size
+ * when the last filter goes, if they had grown past `shrinkAbove` filters
+ * and the filters since the store was last empty used a quarter of them at
+ * most: after a burst of declines with long refuse times has ended (in a
+ * revive, say), the first time the store empties again; never in a steady
+ * pattern of filters that all expire and come back.
  */
 import type { Resources } from "../resources/index.js";
 import { objectArray } from "../util/arrays.js";
@@ -43,6 +49,17 @@ export class FilterStore {
   private fCovers = new Uint8Array(16);
   private fTop = 0;
   private fFree = NONE;
+  private fLive = 0;
+  /** The most filters alive at once since the store was last empty. */
+  private fPeak = 0;
+  /**
+   * The generation new filter indexes start at, and the highest any index
+   * has reached: after the columns go back to their first size, the indexes
+   * start above every generation handed out before, so no old handle
+   * matches a new filter.
+   */
+  private genFloor = 0;
+  private genHigh = 0;
 
   // Chains, by chain index: one per (table, agent) with filters. A free chain's `cNext` links the free list.
   private cTable = new Int32Array(16);
@@ -74,6 +91,12 @@ export class FilterStore {
   private readonly resIds = new Map<Resources, number>();
   private readonly resFree: number[] = [];
 
+  /**
+   * @param shrinkAbove the column size (in filters) above which the columns
+   *   go back to their first size when the last filter goes
+   */
+  constructor(private readonly shrinkAbove = 4096) {}
+
   /** A new, empty table. */
   newTable(): FilterTable {
     let t = this.tFree;
@@ -95,9 +118,12 @@ export class FilterStore {
 
   /** Live filters in all tables. */
   filterCount(): number {
-    let n = 0;
-    for (let t = 0; t < this.tTop; t++) if (this.tCount[t]! > 0) n += this.tCount[t]!;
-    return n;
+    return this.fLive;
+  }
+
+  /** How many filters the columns have room for (they grow by doubling). */
+  capacity(): number {
+    return this.fNext.length;
   }
 
   /** Distinct refused-resources objects held (for tests: released filters must let theirs go). */
@@ -163,6 +189,7 @@ export class FilterStore {
     this.tCount[this.cTable[c]!]!--;
     this.freeFilter(f);
     if (this.cHead[c] === NONE) this.dropChain(c);
+    this.shrinkIfEmpty();
     return agent;
   }
 
@@ -170,7 +197,9 @@ export class FilterStore {
   removeAgent(t: number, agent: number): number {
     const c = this.chainOf(t, agent);
     if (c === NONE) return 0;
-    return this.dropChainWithFilters(c);
+    const n = this.dropChainWithFilters(c);
+    this.shrinkIfEmpty();
+    return n;
   }
 
   /** @internal Whether a filter of table `t` on `agent` refuses `offer` (its resources contain the offer). */
@@ -206,6 +235,41 @@ export class FilterStore {
     }
     this.tFirst[t] = this.tFree;
     this.tFree = t;
+    this.shrinkIfEmpty();
+  }
+
+  /** Back to the first size, once no filter is left (see the class comment for when). */
+  private shrinkIfEmpty(): void {
+    if (this.fLive > 0) return;
+    const peak = this.fPeak;
+    this.fPeak = 0;
+    if (this.fNext.length <= this.shrinkAbove || 4 * peak > this.fNext.length) return;
+    // No filter left: no chain, no hash entry, no held resources either.
+    this.genFloor = this.genHigh + 1;
+    this.fExpiry = new Float64Array(16);
+    this.fNext = new Int32Array(16);
+    this.fRes = new Int32Array(16);
+    this.fChain = new Int32Array(16);
+    this.fGen = new Int32Array(16).fill(this.genFloor);
+    this.fMemo = new Float64Array(16);
+    this.fCovers = new Uint8Array(16);
+    this.fTop = 0;
+    this.fFree = NONE;
+    this.cTable = new Int32Array(16);
+    this.cAgent = new Int32Array(16);
+    this.cHead = new Int32Array(16);
+    this.cTail = new Int32Array(16);
+    this.cPrev = new Int32Array(16);
+    this.cNext = new Int32Array(16);
+    this.cTop = 0;
+    this.cFree = NONE;
+    this.hTable = new Int32Array(32);
+    this.hAgent = new Int32Array(32);
+    this.hChain = new Int32Array(32).fill(NONE);
+    this.hMask = 31;
+    this.resObjects.length = 0;
+    this.resFree.length = 0;
+    this.resRefs = new Int32Array(16);
   }
 
   // ---------------------------------------------------------------- chains
@@ -271,6 +335,9 @@ export class FilterStore {
   // --------------------------------------------------------------- filters
 
   private takeFilter(): number {
+    const live = this.fLive + 1;
+    this.fLive = live;
+    if (live > this.fPeak) this.fPeak = live;
     let f = this.fFree;
     if (f !== NONE) {
       this.fFree = this.fNext[f]!;
@@ -283,7 +350,9 @@ export class FilterStore {
       this.fNext = copyGrown(this.fNext, n);
       this.fRes = copyGrown(this.fRes, n);
       this.fChain = copyGrown(this.fChain, n);
+      const had = this.fGen.length;
       this.fGen = copyGrown(this.fGen, n);
+      if (this.genFloor !== 0) this.fGen.fill(this.genFloor, had);
       this.fMemo = copyGrown(this.fMemo, n);
       this.fCovers = copyGrown(this.fCovers, n);
     }
@@ -294,7 +363,10 @@ export class FilterStore {
   private freeFilter(f: number): void {
     this.releaseResources(this.fRes[f]!);
     this.fRes[f] = NONE;
-    this.fGen[f]!++;
+    const g = this.fGen[f]! + 1;
+    this.fGen[f] = g;
+    if (g > this.genHigh) this.genHigh = g;
+    this.fLive--;
     this.fNext[f] = this.fFree;
     this.fFree = f;
   }

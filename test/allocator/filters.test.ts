@@ -39,8 +39,10 @@ describe("FilterStore (decline filters of all tables in typed columns) against a
       { weight: 1, arbitrary: fc.record({ k: fc.constant("release" as const), t: fc.nat(TABLES - 1) }) },
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120, size: "max" }), (ops) => {
-        const store = new FilterStore();
+      fc.property(fc.array(op, { maxLength: 120, size: "max" }), fc.boolean(), (ops, shrinkOften) => {
+        // Half the cases let the columns go back to their first size each
+        // time the last filter goes: handles from before must stay dead.
+        const store = new FilterStore(shrinkOften ? 0 : undefined);
         const tables: FilterTable[] = [];
         for (let t = 0; t < TABLES; t++) tables.push(store.newTable());
         let model: ModelFilter[] = [];
@@ -138,6 +140,40 @@ describe("FilterStore (decline filters of all tables in typed columns) against a
     t.remove(f);
     expect(t.add(0, big, 2)).toBe(f);
     expect(t.covers(0, big)).toBe(true);
+  });
+
+  it("gives its memory back when the last filter goes, and no handle from before matches a new filter", () => {
+    const store = new FilterStore(1024);
+    let t = store.newTable();
+    const r = SHAPES[1]!;
+    const handles: [number, number][] = [];
+    for (let a = 0; a < 5000; a++) {
+      const f = t.add(a, r, a);
+      handles.push([f, t.generation(f)]);
+    }
+    expect(store.capacity()).toBeGreaterThanOrEqual(5000);
+    // All but one go: the columns keep their size while a filter lives.
+    for (const [f] of handles.slice(1)) t.remove(f);
+    expect(store.capacity()).toBeGreaterThanOrEqual(5000);
+    // Empty after a burst that used them: they keep their size (a steady
+    // pattern of filters that all expire and come back would regrow them).
+    t.removeAgent(0);
+    expect(store.filterCount()).toBe(0);
+    expect(store.heldResources()).toBe(0);
+    expect(store.capacity()).toBeGreaterThanOrEqual(5000);
+    // Empty again after using a quarter at most: back to the first size.
+    const few = Array.from({ length: 10 }, (_, a) => t.add(a, r, 0));
+    handles.push(...few.map((f): [number, number] => [f, t.generation(f)]));
+    t.release();
+    expect(store.capacity()).toBeLessThanOrEqual(1024);
+    expect(store.heldResources()).toBe(0);
+    t = store.newTable();
+    // New filters reuse the first indexes; the old handles on them stay dead.
+    const fresh = Array.from({ length: 100 }, (_, a) => t.add(a, r, 1));
+    for (const [f, g] of handles) expect(t.live(f, g)).toBe(false);
+    for (const f of fresh) expect(t.live(f, t.generation(f))).toBe(true);
+    expect(t.covers(7, COPIES[1]!)).toBe(true);
+    expect(t.size()).toBe(100);
   });
 
   it("keeps a million filters of a thousand tables in typed columns, and releasing the tables frees them all", () => {
