@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // fast-check generates up to each array's stated maxLength (test/setup-fast-check.ts).
+    setupFiles: ["test/setup-fast-check.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 60_000,
