@@ -1923,8 +1923,8 @@ export class HierarchicalDRFAllocator {
     // stages, framework by framework: nothing in the cycle reads those maps,
     // and each framework's maps are then touched while they are in cache
     // instead of once per offer in DRF rotation over all frameworks.
-    // Stage-1 offers (quota) are entered in the holdings at once.
-    this.offerLog.clear();
+    // Stage-1 offers (quota) are entered in the holdings at once. The log is
+    // empty here: `enterOffers` clears it at the end of every cycle.
     this.cycleStage1Offers = 0;
     let anyQuota = false;
     for (const r of this.roleTree.topLevel()) if (!isDefaultQuota(r.quota)) anyQuota = true;
