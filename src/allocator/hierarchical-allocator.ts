@@ -630,7 +630,7 @@ class FairShareCycle {
   pendingCount = 0;
 }
 
-/** `enterOffers`' position: the (framework, role) being entered and its callback map and holding list. */
+/** Where the entering of a cycle's offers is (end of `runAllocation`): the (framework, role) being entered and its callback map and holding list. */
 class EnteringCursor {
   fw: FrameworkState | null = null;
   role: Role = "";
@@ -709,7 +709,7 @@ export class HierarchicalDRFAllocator {
   private epoch = 0;
   /** The running stage 2's (agent, role) and headroom, read by its visitor. */
   private readonly fair = new FairShareCycle();
-  /** Where `enterOffers` is (the framework and role being entered), reused from cycle to cycle. */
+  /** Where the entering of the cycle's offers is (the framework and role being entered), reused from cycle to cycle. */
   private readonly entering = new EnteringCursor();
   /**
    * Stage 2's visitor, created once: a visitor closure made per cycle
@@ -1924,7 +1924,7 @@ export class HierarchicalDRFAllocator {
     // and each framework's maps are then touched while they are in cache
     // instead of once per offer in DRF rotation over all frameworks.
     // Stage-1 offers (quota) are entered in the holdings at once. The log is
-    // empty here: `enterOffers` clears it at the end of every cycle.
+    // empty here: every cycle clears it once its offers are entered.
     this.cycleStage1Offers = 0;
     let anyQuota = false;
     for (const r of this.roleTree.topLevel()) if (!isDefaultQuota(r.quota)) anyQuota = true;
@@ -1941,7 +1941,42 @@ export class HierarchicalDRFAllocator {
     for (const sorter of this.frameworkSorters.values()) sorter.prepare();
     this.rng.shuffle(ids);
     this.fairShareStage(ids, h, anyQuota);
-    this.enterOffers();
+    // After both stages: enter the logged offers in the frameworks' holdings
+    // and the callback's maps framework by framework, then run the callbacks.
+    // Here rather than in a function of its own: V8 gives a function type
+    // feedback only once its first call has run a while, so the steps of a
+    // once-per-cycle function before its loops had none after the first
+    // cycle, and runAllocation, compiled with it inlined, stopped there in
+    // round after round (docs/bench-allocator.md, 2026-11-27 from 05:25).
+    {
+      const log = this.offerLog;
+      // Enter the recorded offers framework by framework (a stable counting
+      // sort on the framework slot keeps each framework's own order), while
+      // the callbacks go out in the order frameworks first received an offer.
+      const n = log.size();
+      const offered: FrameworkState[] = objectArray();
+      for (let i = 0; i < n; i += CHUNK) this.openPendingOffers(i, Math.min(n, i + CHUNK), offered);
+      const byFw = log.byFramework();
+      const e = this.entering;
+      // Stage 2 offers each (framework, role, agent) at most once (one visit
+      // per framework per (agent, role)), so only stage-1 offers can repeat one.
+      e.mayRepeat = this.cycleStage1Offers > 0;
+      e.fw = null;
+      e.role = "";
+      e.byAgent = undefined;
+      e.list = undefined;
+      for (let j = 0; j < n; j += CHUNK) this.enterOfferRange(byFw, j, Math.min(n, j + CHUNK));
+      e.fw = null;
+      e.byAgent = undefined;
+      e.list = undefined;
+      log.clear();
+      const byRoles: OfferMap<Role, OfferMap<AgentId, Resources>>[] = [];
+      for (const fw of offered) {
+        byRoles.push(fw.pending!);
+        fw.pending = undefined;
+      }
+      for (let k = 0; k < offered.length; k++) this.offerCallback(offered[k]!.id, byRoles[k]!);
+    }
   }
 
   /** Stage 1: each framework of a role with unsatisfied quota guarantees gets its guarantees (shrunk to what is unsatisfied) plus what goes along. */
@@ -2477,7 +2512,7 @@ export class HierarchicalDRFAllocator {
     for (let j = from; j < to; j++) this.enterOffer(byFw[j]!);
   }
 
-  /** Enters logged offer `i` in its framework's callback map and holdings (`enterOffers`, offers grouped by framework). */
+  /** Enters logged offer `i` in its framework's callback map and holdings (end of `runAllocation`, offers grouped by framework). */
   private enterOffer(i: number): void {
     const log = this.offerLog;
     const e = this.entering;
@@ -2520,37 +2555,4 @@ export class HierarchicalDRFAllocator {
     }
   }
 
-  /**
-   * After both stages: enters the logged offers in the frameworks' holdings
-   * and the callback's maps framework by framework, then runs the callbacks.
-   */
-  private enterOffers(): void {
-    const log = this.offerLog;
-    // Enter the recorded offers framework by framework (a stable counting
-    // sort on the framework slot keeps each framework's own order), while
-    // the callbacks go out in the order frameworks first received an offer.
-    const n = log.size();
-    const offered: FrameworkState[] = objectArray();
-    for (let i = 0; i < n; i += CHUNK) this.openPendingOffers(i, Math.min(n, i + CHUNK), offered);
-    const byFw = log.byFramework();
-    const e = this.entering;
-    // Stage 2 offers each (framework, role, agent) at most once (one visit
-    // per framework per (agent, role)), so only stage-1 offers can repeat one.
-    e.mayRepeat = this.cycleStage1Offers > 0;
-    e.fw = null;
-    e.role = "";
-    e.byAgent = undefined;
-    e.list = undefined;
-    for (let j = 0; j < n; j += CHUNK) this.enterOfferRange(byFw, j, Math.min(n, j + CHUNK));
-    e.fw = null;
-    e.byAgent = undefined;
-    e.list = undefined;
-    log.clear();
-    const byRoles: OfferMap<Role, OfferMap<AgentId, Resources>>[] = [];
-    for (const fw of offered) {
-      byRoles.push(fw.pending!);
-      fw.pending = undefined;
-    }
-    for (let k = 0; k < offered.length; k++) this.offerCallback(offered[k]!.id, byRoles[k]!);
-  }
 }
