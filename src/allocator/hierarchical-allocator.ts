@@ -2091,7 +2091,11 @@ export class HierarchicalDRFAllocator {
    */
   private batchLane(): RoleCycle | null {
     const s = this.fair;
-    if (s.roles.size !== 1) return null;
+    // Only with a DRF role sorter, asked before anything else: a random
+    // role sorter draws an order whenever it is asked for one, and the
+    // per-agent path asks it once per agent (as Mesos' sort() per agent
+    // does), which a batch would not; asking it here drew once more.
+    if (s.roles.size !== 1 || !(this.roleSorter instanceof DrfSorter)) return null;
     const roles = this.roleSorter.sortedView();
     if (roles.length !== 1) return null;
     const rc = s.roles.get(roles[0]!);
