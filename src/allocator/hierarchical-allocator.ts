@@ -997,13 +997,7 @@ export class HierarchicalDRFAllocator {
     for (const fwSlot of this.mayFilter.columnsOf(agent.slot)) {
       const fw = this.frameworkBySlot[fwSlot];
       if (fw === undefined) continue;
-      for (const [role, rf] of fw.filters) {
-        if (rf.table.removeAgent(agent.slot) > 0 && rf.table.size() === 0) {
-          rf.cleared = true;
-          rf.table.release();
-          fw.filters.delete(role);
-        }
-      }
+      for (const rf of fw.filters.values()) if (rf.table.removeAgent(agent.slot) > 0 && rf.table.size() === 0) this.dropFilters(rf);
     }
     this.agentBySlot[agent.slot] = undefined;
     this.agentSlots.give(agent.slot);
@@ -1805,20 +1799,22 @@ export class HierarchicalDRFAllocator {
     if (rf.cleared || !rf.table.live(index, generation)) return;
     this.epoch++;
     rf.table.remove(index);
-    if (rf.table.size() === 0) {
-      rf.cleared = true;
-      rf.table.release();
-      if (rf.fw.filters.get(rf.role) === rf) rf.fw.filters.delete(rf.role);
-    }
+    if (rf.table.size() === 0) this.dropFilters(rf);
+  }
+
+  /**
+   * Drops a framework's filter set for one role: pending expiry timers
+   * ignore it from now on, and its table (with any filters left) goes back
+   * to the store, which frees nothing on its own.
+   */
+  private dropFilters(rf: RoleFilters): void {
+    rf.cleared = true;
+    rf.table.release();
+    if (rf.fw.filters.get(rf.role) === rf) rf.fw.filters.delete(rf.role);
   }
 
   private clearFilters(fw: FrameworkState, role: Role | null): void {
-    for (const [r, rf] of [...fw.filters]) {
-      if (role !== null && r !== role) continue;
-      rf.cleared = true;
-      rf.table.release();
-      fw.filters.delete(r);
-    }
+    for (const [r, rf] of [...fw.filters]) if (role === null || r === role) this.dropFilters(rf);
   }
 
   private isFiltered(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
