@@ -419,13 +419,18 @@ export class FilterStore {
 
   private hashInsert(t: number, agent: number, c: number): void {
     if (2 * (this.hSize + 1) > this.hChain.length) this.rehash(2 * this.hChain.length);
+    this.hashPlace(t, agent, c);
+    this.hSize++;
+  }
+
+  /** Puts the entry (t, agent) -> c in the first empty slot of its probe run (the pair is not in the hash). */
+  private hashPlace(t: number, agent: number, c: number): void {
     const mask = this.hMask;
     let i = this.home(t, agent);
     while (this.hChain[i] !== NONE) i = (i + 1) & mask;
     this.hTable[i] = t;
     this.hAgent[i] = agent;
     this.hChain[i] = c;
-    this.hSize++;
   }
 
   private hashDelete(t: number, agent: number): void {
@@ -461,15 +466,9 @@ export class FilterStore {
     this.hAgent = new Int32Array(capacity);
     this.hChain = new Int32Array(capacity).fill(NONE);
     this.hMask = capacity - 1;
-    const mask = this.hMask;
     for (let j = 0; j < oldChain.length; j++) {
       const c = oldChain[j]!;
-      if (c === NONE) continue;
-      let i = this.home(oldTable[j]!, oldAgent[j]!);
-      while (this.hChain[i] !== NONE) i = (i + 1) & mask;
-      this.hTable[i] = oldTable[j]!;
-      this.hAgent[i] = oldAgent[j]!;
-      this.hChain[i] = c;
+      if (c !== NONE) this.hashPlace(oldTable[j]!, oldAgent[j]!, c);
     }
   }
 }
