@@ -21,7 +21,10 @@ import {
   runSimulation,
   type ClusterConfig,
   type ClusterOverrides,
+  type SimulationOptions,
+  type SimulationResult,
 } from "../simulate/index.js";
+import { LineFile } from "./line-file.js";
 
 /** Default path of the HTML report. */
 export const DEFAULT_REPORT_PATH = "report/simulation.html";
@@ -117,18 +120,41 @@ export function register(program: Command, io: CliIO): void {
 
       const isTTY = io === processIO && process.stderr.isTTY === true;
       const progress = opts.quiet ? undefined : progressReporter({ write: (s) => io.err(s), isTTY });
-      const recordEvents = opts.events !== undefined;
-      const result = runSimulation(config, progress ? { onProgress: progress.update, recordEvents } : { recordEvents });
-      progress?.done();
-
-      if (opts.events !== undefined) {
+      // The event log goes to its file line by line as the run makes it: a
+      // long run's log is larger than one string can be.
+      const eventsPath = opts.events;
+      const eventsError = (err: unknown) =>
+        new CliExit(1, `drfcore simulate: cannot write events ${eventsPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      let eventsFile: LineFile | undefined;
+      if (eventsPath !== undefined) {
         try {
-          await mkdir(dirname(resolve(opts.events)), { recursive: true });
-          await writeFile(opts.events, result.events.map((e) => JSON.stringify(e)).join("\n") + (result.events.length ? "\n" : ""), "utf8");
+          await mkdir(dirname(resolve(eventsPath)), { recursive: true });
+          eventsFile = new LineFile(eventsPath);
         } catch (err) {
-          throw new CliExit(1, `drfcore simulate: cannot write events ${opts.events}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          throw eventsError(err);
         }
       }
+      const options: SimulationOptions = { recordEvents: false };
+      if (progress) options.onProgress = progress.update;
+      if (eventsFile !== undefined) {
+        const file = eventsFile;
+        options.onEvent = (e) => file.writeLine(JSON.stringify(e));
+      }
+      let result: SimulationResult;
+      try {
+        result = runSimulation(config, options);
+        eventsFile?.close();
+      } catch (err) {
+        // A failed write of the log, or the run itself failing: close the file either way.
+        const writing = eventsFile !== undefined && (err as NodeJS.ErrnoException).syscall !== undefined;
+        try {
+          eventsFile?.close();
+        } catch {
+          // the first error is the one to report
+        }
+        throw writing ? eventsError(err) : err;
+      }
+      progress?.done();
 
       try {
         await writeFile(reportPath, renderHtmlReport(result), "utf8");

@@ -85,8 +85,13 @@ export interface SimulationOptions {
    * over-committed; throws SimulationInvariantError otherwise. Costs a little time.
    */
   verify?: boolean;
-  /** Keep the event log (default true). */
+  /** Keep the event log in the result's `events` (default true, or false when `onEvent` is given). */
   recordEvents?: boolean;
+  /**
+   * Called with each event of the log as it happens, in order (for writing
+   * a long run's log out as it goes instead of keeping it in memory).
+   */
+  onEvent?: (event: SimLogEvent) => void;
 }
 
 /** Raised when a cross-check of `verify` fails: a bug in the allocator or the simulator. */
@@ -158,7 +163,10 @@ class Simulation {
   private readonly usedAll: Quantities = new Map();
   private readonly exclude: Set<string>;
   private readonly events: SimLogEvent[] = [];
+  /** Whether any event is wanted (kept or passed on): events are built only then. */
   private readonly record: boolean;
+  private readonly keep: boolean;
+  private readonly sink: ((event: SimLogEvent) => void) | undefined;
   private readonly metrics: MetricsRecorder;
   private readonly shapeCache = new Map<string, Resources>();
   private nextTaskId = 0;
@@ -168,7 +176,9 @@ class Simulation {
   private now = 0;
 
   constructor(private readonly config: ClusterConfig, private readonly options: SimulationOptions) {
-    this.record = options.recordEvents ?? true;
+    this.keep = options.recordEvents ?? options.onEvent === undefined;
+    this.sink = options.onEvent;
+    this.record = this.keep || this.sink !== undefined;
     this.exclude = new Set(config.fairnessExcludeResourceNames);
     this.allocator = new HierarchicalDRFAllocator({
       allocationIntervalSeconds: config.allocationIntervalSeconds,
@@ -328,10 +338,10 @@ class Simulation {
     };
     role.arrived++;
     fw.pending.push(task);
-    if (this.record) this.events.push({ t: this.now, kind: "arrive", task: task.id, framework: fw.id, role: role.spec.name, shape: shape.name });
+    if (this.record) this.emit({ t: this.now, kind: "arrive", task: task.id, framework: fw.id, role: role.spec.name, shape: shape.name });
     if (fw.suppressed) {
       fw.suppressed = false;
-      if (this.record) this.events.push({ t: this.now, kind: "revive", framework: fw.id });
+      if (this.record) this.emit({ t: this.now, kind: "revive", framework: fw.id });
       this.timed(() => this.allocator.reviveOffers(fw.id, [role.spec.name]));
     }
     this.scheduleArrival(fw, this.now);
@@ -345,7 +355,7 @@ class Simulation {
     subtractInto(this.agentUsed.get(task.agent)!, task.need);
     role.running--;
     role.finished++;
-    if (this.record) this.events.push({ t: this.now, kind: "finish", task: task.id, framework: fw.id, role: role.spec.name, agent: task.agent, resources: task.resourcesText });
+    if (this.record) this.emit({ t: this.now, kind: "finish", task: task.id, framework: fw.id, role: role.spec.name, agent: task.agent, resources: task.resourcesText });
     this.timed(() => this.allocator.recoverResources(fw.id, task.agent, task.resources!, undefined, { isAllocated: true }));
   }
 
@@ -366,7 +376,7 @@ class Simulation {
     this.offers++;
     const roleState = fw.role;
     const free = toQuantities(offered);
-    if (this.record) this.events.push({ t: this.now, kind: "offer", framework: fw.id, role, agent, resources: offered.toJSON(), scalars: formatQuantities(free) });
+    if (this.record) this.emit({ t: this.now, kind: "offer", framework: fw.id, role, agent, resources: offered.toJSON(), scalars: formatQuantities(free) });
     let remaining = offered;
     // Resources reserved to this role in the offer are used first, as schedulers do.
     const reservedLeft = toQuantities(offered.reserved(role));
@@ -394,12 +404,12 @@ class Simulation {
     if (!remaining.isEmpty()) {
       this.declines++;
       const refuseSeconds = this.config.refuseSeconds;
-      if (this.record) this.events.push({ t: this.now, kind: "decline", framework: fw.id, role, agent, resources: remaining.toJSON(), scalars: formatQuantities(toQuantities(remaining)), refuseSeconds });
+      if (this.record) this.emit({ t: this.now, kind: "decline", framework: fw.id, role, agent, resources: remaining.toJSON(), scalars: formatQuantities(toQuantities(remaining)), refuseSeconds });
       this.timed(() => this.allocator.recoverResources(fw.id, agent, remaining, { refuseSeconds }));
     }
     if (fw.pending.length === 0 && !fw.suppressed) {
       fw.suppressed = true;
-      if (this.record) this.events.push({ t: this.now, kind: "suppress", framework: fw.id });
+      if (this.record) this.emit({ t: this.now, kind: "suppress", framework: fw.id });
       this.timed(() => this.allocator.suppressOffers(fw.id, [roleState.spec.name]));
     }
   }
@@ -446,9 +456,15 @@ class Simulation {
     if (this.record) {
       const e: SimLogEvent = { t: this.now, kind: "launch", task: task.id, framework: task.framework.id, role: role.spec.name, agent, resources: task.resourcesText };
       if (fromReserved.size > 0) e.reserved = formatQuantities(fromReserved);
-      this.events.push(e);
+      this.emit(e);
     }
     this.queue.push({ t: this.now + task.duration, priority: 0, kind: "finish", task });
+  }
+
+  /** Keeps and/or passes on one event of the log (see `record`). */
+  private emit(e: SimLogEvent): void {
+    if (this.keep) this.events.push(e);
+    if (this.sink !== undefined) this.sink(e);
   }
 
   private onSample(): void {

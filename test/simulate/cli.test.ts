@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { memoryIO } from "../../src/cli/io.js";
+import { applyOverrides, defaultClusterConfig, runSimulation } from "../../src/simulate/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "drfcore-sim-"));
 
@@ -47,6 +48,24 @@ describe("drfcore simulate", () => {
     expect(Number(row[5])).toBe(finished);
     expect(Number(row[6])).toBe(launched);
     expect(launched).toBeGreaterThan(0);
+  });
+
+  it("streams the event log to the file: the same lines as the run's events kept in memory", async () => {
+    const io = memoryIO();
+    const events = join(dir, "ev", "same.jsonl");
+    expect(await main(["simulate", "--agents", "5", "--frameworks", "4", "--duration", "200", "--seed", "3", "--quiet", "--report", join(dir, "w.html"), "--events", events], io)).toBe(0);
+    const config = applyOverrides(defaultClusterConfig(), { agents: 5, frameworks: 4, durationSeconds: 200, seed: 3 }, "<built-in>");
+    const kept = runSimulation(config, { recordEvents: true }).events;
+    expect(kept.length).toBeGreaterThan(100);
+    expect(readFileSync(events, "utf8")).toBe(kept.map((e) => JSON.stringify(e) + "\n").join(""));
+  });
+
+  it("fails with status 1 when the event log cannot be created", async () => {
+    const blocker = join(dir, "ev-blocker");
+    writeFileSync(blocker, "");
+    const io = memoryIO();
+    expect(await main(["simulate", "--agents", "4", "--frameworks", "4", "--duration", "30", "--quiet", "--report", join(dir, "u.html"), "--events", join(blocker, "log.jsonl")], io)).toBe(1);
+    expect(io.stderr).toMatch(/cannot write events .*ev-blocker\/log\.jsonl: (ENOTDIR|EEXIST)/);
   });
 
   it("loads a cluster file, including the example", async () => {
