@@ -24,7 +24,7 @@ import { AllocatorError } from "./errors.js";
 import { ResourcesInterner } from "./interned.js";
 import { OfferMap } from "./offer-map.js";
 import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapable, traitsOf } from "./offerable.js";
-import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom, newQVec } from "./quantities.js";
+import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom, newQVec, scalarQVec } from "./quantities.js";
 import { Prng } from "./random.js";
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
@@ -322,7 +322,7 @@ function capsOf(capabilities: readonly string[]): FrameworkCaps {
 const NO_QUANTITIES: QVec = newQVec();
 const splitMemo = new ObjectMemo<Resources, ScalarSplit>((r) => {
   const scalars = r.scalars();
-  const all = qvecFrom(scalars.scalarQuantities());
+  const all = scalarQVec(scalars);
   const reserved = scalars.reserved();
   // Parts that coincide share one array (splits are never written to): an
   // offer's split is read once per offer, and with agents of different
@@ -330,8 +330,8 @@ const splitMemo = new ObjectMemo<Resources, ScalarSplit>((r) => {
   if (reserved.isEmpty() && scalars.revocable().isEmpty()) return { all, reserved: NO_QUANTITIES, unreservedNonRevocable: all };
   return {
     all,
-    reserved: qvecFrom(reserved.scalarQuantities()),
-    unreservedNonRevocable: qvecFrom(scalars.unreserved().nonRevocable().scalarQuantities()),
+    reserved: scalarQVec(reserved),
+    unreservedNonRevocable: scalarQVec(scalars.unreserved().nonRevocable()),
   };
 });
 /** The scalar split of `r` (all, reserved, unreserved non-revocable quantities), memoized per object. */
@@ -378,7 +378,7 @@ function containsOf(a: Resources, b: Resources): boolean {
 }
 
 /** Memo of derived forms per (immutable) Resources object: the hot path reuses them. */
-const quantityMemo = new ObjectMemo<Resources, QVec>((r) => qvecFrom(r.scalarQuantities()));
+const quantityMemo = new ObjectMemo<Resources, QVec>((r) => scalarQVec(r));
 function quantitiesOf(r: Resources): QVec {
   return quantityMemo.get(r);
 }
@@ -428,8 +428,8 @@ const totalMemo = new ObjectMemo<Resources, TotalInfo>((total) => {
   const scalars = total.scalars();
   const reservations = new Map<string, QVec>();
   const reserved = scalars.reserved();
-  if (!reserved.isEmpty()) for (const [role, r] of reserved.reservations()) reservations.set(role, qvecFrom(r.scalarQuantities()));
-  return { q: qvecFrom(scalars.scalarQuantities()), hasGpu: scalars.scalar("gpus") > 0, reservations };
+  if (!reserved.isEmpty()) for (const [role, r] of reserved.reservations()) reservations.set(role, scalarQVec(r));
+  return { q: scalarQVec(scalars), hasGpu: scalars.scalar("gpus") > 0, reservations };
 });
 /** `traitsOf(r)` (shared, revocable, refined reservations present), memoized per object. */
 const traitsMemo = new ObjectMemo<Resources, number>(traitsOf);
@@ -1894,8 +1894,8 @@ export class HierarchicalDRFAllocator {
     qSub(available, this.roleTree.root.offered);
     qSub(available, qMinus(this.roleTree.root.reservations, this.roleTree.root.offeredReserved));
     for (const a of this.agents.values()) {
-      const rev = a.available.scalars().filter((x) => x.revocable !== undefined);
-      if (!rev.isEmpty()) qSub(available, qvecFrom(rev.scalarQuantities()));
+      const rev = a.available.revocable();
+      if (!rev.isEmpty()) qSub(available, scalarQVec(rev));
     }
     return { consumed, required, available };
   }
@@ -1996,7 +1996,7 @@ export class HierarchicalDRFAllocator {
             let available = allocatableTo(agent.available, role);
             if (available.isEmpty()) return false;
             const fw = this.frameworks.get(fwId)!;
-            if (!this.allocatable(qvecFrom(available.scalarQuantities()), false, role, fw)) return;
+            if (!this.allocatable(scalarQVec(available), false, role, fw)) return;
             if (fw.caps.gpuResources === false && agent.hasGpu) return;
             available = stripIncapable(available, fw.caps, traits(available));
             const quotaResources = quotaPart(available);
@@ -2007,7 +2007,7 @@ export class HierarchicalDRFAllocator {
             const otherReserved = rest.scalars().nonRevocable().reserved();
             let toOffer = guaranteesOffering.plus(rest.minus(otherReserved.minus(otherReserved.reserved(role))));
             let additional = quotaResources.minus(guaranteesOffering);
-            const gQ = qvecFrom(guaranteesOffering.scalarQuantities());
+            const gQ = scalarQVec(guaranteesOffering);
             if (quota.limits.size > 0) {
               const c = consumedQ.get(role) ?? NO_QUANTITIES;
               const lim = new Map<number, number>();
@@ -2016,10 +2016,10 @@ export class HierarchicalDRFAllocator {
             }
             if (!qIsEmpty(requiredHeadroom) && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
             toOffer = toOffer.plus(additional);
-            if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+            if (!this.allocatable(scalarQVec(toOffer), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
             this.recordOffer(fw, role, agent, toOffer, null, -1, allocateTo(toOffer, role), null);
             const inc = gQ.slice();
-            qAdd(inc, qvecFrom(additional.scalarQuantities()));
+            qAdd(inc, scalarQVec(additional));
             qSub(unsatisfied, inc);
             quotaConsumedAdd(consumedQ, role, inc);
             qSub(requiredHeadroom, gQ);
@@ -2471,9 +2471,9 @@ export class HierarchicalDRFAllocator {
     }
     if (s.quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(s.available, s.required), true);
     toOffer = toOffer.plus(additional);
-    if (!this.allocatable(qvecFrom(toOffer.scalarQuantities()), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+    if (!this.allocatable(scalarQVec(toOffer), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
     this.recordOfferTo(fw, role, agent, toOffer, rc, slot);
-    const inc = qvecFrom(additional.scalarQuantities());
+    const inc = scalarQVec(additional);
     if (rc.hasQuota) quotaConsumedAdd(s.consumed, rc.quotaRole, inc);
     qSub(s.available, inc);
     if (agent.available.isEmpty()) return false;

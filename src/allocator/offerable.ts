@@ -4,7 +4,7 @@
  * framework can understand, and shrinking to quota targets. Everything is
  * expressed through `src/resources/` operations.
  */
-import { Resources, toFixed } from "../resources/index.js";
+import { Resources } from "../resources/index.js";
 import type { Resource } from "../resources/index.js";
 import { NAMES, type QVec } from "./quantities.js";
 
@@ -84,27 +84,19 @@ export function isQuotaResource(r: Resource): boolean {
 /**
  * Mesos `shrinkResources` with a quantity target (absent names mean zero) or
  * a limit target (absent names mean no limit): keeps each scalar entry up to
- * what is left of the target for its name.
+ * what is left of the target for its name (`Resources.shrinkScalars`, which
+ * returns `resources` itself when all of it fits).
  */
 export function shrink(resources: Resources, target: QVec | Map<number, number>, absentMeansZero: boolean): Resources {
-  const left = new Map<number, number>();
-  if (Array.isArray(target)) target.forEach((v, i) => { if (v > 0) left.set(i, v); });
-  else for (const [k, v] of target) left.set(k, v);
-  if (absentMeansZero && left.size === 0) return Resources.empty();
-  const out: Resource[] = [];
-  for (const r of resources.toProto()) {
-    const id = NAMES.id(r.name);
-    const limit = left.get(id);
-    if (limit === undefined) {
-      if (!absentMeansZero) out.push(r);
-      continue;
-    }
-    if (r.type !== "SCALAR") continue;
-    const have = toFixed(r.scalar ?? 0);
-    const keep = Math.min(have, limit);
-    left.set(id, limit - keep);
-    if (keep <= 0) continue;
-    out.push(keep === have ? r : { ...r, scalar: keep / 1000 });
+  if (Array.isArray(target)) {
+    let any = false;
+    for (let i = 0; i < target.length; i++) if (target[i]! > 0) any = true;
+    if (absentMeansZero && !any) return Resources.empty();
+    return resources.shrinkScalars((name) => {
+      const v = target[NAMES.id(name)];
+      return v !== undefined && v > 0 ? v : undefined;
+    }, absentMeansZero);
   }
-  return Resources.fromProto(out);
+  if (absentMeansZero && target.size === 0) return Resources.empty();
+  return resources.shrinkScalars((name) => target.get(NAMES.id(name)), absentMeansZero);
 }

@@ -5,7 +5,7 @@
  * bookkeeping of totals that `src/resources/` computed; no resource semantics
  * live here.
  */
-import type { ResourceQuantities } from "../resources/index.js";
+import type { ResourceQuantities, Resources } from "../resources/index.js";
 
 /** Interns resource names into small indexes. */
 export class NameTable {
@@ -56,11 +56,22 @@ export function newQVec(): QVec {
 /** A vector from a `ResourceQuantities` (thousandths per name). */
 export function qvecFrom(q: ResourceQuantities): QVec {
   const v = newQVec();
-  for (const [name, amount] of q.entries()) {
+  q.forEach((amount, name) => {
     const i = NAMES.id(name);
     while (v.length <= i) v.push(0);
     v[i] = amount;
-  }
+  });
+  return v;
+}
+
+/** The scalar quantities of `r` as a vector (what `qvecFrom(r.scalarQuantities())` gives, without the map in between). */
+export function scalarQVec(r: Resources): QVec {
+  const v = newQVec();
+  r.forEachScalarAmount((name, amount) => {
+    const i = NAMES.id(name);
+    while (v.length <= i) v.push(0);
+    v[i]! += amount;
+  });
   return v;
 }
 

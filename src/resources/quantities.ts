@@ -90,6 +90,11 @@ export class ResourceQuantities {
     return [...this.map.keys()].sort();
   }
 
+  /** Calls `visit` with each entry's thousandths and name, in no particular order (no sorting, nothing built). */
+  forEach(visit: (thousandths: number, name: string) => void): void {
+    this.map.forEach(visit);
+  }
+
   /** (name, thousandths) pairs, sorted by name. */
   entries(): Iterable<[string, number]> {
     return this.names().map((n) => [n, this.map.get(n)!] as [string, number]);

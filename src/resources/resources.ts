@@ -133,6 +133,11 @@ function throwFrozen(op: string): never {
   throw new ResourceError(`cannot ${op} in place: this Resources is frozen (shared, for example offered by the allocator); clone() it to change a copy`);
 }
 
+/** What a scalar entry counts for in quantities: its amount per copy times its copies, except a shared resource, which counts once whatever its count (as Mesos). */
+function scalarAmount(e: Entry): number {
+  return e.kind === SHARED ? e.scalar : e.scalar * e.count;
+}
+
 export class Resources implements Iterable<Resource> {
   private entries: Entry[] = [];
   private index: IdIndex | null = null;
@@ -593,7 +598,7 @@ export class Resources implements Iterable<Resource> {
   /** Total scalar thousandths named `name` over every entry (0 if none). */
   scalar(name: string): number {
     let t = 0;
-    for (const e of this.entries) if (e.name === name && e.type === SCALAR) t += e.kind === SHARED ? e.scalar : e.scalar * e.count;
+    for (const e of this.entries) if (e.name === name && e.type === SCALAR) t += scalarAmount(e);
     return t;
   }
 
@@ -751,18 +756,85 @@ export class Resources implements Iterable<Resource> {
 
   // ------------------------------------------------------------------ quantities
 
+  /**
+   * Calls `visit` with each scalar entry's name and amount in thousandths
+   * (what `scalarQuantities` adds up per name), in entry order, building
+   * nothing: for callers that keep quantities in their own form.
+   */
+  forEachScalarAmount(visit: (name: string, thousandths: number) => void): void {
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      if (e.type === SCALAR) visit(e.name, scalarAmount(e));
+    }
+  }
+
   /** Per-name totals of the scalar entries, in thousandths (a shared volume counts once whatever its count, as Mesos). */
   scalarQuantities(): ResourceQuantities {
     const q = ResourceQuantities.empty();
-    for (const e of this.entries) if (e.type === SCALAR) q.addAmount(e.name, e.kind === SHARED ? e.scalar : e.scalar * e.count);
+    for (const e of this.entries) if (e.type === SCALAR) q.addAmount(e.name, scalarAmount(e));
     return q;
+  }
+
+  /**
+   * Mesos' `shrinkResources`: walks the entries in order, one copy at a
+   * time, keeping each scalar while its name's budget lasts. `limitOf(name)`
+   * gives a name's budget in thousandths, read once per name and then spent;
+   * for a name without one (`undefined`), an entry is kept whole, or dropped
+   * when `absentMeansZero`. A scalar larger than what is left is cut down to
+   * it when it is divisible (a plain resource) and dropped when it is not (a
+   * shared resource, a persistent volume, a MOUNT or BLOCK disk: Mesos'
+   * containment test fails for a smaller copy of those); a budget of zero
+   * keeps nothing of its name. Ranges and sets whose name has a budget are
+   * dropped. Returns this very bag (not a copy) when everything is kept.
+   */
+  shrinkScalars(limitOf: (name: string) => number | undefined, absentMeansZero: boolean): Resources {
+    const es = this.entries;
+    const kept: Entry[] = [];
+    let changed = false;
+    let left: Map<string, number> | null = null;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      let limit = left === null ? undefined : left.get(e.name);
+      if (limit === undefined) limit = limitOf(e.name);
+      if (limit === undefined) {
+        if (absentMeansZero) changed = true;
+        else kept.push(e);
+        continue;
+      }
+      if (e.type !== SCALAR) {
+        changed = true;
+        continue;
+      }
+      left ??= new Map();
+      if (e.kind === NORMAL) {
+        if (e.scalar <= limit) {
+          kept.push(e);
+          left.set(e.name, limit - e.scalar);
+        } else {
+          changed = true;
+          if (limit > 0) kept.push(new Entry(e.id, e.name, e.type, e.meta, e.kind, limit, null, null, 1));
+          left.set(e.name, 0);
+        }
+        continue;
+      }
+      // Indivisible copies: each fits whole or is dropped.
+      const fit = e.scalar === 0 ? e.count : Math.min(e.count, Math.floor(limit / e.scalar));
+      left.set(e.name, limit - fit * e.scalar);
+      if (fit === e.count) kept.push(e);
+      else {
+        changed = true;
+        if (fit > 0) kept.push(new Entry(e.id, e.name, e.type, e.meta, e.kind, e.scalar, null, null, fit));
+      }
+    }
+    return changed ? Resources.fromEntries(kept) : this;
   }
 
   /** Scalars stripped of every metadata and merged per name (Mesos `createStrippedScalarQuantity`). */
   createStrippedScalarQuantity(): Resources {
     const r = new Resources();
     for (const e of this.entries) {
-      if (e.type === SCALAR) r.addEntry(Entry.make(e.name, SCALAR, PLAIN, e.kind === SHARED ? e.scalar : e.scalar * e.count, null, null), false);
+      if (e.type === SCALAR) r.addEntry(Entry.make(e.name, SCALAR, PLAIN, scalarAmount(e), null, null), false);
     }
     return r;
   }

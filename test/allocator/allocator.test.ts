@@ -32,6 +32,25 @@ describe("HierarchicalDRFAllocator", () => {
     // Memory has no limit: all of it is offered either way.
     expect(offers.reduce((sum, o) => sum + Resources.parse(o.r).scalar("mem"), 0)).toBe(2048000);
   });
+  it("a quota limit cuts a plain disk down to what is left of it but never offers part of a MOUNT disk (Mesos' Resources::shrink)", () => {
+    const got: Resources[] = [];
+    const a = new HierarchicalDRFAllocator({
+      clock: new ManualClock(),
+      triggeredAllocation: "deferred",
+      offerCallback: (_f, byRole) => byRole.forEach((m) => m.forEach((r) => got.push(r.unallocate()))),
+    });
+    a.updateQuota("r", { limits: "disk:40" });
+    a.addFramework("f", { roles: ["r"] });
+    const mount = Resources.fromProto([{ name: "disk", type: "SCALAR", scalar: 100, disk: { source: { type: "MOUNT", mount: { root: "/mnt/a" } } } } as never]);
+    a.addAgent("plain", { resources: Resources.parse("cpus:2;mem:1024;disk:100") });
+    a.addAgent("mount", { resources: Resources.parse("cpus:2;mem:1024").plus(mount) });
+    a.settle();
+    // Whichever agent comes first: the MOUNT disk (100) cannot be cut to the
+    // 40 left of the limit, so it is not offered; the plain disk gives 40.
+    const offered = Resources.empty();
+    for (const r of got) offered.add(r);
+    expect(offered.equals(Resources.parse("cpus:4;mem:2048;disk:40"))).toBe(true);
+  });
   it("used resources of a framework not yet added stay counted until it re-registers with them, and return when it is removed", () => {
     // Mesos: an agent re-registering after a master failover reports what
     // frameworks use on it before those frameworks re-register.

@@ -566,3 +566,55 @@ describe("derived slots", () => {
     expect(r.clone().derivedGet(3)).toBeUndefined();
   });
 });
+
+describe("shrinkScalars (Mesos shrinkResources, Resources::shrink)", () => {
+  const budget = (m: Record<string, number>) => (name: string) => m[name];
+  it("cuts a plain scalar down to what is left of its name's budget, spent across entries of that name", () => {
+    const r = P("cpus:4;mem:1024;cpus(eng):2");
+    const out = r.shrinkScalars(budget({ cpus: 5000 }), false);
+    // 4 cpus fit, then 1 of the 2 reserved; mem has no budget and is kept whole.
+    expect(out.scalar("cpus")).toBe(5000);
+    expect(out.reserved("eng").equals(P("cpus(eng):1"))).toBe(true);
+    expect(out.scalar("mem")).toBe(1024000);
+    expect(r.equals(P("cpus:4;mem:1024;cpus(eng):2"))).toBe(true);
+  });
+  it("with absentMeansZero, drops names without a budget and names whose budget is spent or zero", () => {
+    const r = P("cpus:4;mem:1024;disk:10;ports:[1-10]");
+    expect(r.shrinkScalars(budget({ cpus: 1500, disk: 0 }), true).equals(P("cpus:1.5"))).toBe(true);
+    // Ranges and sets are not shrinkable: a budget for their name drops them.
+    expect(r.shrinkScalars(budget({ ports: 5000 }), false).equals(P("cpus:4;mem:1024;disk:10"))).toBe(true);
+  });
+  it("returns the bag itself when everything fits, and an independent bag otherwise", () => {
+    const r = P("cpus:2;mem:512");
+    expect(r.shrinkScalars(budget({ cpus: 2000, mem: 1e9 }), true)).toBe(r);
+    expect(r.shrinkScalars(budget({}), false)).toBe(r);
+    const cut = r.shrinkScalars(budget({ cpus: 1000 }), false);
+    cut.add(P("cpus:7"));
+    expect(r.equals(P("cpus:2;mem:512"))).toBe(true);
+  });
+  it("keeps an indivisible disk whole or drops it, as Mesos' containment check decides (MOUNT source, persistent volume, shared volume)", () => {
+    const cases: Array<[string, Resource, boolean]> = [
+      ["plain disk", disk(100, "*"), true],
+      ["PATH disk", disk(100, "*", undefined, undefined, pathSource("p")), true],
+      ["MOUNT disk", disk(100, "*", undefined, undefined, mountSource("m")), false],
+      ["persistent volume", disk(100, "role1", "id1", "path"), false],
+      ["shared volume", disk(100, "role1", "id2", "path", undefined, true), false],
+    ];
+    for (const [what, d, divisible] of cases) {
+      const whole = R(d);
+      const smaller = R({ ...d, scalar: 40 } as unknown as Resource);
+      // The oracle: Mesos cuts a resource down only when it contains the smaller copy.
+      expect(whole.contains(smaller), what).toBe(divisible);
+      const out = whole.shrinkScalars(budget({ disk: 40000 }), false);
+      expect(out.equals(divisible ? smaller : Resources.empty()), what).toBe(true);
+      // Within budget, it is kept whole either way.
+      expect(whole.shrinkScalars(budget({ disk: 100000 }), false).equals(whole), what).toBe(true);
+    }
+  });
+  it("counts each copy of a shared volume against the budget and keeps the copies that fit", () => {
+    const shared = disk(50, "role1", "v", "path", undefined, true);
+    const three = R(shared, shared, shared);
+    expect(three.shrinkScalars(budget({ disk: 120000 }), false).equals(R(shared, shared))).toBe(true);
+    expect(three.shrinkScalars(budget({ disk: 49000 }), false).isEmpty()).toBe(true);
+  });
+});
