@@ -659,6 +659,12 @@ export class HierarchicalDRFAllocator {
 
   private readonly frameworks = new Map<FrameworkId, FrameworkState>();
   private readonly agents = new Map<AgentId, AgentState>();
+  /**
+   * The activated agents in the order of `agents` (the order a full cycle
+   * shuffles), or null after a change to either; rebuilt by the next full
+   * cycle, which then copies it instead of walking the map.
+   */
+  private activeAgents: AgentState[] | null = null;
   /** One private object per value for the Resources callers hand in (see `ResourcesInterner`). */
   private readonly interned = new ResourcesInterner();
   private readonly roleTree = new RoleTree();
@@ -958,6 +964,7 @@ export class HierarchicalDRFAllocator {
       info.attributes === undefined ? NO_ATTRIBUTES : { ...info.attributes },
     );
     this.agents.set(id, agent);
+    this.activeAgents = null;
     this.agentBySlot[agentSlot] = agent;
     this.trackReservations(total, +1);
     this.addTotal(agent.totalQ);
@@ -990,6 +997,7 @@ export class HierarchicalDRFAllocator {
     this.trackReservations(agent.total, -1);
     if (agent.orphans !== undefined) this.orphanAgents--;
     this.agents.delete(id);
+    this.activeAgents = null;
     if (agent.row >= 0) this.covBits.give(agent.row);
     if (agent.coverage !== undefined) for (const c of agent.coverage.values()) if (c.row >= 0) this.covBits.give(c.row);
     // Only frameworks whose may-filter bit is set for the agent can have
@@ -1026,14 +1034,18 @@ export class HierarchicalDRFAllocator {
   activateAgent(id: AgentId): void {
     this.checkOpen();
     this.epoch++;
-    this.getAgent(id).activated = true;
+    const agent = this.getAgent(id);
+    if (!agent.activated) this.activeAgents = null;
+    agent.activated = true;
   }
 
   /** Stops offering an agent; what is on it stays allocated. */
   deactivateAgent(id: AgentId): void {
     this.checkOpen();
     this.epoch++;
-    this.getAgent(id).activated = false;
+    const agent = this.getAgent(id);
+    if (agent.activated) this.activeAgents = null;
+    agent.activated = false;
   }
 
   // ----------------------------------------------------------------- resources
@@ -1901,10 +1913,11 @@ export class HierarchicalDRFAllocator {
   }
 
   private runAllocation(candidates: AgentId[] | null): void {
-    const ids: AgentState[] = [];
+    let ids: AgentState[];
     if (candidates === null) {
-      for (const a of this.agents.values()) if (a.activated) ids.push(a);
+      ids = (this.activeAgents ?? this.listActiveAgents()).slice();
     } else {
+      ids = [];
       for (const id of candidates) {
         const a = this.agents.get(id);
         if (a !== undefined && a.activated) ids.push(a);
@@ -1973,6 +1986,14 @@ export class HierarchicalDRFAllocator {
       }
       for (let k = 0; k < offered.length; k++) this.offerCallback(offered[k]!.id, byRoles[k]!);
     }
+  }
+
+  /** Builds and keeps `activeAgents` (see there). */
+  private listActiveAgents(): AgentState[] {
+    const list: AgentState[] = [];
+    for (const a of this.agents.values()) if (a.activated) list.push(a);
+    this.activeAgents = list;
+    return list;
   }
 
   /** Stage 1: each framework of a role with unsatisfied quota guarantees gets its guarantees (shrunk to what is unsatisfied) plus what goes along. */

@@ -51,6 +51,32 @@ describe("HierarchicalDRFAllocator", () => {
     for (const r of got) offered.add(r);
     expect(offered.equals(Resources.parse("cpus:4;mem:2048;disk:40"))).toBe(true);
   });
+  it("a deactivated agent is left out of cycles until it is activated again, and a removed and re-added agent comes back once", () => {
+    const { allocator, offers, clock } = make();
+    allocator.addFramework("f", { roles: ["r"] });
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:1;mem:256") });
+    allocator.addAgent("a2", { resources: Resources.parse("cpus:2;mem:256") });
+    const agentsOffered = () => offers.map((o) => o.a).sort();
+    expect(agentsOffered()).toEqual(["a1", "a2"]);
+    offers.length = 0;
+    allocator.recoverResources("f", "a1", Resources.parse("cpus:1;mem:256").allocate("r"), { refuseSeconds: 0 });
+    allocator.recoverResources("f", "a2", Resources.parse("cpus:2;mem:256").allocate("r"), { refuseSeconds: 0 });
+    allocator.deactivateAgent("a1");
+    clock.advance(1);
+    expect(agentsOffered()).toEqual(["a2"]);
+    offers.length = 0;
+    allocator.recoverResources("f", "a2", Resources.parse("cpus:2;mem:256").allocate("r"), { refuseSeconds: 0 });
+    allocator.activateAgent("a1");
+    clock.advance(1);
+    expect(agentsOffered()).toEqual(["a1", "a2"]);
+    offers.length = 0;
+    allocator.removeAgent("a1");
+    allocator.recoverResources("f", "a2", Resources.parse("cpus:2;mem:256").allocate("r"), { refuseSeconds: 0 });
+    allocator.addAgent("a1", { resources: Resources.parse("cpus:3;mem:256") });
+    clock.advance(1);
+    expect(agentsOffered()).toEqual(["a1", "a2"]);
+    expect(offers.find((o) => o.a === "a1")!.r).toBe("cpus:3;mem:256");
+  });
   it("used resources of a framework not yet added stay counted until it re-registers with them, and return when it is removed", () => {
     // Mesos: an agent re-registering after a master failover reports what
     // frameworks use on it before those frameworks re-register.

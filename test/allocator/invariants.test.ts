@@ -14,6 +14,7 @@ const AGENT_RESOURCES = ["cpus:4;mem:4096;ports:[31000-31009]", "cpus:2;mem:1024
 type Op =
   | { k: "addAgent"; a: number; r: number }
   | { k: "removeAgent"; a: number }
+  | { k: "activateAgent" | "deactivateAgent"; a: number }
   | { k: "addFramework"; f: number; roles: number; gpu: boolean }
   | { k: "removeFramework"; f: number }
   | { k: "activate" | "deactivate"; f: number }
@@ -26,6 +27,7 @@ type Op =
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(2), r: fc.nat(3) }),
   fc.record({ k: fc.constant("removeAgent" as const), a: fc.nat(2) }),
+  fc.record({ k: fc.constantFrom("activateAgent" as const, "deactivateAgent" as const), a: fc.nat(2) }),
   fc.record({ k: fc.constant("addFramework" as const), f: fc.nat(2), roles: fc.nat(ROLE_SETS.length - 1), gpu: fc.boolean() }),
   fc.record({ k: fc.constant("removeFramework" as const), f: fc.nat(2) }),
   fc.record({ k: fc.constantFrom("activate" as const, "deactivate" as const), f: fc.nat(2) }),
@@ -63,6 +65,8 @@ function check(ops: Op[], limitNestedRoles = false): void {
         expect(st.suppressedRoles).not.toContain(role);
         for (const [agentId, r] of byAgent) {
           // Filtered resources are not re-offered before the filter expires.
+          // A deactivated agent is offered nothing.
+          expect(allocator.agentResources(agentId).activated, `offer on deactivated ${agentId}`).toBe(true);
           for (const f of allocator.activeFilters(fwId)) {
             if (f.role === role && f.agent === agentId) expect(f.resources.contains(r.unallocate())).toBe(false);
           }
@@ -146,6 +150,14 @@ function check(ops: Op[], limitNestedRoles = false): void {
         const id = AGENTS[op.a]!;
         if (!allocator.agentIds().includes(id)) invalid(() => allocator.removeAgent(id));
         else allocator.removeAgent(id);
+        break;
+      }
+      case "activateAgent":
+      case "deactivateAgent": {
+        const id = AGENTS[op.a]!;
+        const call = () => (op.k === "activateAgent" ? allocator.activateAgent(id) : allocator.deactivateAgent(id));
+        if (!allocator.agentIds().includes(id)) invalid(call);
+        else call();
         break;
       }
       case "addFramework": {
