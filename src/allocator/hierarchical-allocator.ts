@@ -247,6 +247,11 @@ interface AgentState extends Coverage {
   activated: boolean;
   total: Resources;
   totalQ: QVec;
+  /**
+   * What is neither offered nor allocated. Always a frozen Resources (each
+   * change makes a new one): the memos of what the cycle derives from it
+   * then keep their values in it, not in a WeakMap entry per value.
+   */
   available: Resources;
   /**
    * Resources counted as used on this agent by frameworks that hold nothing
@@ -1539,6 +1544,8 @@ export class HierarchicalDRFAllocator {
   private canonicalAvailable(agent: AgentState, next: Resources): Resources {
     const full = agent.fullAvailable;
     if (full !== undefined && full !== next && next.equals(full)) return full;
+    // Frozen, as every value of `available` is (see AgentState.available).
+    next.freeze();
     if (full === undefined || !full.contains(next)) agent.fullAvailable = next;
     return next;
   }
@@ -1601,7 +1608,7 @@ export class HierarchicalDRFAllocator {
       // holdings); otherwise it grows by `r`.
       const have = this.offeredOn(agent, fw.id, fw.slot) ?? Resources.empty();
       if (!have.contains(r)) {
-        agent.available = agent.available.minus(unallocated(r));
+        agent.available = agent.available.minus(unallocated(r)).freeze();
         agent.allocated = agent.allocated.plus(r);
       } else {
         const orphan = agent.orphans?.get(fw.id);
@@ -2036,7 +2043,7 @@ export class HierarchicalDRFAllocator {
               additional = shrink(additional, lim, false);
             }
             if (!qIsEmpty(requiredHeadroom) && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
-            toOffer = toOffer.plus(additional);
+            toOffer = toOffer.plus(additional).freeze();
             if (!this.allocatable(scalarQVec(toOffer), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
             this.recordOffer(fw, role, agent, toOffer, null, -1, allocateTo(toOffer, role), null);
             const inc = gQ.slice();
@@ -2286,7 +2293,7 @@ export class HierarchicalDRFAllocator {
       const fw = this.assignFws[slot]!;
       const split = this.assignSplits[k]!;
       this.offerLog.push(fw, fw.slot, role, this.assignIds[k]!, this.assignSlots[k]!, this.assignAllocated[k]!, true);
-      agent.available = this.assignWhole[k] === 1 ? EMPTY : avail.minus(this.assignCovs[k]!.cand);
+      agent.available = this.assignWhole[k] === 1 ? EMPTY : avail.minus(this.assignCovs[k]!.cand).freeze();
       this.trackRoleOffer(rc, split);
     }
   }
@@ -2491,7 +2498,7 @@ export class HierarchicalDRFAllocator {
       additional = shrink(additional, lim, false);
     }
     if (s.quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(s.available, s.required), true);
-    toOffer = toOffer.plus(additional);
+    toOffer = toOffer.plus(additional).freeze();
     if (!this.allocatable(scalarQVec(toOffer), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
     this.recordOfferTo(fw, role, agent, toOffer, rc, slot);
     const inc = scalarQVec(additional);
@@ -2503,7 +2510,7 @@ export class HierarchicalDRFAllocator {
   /** Logs an offer of `toOffer` (its allocated form `allocated`) and takes it from the agent; stage 1 (`rc` null) enters it in the holdings and shares now, stage 2 only in the shares. */
   private recordOffer(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources, rc: RoleCycle | null, slot: number, allocated: Resources, split: ScalarSplit | null): void {
     this.offerLog.push(fw, fw.slot, role, agent.id, agent.slot, allocated, rc !== null);
-    agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer);
+    agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer).freeze();
     if (rc === null) {
       this.cycleStage1Offers++;
       this.trackOne(fw, role, agent, allocated, true);
