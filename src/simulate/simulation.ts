@@ -520,8 +520,15 @@ class Simulation {
 
 /** Scalar quantities of a Resources value (all roles and reservations summed). */
 function toQuantities(r: Resources): Quantities {
+  const sums: Quantities = new Map();
+  r.forEachScalarAmount((n, v) => sums.set(n, (sums.get(n) ?? 0) + v));
+  // By name, as the event log prints them.
+  const names = [...sums.keys()].sort();
   const out: Quantities = new Map();
-  for (const [n, v] of r.scalarQuantities().entries()) if (v !== 0) out.set(n, v);
+  for (const n of names) {
+    const v = sums.get(n)!;
+    if (v !== 0) out.set(n, v);
+  }
   return out;
 }
 
