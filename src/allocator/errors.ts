@@ -27,3 +27,18 @@ export class AllocatorError extends Error {
     this.name = "AllocatorError";
   }
 }
+
+/**
+ * `x` as text for an error message, whatever a caller passed: `String()`
+ * throws a TypeError for an object whose `toString` is not callable (or
+ * that has no prototype) and for a symbol inside a template literal, and a
+ * message about bad input must not fail on the bad input itself.
+ */
+export function describeValue(x: unknown): string {
+  if (typeof x === "string") return x;
+  try {
+    return String(x);
+  } catch {
+    return Object.prototype.toString.call(x);
+  }
+}

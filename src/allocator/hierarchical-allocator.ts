@@ -20,7 +20,7 @@ import { FilterStore, type FilterTable } from "./filters.js";
 import { type HoldingList, HoldingTable } from "./holdings.js";
 import { OfferLog } from "./offer-log.js";
 import { PairBits, SlotPool } from "./presence.js";
-import { AllocatorError } from "./errors.js";
+import { AllocatorError, describeValue } from "./errors.js";
 import { ResourcesInterner } from "./interned.js";
 import { OfferMap } from "./offer-map.js";
 import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapable, traitsOf } from "./offerable.js";
@@ -760,13 +760,13 @@ export class HierarchicalDRFAllocator {
     this.roleSorterKind = options.roleSorter ?? "drf";
     this.frameworkSorterKind = options.frameworkSorter ?? "drf";
     for (const k of [this.roleSorterKind, this.frameworkSorterKind]) {
-      if (k !== "drf" && k !== "random") throw new AllocatorError("INVALID_ARGUMENT", `unknown sorter '${String(k)}' (expected "drf" or "random")`);
+      if (k !== "drf" && k !== "random") throw new AllocatorError("INVALID_ARGUMENT", `unknown sorter '${describeValue(k)}' (expected "drf" or "random")`);
     }
     this.offerCallback = options.offerCallback;
     this.limitNestedRoles = options.limitNestedRoles === true;
     this.batched = options.batchedFairShare !== false;
     const mode = options.triggeredAllocation ?? "immediate";
-    if (mode !== "immediate" && mode !== "deferred") throw new AllocatorError("INVALID_ARGUMENT", `options.triggeredAllocation must be "immediate" or "deferred", got '${String(mode)}'`);
+    if (mode !== "immediate" && mode !== "deferred") throw new AllocatorError("INVALID_ARGUMENT", `options.triggeredAllocation must be "immediate" or "deferred", got '${describeValue(mode)}'`);
     this.deferred = mode === "deferred";
     this.roleSorter = this.makeSorter(this.roleSorterKind);
     this.scheduleBatch();
@@ -784,6 +784,7 @@ export class HierarchicalDRFAllocator {
     const parsed = this.validateFrameworkInfo(info, `addFramework('${id}')`);
     const usedList: [AgentId, Resources][] = [];
     for (const [agentId, given] of this.toMap(used, "used")) {
+      this.checkKey(agentId, `addFramework('${id}'): used`);
       if (!(given instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addFramework('${id}'): used['${agentId}'] must be Resources`);
       const r = this.interned.intern(given);
       this.checkAllocated(r, () => `addFramework('${id}'): used['${agentId}']`);
@@ -947,6 +948,7 @@ export class HierarchicalDRFAllocator {
     for (let k = 0; k < usedRs.length; k++) {
       const given = usedRs[k]!;
       const fwId = usedFws[k]!;
+      this.checkKey(fwId, `addAgent('${id}'): used`);
       if (!(given instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): used['${fwId}'] must be Resources`);
       const r = this.interned.intern(given);
       this.checkAllocated(r, () => `addAgent('${id}'): used['${fwId}']`);
@@ -1080,7 +1082,7 @@ export class HierarchicalDRFAllocator {
     if (filters !== undefined && filters !== null) {
       if (typeof filters !== "object") throw new AllocatorError("INVALID_ARGUMENT", "recoverResources: filters must be an object");
       let s = filters.refuseSeconds ?? DEFAULT_REFUSE_SECONDS;
-      if (typeof s !== "number" || Number.isNaN(s)) throw new AllocatorError("INVALID_ARGUMENT", `recoverResources: refuseSeconds must be a number, got ${String(s)}`);
+      if (typeof s !== "number" || Number.isNaN(s)) throw new AllocatorError("INVALID_ARGUMENT", `recoverResources: refuseSeconds must be a number, got ${describeValue(s)}`);
       if (s > MAX_REFUSE_SECONDS) s = MAX_REFUSE_SECONDS;
       else if (s < 0) s = DEFAULT_REFUSE_SECONDS;
       if (s !== 0) refuse = s;
@@ -1152,7 +1154,7 @@ export class HierarchicalDRFAllocator {
     for (const [role, w] of entries) {
       const p = roleProblem(role);
       if (p !== null) throw new AllocatorError("INVALID_ARGUMENT", `updateWeights: ${p}`);
-      if (typeof w !== "number" || !(w > 0) || !Number.isFinite(w)) throw new AllocatorError("INVALID_ARGUMENT", `updateWeights: weight of '${role}' must be a positive number, got ${String(w)}`);
+      if (typeof w !== "number" || !(w > 0) || !Number.isFinite(w)) throw new AllocatorError("INVALID_ARGUMENT", `updateWeights: weight of '${role}' must be a positive number, got ${describeValue(w)}`);
     }
     for (const [role, w] of entries) {
       this.roleTree.ensure(role).weight = w;
@@ -1346,21 +1348,27 @@ export class HierarchicalDRFAllocator {
 
   private getFramework(id: FrameworkId): FrameworkState {
     const f = typeof id === "string" ? this.frameworks.get(id) : undefined;
-    if (f === undefined) throw new AllocatorError("UNKNOWN_FRAMEWORK", `unknown framework '${String(id)}'`);
+    if (f === undefined) throw new AllocatorError("UNKNOWN_FRAMEWORK", `unknown framework '${describeValue(id)}'`);
     return f;
   }
 
   private getAgent(id: AgentId): AgentState {
     const a = typeof id === "string" ? this.agents.get(id) : undefined;
-    if (a === undefined) throw new AllocatorError("UNKNOWN_AGENT", `unknown agent '${String(id)}'`);
+    if (a === undefined) throw new AllocatorError("UNKNOWN_AGENT", `unknown agent '${describeValue(id)}'`);
     return a;
   }
 
   private toMap<V>(m: Map<string, V> | Record<string, V> | undefined, what: string): Map<string, V> {
     if (m === undefined || m === null) return new Map();
+    // A Map's keys may be anything: the callers' loops check each with `checkKey`.
     if (m instanceof Map) return m;
     if (typeof m !== "object") throw new AllocatorError("INVALID_ARGUMENT", `${what} must be a Map or an object`);
     return new Map(Object.entries(m));
+  }
+
+  /** Throws unless `k`, a key of a Map given as `what`, is an id (a non-empty string). */
+  private checkKey(k: unknown, what: string): void {
+    if (typeof k !== "string" || k.length === 0) throw new AllocatorError("INVALID_ARGUMENT", `${what}: keys must be non-empty strings (ids), got ${describeValue(k)}`);
   }
 
   /** Throws unless `r` is empty or carries an allocation role; `what` (built only on failure) names the argument. */
@@ -1416,7 +1424,7 @@ export class HierarchicalDRFAllocator {
   private rolesArg(fw: FrameworkState, roles: Role[] | undefined, what: string): Role[] {
     if (roles === undefined || roles.length === 0) return [...fw.roles];
     if (!Array.isArray(roles)) throw new AllocatorError("INVALID_ARGUMENT", `${what}: roles must be an array`);
-    for (const r of roles) if (!fw.roles.has(r)) throw new AllocatorError("UNKNOWN_ROLE", `${what}: framework '${fw.id}' is not subscribed to role '${String(r)}'`);
+    for (const r of roles) if (!fw.roles.has(r)) throw new AllocatorError("UNKNOWN_ROLE", `${what}: framework '${fw.id}' is not subscribed to role '${describeValue(r)}'`);
     return [...new Set(roles)];
   }
 

@@ -10,7 +10,13 @@ describe("allocator API on malformed arguments (fuzz)", () => {
     const allocator = new HierarchicalDRFAllocator({ clock: new ManualClock(), offerCallback: () => {} });
     allocator.addAgent("a1", { resources: Resources.parse("cpus:2;mem:512") });
     allocator.addFramework("f1", { roles: ["r1"] });
-    const garbage = fc.oneof(fc.anything(), fc.constant(undefined), fc.constant(null), fc.constant("nope"), fc.constant(-1), fc.constant({ roles: "x" }), fc.constant({ resources: "cpus:1" }));
+    const oddKeys = fc.constantFrom<unknown>({ toString: 0 }, Object.create(null), Symbol("s"), 7, "", null);
+    const garbage = fc.oneof(
+      fc.anything(), fc.constant(undefined), fc.constant(null), fc.constant("nope"), fc.constant(-1), fc.constant({ roles: "x" }), fc.constant({ resources: "cpus:1" }),
+      // Values that String() cannot convert, and Maps (of used resources) keyed by them.
+      oddKeys,
+      oddKeys.map((k) => new Map([[k, Resources.parse("cpus:1").allocate("r1")]])),
+    );
     const calls: [string, (x: unknown, y: unknown) => void][] = [
       ["addFramework", (x, y) => allocator.addFramework(x as string, y as never)],
       ["addFramework(f1)", (_x, y) => allocator.addFramework("f1", (y ?? { roles: ["r1"] }) as never)],
@@ -20,6 +26,8 @@ describe("allocator API on malformed arguments (fuzz)", () => {
       ["updateFramework", (x, y) => allocator.updateFramework(x as string, y as never)],
       ["addAgent", (x, y) => allocator.addAgent(x as string, y as never)],
       ["addAgent(a1)", () => allocator.addAgent("a1", { resources: Resources.parse("cpus:1") })],
+      ["addAgent(a2, used)", (x) => allocator.addAgent("a2", { resources: Resources.parse("cpus:4") }, x as never)],
+      ["addFramework(f2, used)", (x) => allocator.addFramework("f2", { roles: ["r1"] }, x as never)],
       ["removeAgent", (x) => allocator.removeAgent(x as string)],
       ["updateAgent", (x, y) => allocator.updateAgent(x as string, y as never)],
       ["recoverResources", (x, y) => allocator.recoverResources(x as string, "a1", y as never)],
@@ -47,5 +55,19 @@ describe("allocator API on malformed arguments (fuzz)", () => {
       }),
       fcParams(600, 5),
     );
+  });
+
+  it("says what was wrong with an id that String() cannot convert, and with a Map of used resources keyed by a non-id", () => {
+    const allocator = new HierarchicalDRFAllocator({ clock: new ManualClock(), offerCallback: () => {} });
+    allocator.addFramework("f1", { roles: ["r1"] });
+    const before = JSON.stringify(allocator.snapshot());
+    // fast-check's shrunk counterexample (SOAK=10): a TypeError from the message itself.
+    expect(() => allocator.removeFramework({ toString: 0 } as never)).toThrow(AllocatorError);
+    expect(() => allocator.removeAgent(Object.create(null) as never)).toThrow(/unknown agent '\[object Object\]'/);
+    const used = Resources.parse("cpus:1").allocate("r1");
+    expect(() => allocator.addAgent("a1", { resources: Resources.parse("cpus:2") }, new Map([[{ toString: 0 }, used]]) as never)).toThrow(/used: keys must be non-empty strings/);
+    expect(() => allocator.addAgent("a1", { resources: Resources.parse("cpus:2") }, new Map([[7, used]]) as never)).toThrow(AllocatorError);
+    expect(() => allocator.addFramework("f2", { roles: ["r1"] }, new Map([["", used]]))).toThrow(/used: keys must be non-empty strings/);
+    expect(JSON.stringify(allocator.snapshot())).toBe(before);
   });
 });
