@@ -92,6 +92,14 @@ export interface AllocatorOptions {
    * either way: false is the reference the tests compare the batches with.
    */
   batchedFairShare?: boolean;
+  /**
+   * Whether stage 2 derives an offer shrunk to quota limits and headroom
+   * once per (candidate, role) until an offer changes what it depends on,
+   * true (default), or again at every framework it visits, false. The
+   * offers are the same either way: false is the reference the tests
+   * compare with.
+   */
+  reuseShrunkOffers?: boolean;
 }
 
 /** What the allocator knows of a framework. */
@@ -627,6 +635,19 @@ class FairShareCycle {
   required: QVec = newQVec();
   available: QVec = newQVec();
   quotaActive = false;
+  /**
+   * Counts changes to `consumed`, `required` and `available` in this cycle:
+   * what `visitFairShrinking` derives from a candidate (its offer shrunk to
+   * the limits and the headroom) holds until the next change.
+   */
+  quotaVersion = 0;
+  /** The last shrunk offer `visitFairShrinking` derived: from `shrunkFrom`, for `shrunkRole`, at `shrunkVersion`. */
+  shrunkFrom: Resources | null = null;
+  shrunkRole: RoleCycle | null = null;
+  shrunkVersion = -1;
+  shrunkAdditional: Resources = EMPTY;
+  shrunkOffer: Resources = EMPTY;
+  shrunkOfferQ: QVec = newQVec();
   readonly roles = new Map<Role, RoleCycle>();
   lastRole: RoleCycle | null = null;
   /** Roles with offers whose role-level bookkeeping is deferred (`pendingCount > 0`). */
@@ -659,6 +680,7 @@ export class HierarchicalDRFAllocator {
   private readonly limitNestedRoles: boolean;
   private readonly deferred: boolean;
   private readonly batched: boolean;
+  private readonly reuseShrunk: boolean;
   /** Deferred mode: candidate agents of the pending triggered allocation (null = all agents). */
   private pendingCandidates: Set<AgentId> | null | undefined = undefined;
 
@@ -765,6 +787,7 @@ export class HierarchicalDRFAllocator {
     this.offerCallback = options.offerCallback;
     this.limitNestedRoles = options.limitNestedRoles === true;
     this.batched = options.batchedFairShare !== false;
+    this.reuseShrunk = options.reuseShrunkOffers !== false;
     const mode = options.triggeredAllocation ?? "immediate";
     if (mode !== "immediate" && mode !== "deferred") throw new AllocatorError("INVALID_ARGUMENT", `options.triggeredAllocation must be "immediate" or "deferred", got '${describeValue(mode)}'`);
     this.deferred = mode === "deferred";
@@ -2073,6 +2096,8 @@ export class HierarchicalDRFAllocator {
     s.required = h.required;
     s.available = h.available;
     s.quotaActive = !qIsEmpty(h.required);
+    s.quotaVersion++;
+    s.shrunkFrom = null;
     s.lastRole = null;
     // Every role's cycle record is brought up to date here rather than at
     // its first agent, so the per-agent code below meets roles only on their
@@ -2496,22 +2521,36 @@ export class HierarchicalDRFAllocator {
       if (agent.available.isEmpty()) return false;
       return;
     }
-    let additional = quotaPart(available);
-    let toOffer = available.minus(additional);
-    const limits = rc.limits;
-    if (limits !== undefined && limits.size > 0) {
-      const c = s.consumed.get(rc.quotaRole) ?? NO_QUANTITIES;
-      const lim = new Map<number, number>();
-      for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
-      additional = shrink(additional, lim, false);
+    // The shrunk offer depends on the candidate, the role's limits and what
+    // its quota consumed, and the headroom: not on the framework. It is
+    // derived once and reused by the role's next frameworks (and by other
+    // agents with the very same candidate) until an offer changes any input.
+    if (s.shrunkFrom !== available || s.shrunkRole !== rc || s.shrunkVersion !== s.quotaVersion || !this.reuseShrunk) {
+      let additional = quotaPart(available);
+      let toOffer = available.minus(additional);
+      const limits = rc.limits;
+      if (limits !== undefined && limits.size > 0) {
+        const c = s.consumed.get(rc.quotaRole) ?? NO_QUANTITIES;
+        const lim = new Map<number, number>();
+        for (const [k, v] of limits) lim.set(k, Math.max(0, v - (c[k] ?? 0)));
+        additional = shrink(additional, lim, false);
+      }
+      if (s.quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(s.available, s.required), true);
+      toOffer = toOffer.plus(additional).freeze();
+      s.shrunkFrom = available;
+      s.shrunkRole = rc;
+      s.shrunkVersion = s.quotaVersion;
+      s.shrunkAdditional = additional;
+      s.shrunkOffer = toOffer;
+      s.shrunkOfferQ = scalarQVec(toOffer);
     }
-    if (s.quotaActive && !additional.isEmpty()) additional = shrink(additional, qMinus(s.available, s.required), true);
-    toOffer = toOffer.plus(additional).freeze();
-    if (!this.allocatable(scalarQVec(toOffer), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+    const toOffer = s.shrunkOffer;
+    if (!this.allocatable(s.shrunkOfferQ, toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
     this.recordOfferTo(fw, role, agent, toOffer, rc, slot);
-    const inc = scalarQVec(additional);
+    const inc = scalarQVec(s.shrunkAdditional);
     if (rc.hasQuota) quotaConsumedAdd(s.consumed, rc.quotaRole, inc);
     qSub(s.available, inc);
+    s.quotaVersion++;
     if (agent.available.isEmpty()) return false;
   }
 

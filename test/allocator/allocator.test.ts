@@ -32,6 +32,18 @@ describe("HierarchicalDRFAllocator", () => {
     // Memory has no limit: all of it is offered either way.
     expect(offers.reduce((sum, o) => sum + Resources.parse(o.r).scalar("mem"), 0)).toBe(2048000);
   });
+  it.each([1, 3])("a quota limit holds across agents of one shape offered to one role in one cycle (%d frameworks)", (n) => {
+    // Agents with equal resources share their candidate objects: whatever the
+    // cycle derives from one agent's candidate must see what the offers on
+    // the agents before it consumed of the limit.
+    const { allocator, offers } = make({ triggeredAllocation: "deferred" });
+    allocator.updateQuota("r", { limits: "cpus:3" });
+    for (let i = 0; i < n; i++) allocator.addFramework(`f${i}`, { roles: ["r"] });
+    for (let i = 0; i < 4; i++) allocator.addAgent(`a${i}`, { resources: Resources.parse("cpus:2;mem:1024") });
+    allocator.settle();
+    expect(offers.reduce((sum, o) => sum + Resources.parse(o.r).scalar("cpus"), 0)).toBe(3000);
+    expect(offers.reduce((sum, o) => sum + Resources.parse(o.r).scalar("mem"), 0)).toBe(4096000);
+  });
   it("a quota limit cuts a plain disk down to what is left of it but never offers part of a MOUNT disk (Mesos' Resources::shrink)", () => {
     const got: Resources[] = [];
     const a = new HierarchicalDRFAllocator({
