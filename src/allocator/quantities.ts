@@ -53,25 +53,24 @@ export function newQVec(): QVec {
   return v;
 }
 
+/** v[name's index] += amount, growing `v` with zeros as far as the index. */
+function addNamed(v: QVec, name: string, amount: number): void {
+  const i = NAMES.id(name);
+  while (v.length <= i) v.push(0);
+  v[i]! += amount;
+}
+
 /** A vector from a `ResourceQuantities` (thousandths per name). */
 export function qvecFrom(q: ResourceQuantities): QVec {
   const v = newQVec();
-  q.forEach((amount, name) => {
-    const i = NAMES.id(name);
-    while (v.length <= i) v.push(0);
-    v[i] = amount;
-  });
+  q.forEach((amount, name) => addNamed(v, name, amount));
   return v;
 }
 
 /** The scalar quantities of `r` as a vector (what `qvecFrom(r.scalarQuantities())` gives, without the map in between). */
 export function scalarQVec(r: Resources): QVec {
   const v = newQVec();
-  r.forEachScalarAmount((name, amount) => {
-    const i = NAMES.id(name);
-    while (v.length <= i) v.push(0);
-    v[i]! += amount;
-  });
+  r.forEachScalarAmount((name, amount) => addNamed(v, name, amount));
   return v;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HierarchicalDRFAllocator, ManualClock, type AllocatorOptions } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
 import { fcParams } from "../fc-params.js";
+import { declineHeld } from "./decline-held.js";
 
 /**
  * Stage 2 in batches (`batchedFairShare`, the default) against stage 2
@@ -173,17 +174,10 @@ function run(setup: Setup, ops: Op[], batchedFairShare: boolean, readViews = fal
       case "revive":
         attempt("revive", () => allocator.reviveOffers(FRAMEWORKS[op.f]!));
         break;
-      case "decline": {
-        const id = FRAMEWORKS[op.f]!;
-        if (!allocator.frameworkIds().includes(id)) break;
+      case "decline":
         // Declines what the framework was offered: every offer or the first, whole or one cpu of it.
-        const held = [...allocator.frameworkAllocationByRole(id)].flatMap(([r, m]) => [...m].map(([a, res]) => ({ r, a, res })));
-        for (const h of op.all ? held : held.slice(0, 1)) {
-          const part = op.part && h.res.unreserved().scalar("cpus") >= 1000 ? Resources.parse("cpus:1").allocate(h.r) : h.res;
-          attempt("decline", () => allocator.recoverResources(id, h.a, part, op.refuse === 0 ? undefined : { refuseSeconds: op.refuse }));
-        }
+        declineHeld(allocator, FRAMEWORKS[op.f]!, op, attempt);
         break;
-      }
       case "advance":
         clock.advance(op.s);
         break;

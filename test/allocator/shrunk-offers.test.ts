@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
 import { fcParams } from "../fc-params.js";
+import { declineHeld } from "./decline-held.js";
 
 /**
  * Stage 2 reusing the offer it shrank to quota limits and headroom
@@ -86,15 +87,10 @@ function run(ops: Op[], sorter: "drf" | "random", limitNestedRoles: boolean, reu
         attempt("quota", () => allocator.updateQuota(role, { ...(limits === "" ? {} : { limits }), ...(guarantees === undefined ? {} : { guarantees }) }));
         break;
       }
-      case "decline": {
-        const id = FRAMEWORKS[op.f]!;
-        const held = [...allocator.frameworkAllocationByRole(id)].flatMap(([r, m]) => [...m].map(([a, res]) => ({ r, a, res })));
-        for (const h of op.all ? held : held.slice(0, 1)) {
-          const part = op.part && h.res.unreserved().scalar("cpus") >= 1000 ? Resources.parse("cpus:1").allocate(h.r) : h.res;
-          attempt("decline", () => allocator.recoverResources(id, h.a, part, op.refuse === 0 ? undefined : { refuseSeconds: op.refuse }));
-        }
+      case "decline":
+        // Declines what the framework was offered: every offer or the first, whole or one cpu of it.
+        declineHeld(allocator, FRAMEWORKS[op.f]!, op, attempt);
         break;
-      }
       case "advance":
         clock.advance(op.s);
         break;
