@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HierarchicalDRFAllocator, ManualClock, type AllocatorOptions } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
 import { fcParams } from "../fc-params.js";
-import { declineHeld } from "./decline-held.js";
+import { declineHeld, holdingsAndAvailable } from "./sequence-helpers.js";
 
 /**
  * Stage 2 in batches (`batchedFairShare`, the default) against stage 2
@@ -186,10 +186,7 @@ function run(setup: Setup, ops: Op[], batchedFairShare: boolean, readViews = fal
   const shares = allocator.dominantShares();
   log.push(`roles ${JSON.stringify([...shares.roles])}`);
   log.push(`frameworks ${JSON.stringify([...shares.frameworks].map(([r, m]) => [r, [...m]]))}`);
-  for (const fw of allocator.frameworkIds()) {
-    log.push(`holds ${fw} ${JSON.stringify([...allocator.frameworkAllocationByRole(fw)].map(([r, m]) => [r, [...m].map(([a, res]) => [a, res.toString()])]))}`);
-  }
-  for (const a of allocator.agentIds()) log.push(`available ${a} ${allocator.agentResources(a).available.toString()}`);
+  log.push(...holdingsAndAvailable(allocator));
   log.push(`filters ${JSON.stringify(allocator.activeFilters().map((f) => [f.framework, f.role, f.agent, f.resources.toString()]))}`);
   allocator.close();
   return log;

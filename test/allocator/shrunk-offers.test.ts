@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
 import { fcParams } from "../fc-params.js";
-import { declineHeld } from "./decline-held.js";
+import { declineHeld, holdingsAndAvailable } from "./sequence-helpers.js";
 
 /**
  * Stage 2 reusing the offer it shrank to quota limits and headroom
@@ -102,10 +102,7 @@ function run(ops: Op[], sorter: "drf" | "random", limitNestedRoles: boolean, reu
         break;
     }
   }
-  for (const fw of allocator.frameworkIds()) {
-    log.push(`holds ${fw} ${JSON.stringify([...allocator.frameworkAllocationByRole(fw)].map(([r, m]) => [r, [...m].map(([a, res]) => [a, res.toString()])]))}`);
-  }
-  for (const a of allocator.agentIds()) log.push(`available ${a} ${allocator.agentResources(a).available.toString()}`);
+  log.push(...holdingsAndAvailable(allocator));
   log.push(`headroom ${JSON.stringify(allocator.quotaHeadroom())}`);
   allocator.close();
   return log;

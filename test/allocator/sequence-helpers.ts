@@ -1,3 +1,4 @@
+/** Helpers shared by the allocator's differential tests, which run one event sequence through two configurations and compare logs. */
 import type { HierarchicalDRFAllocator } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
 
@@ -20,4 +21,14 @@ export function declineHeld(allocator: HierarchicalDRFAllocator, id: string, op:
     const part = op.part && h.res.unreserved().scalar("cpus") >= 1000 ? Resources.parse("cpus:1").allocate(h.r) : h.res;
     attempt("decline", () => allocator.recoverResources(id, h.a, part, op.refuse === 0 ? undefined : { refuseSeconds: op.refuse }));
   }
+}
+
+/** What every framework holds (by role and agent) and what every agent has left, one line each, for comparing two runs' final states. */
+export function holdingsAndAvailable(allocator: HierarchicalDRFAllocator): string[] {
+  const lines: string[] = [];
+  for (const fw of allocator.frameworkIds()) {
+    lines.push(`holds ${fw} ${JSON.stringify([...allocator.frameworkAllocationByRole(fw)].map(([r, m]) => [r, [...m].map(([a, res]) => [a, res.toString()])]))}`);
+  }
+  for (const a of allocator.agentIds()) lines.push(`available ${a} ${allocator.agentResources(a).available.toString()}`);
+  return lines;
 }
