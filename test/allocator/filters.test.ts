@@ -39,10 +39,11 @@ describe("FilterStore (decline filters of all tables in typed columns) against a
       { weight: 1, arbitrary: fc.record({ k: fc.constant("release" as const), t: fc.nat(TABLES - 1) }) },
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120, size: "max" }), fc.boolean(), (ops, shrinkOften) => {
+      fc.property(fc.array(op, { maxLength: 120, size: "max" }), fc.boolean(), fc.integer({ min: 2, max: 16 }), (ops, shrinkOften, pageBits) => {
         // Half the cases let the columns go back to their first size each
         // time the last filter goes: handles from before must stay dead.
-        const store = new FilterStore(shrinkOften ? 0 : undefined);
+        // Pages of 4 to 65,536 filters: small ones put chains across pages.
+        const store = new FilterStore(shrinkOften ? 0 : undefined, pageBits);
         const tables: FilterTable[] = [];
         for (let t = 0; t < TABLES; t++) tables.push(store.newTable());
         let model: ModelFilter[] = [];
@@ -109,11 +110,15 @@ describe("FilterStore (decline filters of all tables in typed columns) against a
 
   it("finds every (table, agent) pair while pairs come and go, also in probe runs that wrap around the hash's end (fast-check)", () => {
     const r = SHAPES[0]!;
+    // Each table's hash grows (and rehashes) as its agents come: lookups
+    // are checked after every step, not only at the end.
+    let grown = 0;
     fc.assert(
       fc.property(fc.array(fc.record({ add: fc.boolean(), t: fc.nat(7), a: fc.nat(127) }), { minLength: 200, maxLength: 600 }), (steps) => {
         const store = new FilterStore();
         const tables = Array.from({ length: 8 }, () => store.newTable());
         const present = new Set<number>();
+        let previous = steps[0]!;
         for (const s of steps) {
           const key = s.t * 128 + s.a;
           if (s.add && !present.has(key)) {
@@ -123,11 +128,37 @@ describe("FilterStore (decline filters of all tables in typed columns) against a
             expect(tables[s.t]!.removeAgent(s.a)).toBe(1);
             present.delete(key);
           }
+          if (store.hashSlots(tables[s.t]!.id) > 8) grown++;
+          for (const x of [s, previous]) expect(tables[x.t]!.covers(x.a, r)).toBe(present.has(x.t * 128 + x.a));
+          previous = s;
         }
         for (let t = 0; t < 8; t++) for (let a = 0; a < 128; a++) expect(tables[t]!.covers(a, r)).toBe(present.has(t * 128 + a));
       }),
       fcParams(100, 11),
     );
+    expect(grown).toBeGreaterThan(0);
+  });
+
+  it("grows the hashes of tables that fill in step at different times, so no single add rehashes them all", () => {
+    // DeclineOffers' pattern: every framework declines one more agent per
+    // round. One hash for all tables rehashed ~a million entries in one call.
+    const store = new FilterStore();
+    const tables = Array.from({ length: 200 }, () => store.newTable());
+    const r = SHAPES[0]!;
+    let most = 0;
+    for (let a = 0; a < 3000; a++) {
+      let growing = 0;
+      for (const t of tables) {
+        const before = store.hashSlots(t.id);
+        t.add(a, r, 0);
+        if (before >= 256 && store.hashSlots(t.id) > before) growing++;
+      }
+      most = Math.max(most, growing);
+    }
+    expect(store.hashSlots(tables[0]!.id)).toBeGreaterThanOrEqual(4096);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(25);
+    for (const t of tables) expect(t.covers(2999, r) && t.covers(0, r) && !t.covers(3000, r)).toBe(true);
   });
 
   it("forgets a removed filter's covers() answer when its index is reused", () => {

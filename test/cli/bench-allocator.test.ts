@@ -38,6 +38,10 @@ describe("drfcore bench decline-offers", () => {
     expect(lines[2]).toMatch(new RegExp(`^Added 20 agents in ${DURATION}$`));
     expect(timed(io.stdout, "round ")).toEqual(DECLINE_20_BY_4);
     for (const l of lines.filter((x) => x.startsWith("round "))) expect(l).toMatch(new RegExp(`^round \\d+ allocate\\(\\) took ${DURATION} to make`));
+    // The summary also gives the latency of the declines, which Mesos does not time.
+    const summary = lines.at(-1)!;
+    expect(summary).toMatch(new RegExp(`^summary: adding agents ${DURATION} wall`));
+    expect(summary).toMatch(new RegExp(`declining \\(not timed by Mesos\\): ${DURATION} per round on average, slowest round ${DURATION}, slowest recoverResources\\(\\) call ${DURATION}$`));
     expect(io.stderr).toBe("");
   });
 
