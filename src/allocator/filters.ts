@@ -153,8 +153,8 @@ export class FilterStore {
    * table has a chain per agent at most, so growing one rehashes at most
    * as many entries as there are agents (one hash of every (table, agent)
    * pair rehashed a million entries at once in DeclineOffers: ~60 ms in one
-   * `recoverResources` call). A table grows its hash at a load between 3/8
-   * and 3/4 that depends on the table and the size (`growAt`), so tables
+   * `recoverResources` call). A table grows its hash at a load between 1/3
+   * and 2/3 that depends on the table and the size (`growAt`), so tables
    * that fill in step (frameworks declining alike) do not all grow in the
    * same call.
    */
@@ -592,10 +592,10 @@ function home(agent: number, mask: number): number {
   return h & mask;
 }
 
-/** The size at which table `t`'s hash of `slots` slots grows: a load between 3/8 and 3/4 (see `tHash`), at least 1 short of full. */
+/** The size at which table `t`'s hash of `slots` slots grows: a load between 1/3 and 2/3 (see `tHash`), at least 1 short of full. */
 function growAt(t: number, slots: number): number {
   const jitter = (Math.imul(t + Math.imul(slots, 0x27d4eb2f), 0x9e3779b1) >>> 24) / 256;
-  return Math.min(slots - 1, Math.floor((slots * (3 + 3 * jitter)) / 8));
+  return Math.min(slots - 1, Math.floor((slots * (1 + jitter)) / 3));
 }
 
 /** Puts agent -> c in the first empty slot of its probe run (the agent is not in `hash`). */
