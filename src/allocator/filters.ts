@@ -353,7 +353,9 @@ export class FilterStore {
     }
     this.tFirst[t] = this.tFree;
     this.tFree = t;
-    this.setHash(t, 0);
+    // One empty slot, not none: a look-up through a stale handle misses
+    // (an empty array would make its probe loop spin).
+    this.setHash(t, 1);
     this.shrinkIfEmpty();
   }
 
@@ -505,7 +507,7 @@ export class FilterStore {
 
   // ------------------------------------------------------------------ hash
 
-  /** Gives table `t` an empty hash of `slots` slots (0: none, for a freed table). */
+  /** Gives table `t` an empty hash of `slots` slots (a power of two; 1 for a freed table). */
   private setHash(t: number, slots: number): void {
     this.tHash[t] = new Int32Array(slots * SLOT);
     this.tMask[t] = slots - 1;

@@ -161,6 +161,16 @@ describe("FilterStore (decline filters of all tables in typed columns) against a
     for (const t of tables) expect(t.covers(2999, r) && t.covers(0, r) && !t.covers(3000, r)).toBe(true);
   });
 
+  it("answers a look-up through a released table's handle with no filter (instead of failing)", () => {
+    const store = new FilterStore();
+    const t = store.newTable();
+    for (let a = 0; a < 100; a++) t.add(a, SHAPES[0]!, 1);
+    t.release();
+    expect(t.covers(5, SHAPES[0]!)).toBe(false);
+    expect(t.removeAgent(5)).toBe(0);
+    expect(t.size()).toBe(0);
+  });
+
   it("forgets a removed filter's covers() answer when its index is reused", () => {
     const store = new FilterStore();
     const t = store.newTable();
