@@ -192,13 +192,12 @@ export function declineOffers(options: AllocatorBenchOptions, print: (line: stri
   print(`Added ${agents} agents in ${formatDuration(addAgentsMs)}`);
 
   const result: DeclineOffersResult = { addFrameworksMs, addAgentsMs, addAgentsCpuMs, addAgentCallsMs, triggeredAllocationMs, rounds: [], declineRoundsMs: [], slowestDeclineMs: 0 };
-  const filter = { refuseSeconds: 2 ** 31 - 1 };
   let declined = 0;
   for (let round = 0; round < rounds; round++) {
     const started = performance.now();
     let before = started;
     for (const o of offers) {
-      allocator.recoverResources(o.framework, o.agent, o.resources, filter);
+      allocator.recoverResources(o.framework, o.agent, o.resources, { refuseSeconds: 2 ** 31 - 1 });
       const after = performance.now();
       if (after - before > result.slowestDeclineMs) result.slowestDeclineMs = after - before;
       before = after;
