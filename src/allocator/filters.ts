@@ -15,18 +15,18 @@
  * keep their contents outside the JS heap, and one store grows pages of a
  * few columns instead of thousands of small arrays (the tables' hashes are
  * the exception: one small array each, grown at staggered times). The
- * refused resources are the
- * only objects: each distinct one is held once, with a count of the
- * filters that refer to it.
+ * refused resources are the only objects: each distinct one is held once,
+ * with a count of the filters that refer to it.
  *
  * The store frees nothing by itself: a table must be `release`d when the
  * allocator drops it (its filters go with it). Its pages stay while any
  * filter lives. They go back to one first page (and the tables' hashes to
  * their first size) when the last filter goes, if they had room for more
- * than `shrinkAbove` filters and the filters since the store was last empty used a quarter of them at
- * most: after a burst of declines with long refuse times has ended (in a
- * revive, say), the first time the store empties again; never in a steady
- * pattern of filters that all expire and come back.
+ * than `shrinkAbove` filters and the filters since the store was last empty
+ * used a quarter of them at most: after a burst of declines with long
+ * refuse times has ended (in a revive, say), the first time the store
+ * empties again; never in a steady pattern of filters that all expire and
+ * come back.
  */
 import type { Resources } from "../resources/index.js";
 import { objectArray } from "../util/arrays.js";
