@@ -48,7 +48,7 @@ import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { decode, encode, fromMesosJson, toMesosJson } from "../src/codec/index.js";
 import { decodeBinaryReference } from "../src/codec/binary.js";
-import { MESSAGE_TYPE_NAMES, messageDesc } from "../src/codec/schema.js";
+import { messageDesc, messageTypeNames } from "../src/codec/schema.js";
 import { Reader, Writer } from "../src/codec/wire.js";
 import {
   commandImplementation, frameworkId, offerId, slaveId, taskId, executorId,
@@ -205,7 +205,7 @@ const loadBefore = loadavg();
 const rows: string[] = [];
 const budgets: string[] = [];
 /** Every enum value name in the schema. */
-const ENUM_NAMES = new Set(MESSAGE_TYPE_NAMES.flatMap((n) => messageDesc(n)!.fields.flatMap((f) => f.enum?.names ?? [])));
+const ENUM_NAMES = new Set(messageTypeNames().flatMap((n) => messageDesc(n)!.fields.flatMap((f) => f.enum?.names ?? [])));
 const ratios: string[] = [];
 const paired: string[] = [];
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(2));

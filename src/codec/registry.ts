@@ -9,7 +9,8 @@ import { CodecError } from "./errors.js";
 import { binaryEncoderFor } from "./encoder-gen.js";
 import { binaryDecoderFor } from "./decoder-gen.js";
 import { fromJsonText, toJsonText, type JsonReadOptions } from "./json.js";
-import { MESSAGE_TYPE_NAMES, messageDesc, type MessageDesc } from "./schema.js";
+import { messageDesc, messageTypeNames, type MessageDesc } from "./schema.js";
+import { lazyList } from "../util/lazy-list.js";
 import type * as T from "../types/index.js";
 
 /** drfcore's TypeScript type for each Mesos message type name that has one. */
@@ -56,8 +57,8 @@ export type MesosTypeName = keyof MesosTypes;
 /** The value type for a type name: specific for `MesosTypeName`s, `unknown` for the other messages. */
 export type MesosValue<N extends string> = N extends MesosTypeName ? MesosTypes[N] : unknown;
 
-/** Every message type the codec supports, sorted. */
-export const SUPPORTED_TYPES: readonly string[] = MESSAGE_TYPE_NAMES;
+/** Every message type the codec supports, sorted (the schema is parsed at the first read of this list or the first codec call, not at import). */
+export const SUPPORTED_TYPES: readonly string[] = lazyList(messageTypeNames);
 
 /** The type names that have a specific TypeScript type (the ones the issue lists). */
 export const CORE_TYPES: readonly MesosTypeName[] = [

@@ -5,7 +5,8 @@
  * number order for encoding, enum tables, and the representation rules that
  * map wire messages to drfcore's idiomatic types (see docs/codec.md).
  */
-import protobuf from "protobufjs";
+import { createRequire } from "node:module";
+import type * as Pb from "protobufjs";
 import { readFileSync } from "node:fs";
 import { PathedProblem } from "./errors.js";
 
@@ -138,20 +139,65 @@ export function camelCase(name: string): string {
   return c.charAt(0).toLowerCase() + c.slice(1);
 }
 
-function loadRoot(): protobuf.Root {
+function loadRoot(): Pb.Root {
   const text = readFileSync(new URL("../../proto/mesos.proto", import.meta.url), "utf8");
   const root = protobuf.parse(text, { keepCase: true }).root;
   root.resolveAll();
   return root;
 }
 
-/** The protobufjs reflection root of proto/mesos.proto (field names as in the .proto). */
-export const protobufRoot: protobuf.Root = loadRoot();
+/**
+ * protobufjs, loaded by `loadSchema` (with `require`, when the schema is
+ * first needed, not by an import: it is ~45 ms and ~1.2 MB of heap that
+ * programs using only the allocator and resources would otherwise pay).
+ */
+let protobuf: typeof Pb;
 
 const enums = new Map<string, EnumDesc>();
 const messages = new Map<string, MessageDesc>();
+/** Every message type name, sorted; set (with `enums` and `messages`) by `loadSchema`. */
+let typeNames: readonly string[] | undefined;
 
-function enumDesc(e: protobuf.Enum): EnumDesc {
+/**
+ * Parses proto/mesos.proto and builds every descriptor, on the first call
+ * only. The schema is parsed when the codec is first used, not when it is
+ * imported: the allocator and the resources layer import the codec for
+ * Resources' JSON form, and parsing it at import added ~110 ms to every
+ * import and ~3 MB of objects that every full collection then traced
+ * (docs/bench-codec.md).
+ */
+function loadSchema(): void {
+  if (typeNames !== undefined) return;
+  protobuf = createRequire(import.meta.url)("protobufjs") as typeof Pb;
+  const root = loadRoot();
+  walk(root);
+  // Link message-typed fields (and map values) to their descriptors.
+  for (const [name, d] of messages) {
+    const type = root.lookupType(name);
+    for (const f of d.fields) {
+      const rt = type.fields[f.name]!.resolvedType;
+      if (rt instanceof protobuf.Type) {
+        const target = messages.get(rt.fullName.slice(1))!;
+        if (f.mapValue) f.mapValue.message = target;
+        else f.message = target;
+      }
+    }
+  }
+  for (const name of ["mesos.Value", "mesos.Attribute", "mesos.Resource"]) {
+    const d = messages.get(name)!;
+    d.check = payloadProblem;
+    d.checkPayloads = PAYLOAD_TYPES;
+  }
+  messages.get("mesos.TaskInfo")!.adapter = TASK_INFO_ADAPTER;
+  typeNames = [...messages.keys()].sort();
+}
+
+/** Whether the schema has been parsed yet (for tests: importing the codec must not parse it). */
+export function schemaLoaded(): boolean {
+  return typeNames !== undefined;
+}
+
+function enumDesc(e: Pb.Enum): EnumDesc {
   const fullName = e.fullName.slice(1);
   let d = enums.get(fullName);
   if (d) return d;
@@ -166,7 +212,7 @@ function enumDesc(e: protobuf.Enum): EnumDesc {
   return d;
 }
 
-function fieldDesc(f: protobuf.Field, owner: string): FieldDesc {
+function fieldDesc(f: Pb.Field, owner: string): FieldDesc {
   const isMap = f instanceof protobuf.MapField;
   const rt = f.resolvedType;
   const kind: Kind = rt instanceof protobuf.Type ? Kind.MESSAGE : rt instanceof protobuf.Enum ? Kind.ENUM : KIND_OF[f.type]!;
@@ -192,11 +238,11 @@ function fieldDesc(f: protobuf.Field, owner: string): FieldDesc {
   if (!isMap) return base;
   // A map is a repeated entry message { key = 1; value = 2 }; describe its value.
   const value: FieldDesc = { ...base, name: "value", key: "value", number: 2, repeated: false, required: false, hasDefault: false, defaultValue: undefined, deprecated: false, oneofSiblings: [], packable: false };
-  if ((f as protobuf.MapField).keyType !== "string") throw new Error(`map key type ${(f as protobuf.MapField).keyType} unsupported`);
+  if ((f as Pb.MapField).keyType !== "string") throw new Error(`map key type ${(f as Pb.MapField).keyType} unsupported`);
   return { ...base, kind: Kind.MESSAGE, wireType: 2, mapValue: value, enum: undefined };
 }
 
-function build(type: protobuf.Type): void {
+function build(type: Pb.Type): void {
   const fullName = type.fullName.slice(1);
   const fields = type.fieldsArray.map((f) => fieldDesc(f, fullName));
   const byNumber: (FieldDesc | undefined)[] = [];
@@ -213,23 +259,10 @@ function build(type: protobuf.Type): void {
   for (const n of type.nestedArray) if (n instanceof protobuf.Type) build(n);
 }
 
-function walk(ns: protobuf.NamespaceBase): void {
+function walk(ns: Pb.NamespaceBase): void {
   for (const n of ns.nestedArray) {
     if (n instanceof protobuf.Type) build(n);
     else if (n instanceof protobuf.Namespace) walk(n);
-  }
-}
-walk(protobufRoot);
-// Link message-typed fields (and map values) to their descriptors.
-for (const [name, d] of messages) {
-  const type = protobufRoot.lookupType(name);
-  for (const f of d.fields) {
-    const rt = type.fields[f.name]!.resolvedType;
-    if (rt instanceof protobuf.Type) {
-      const target = messages.get(rt.fullName.slice(1))!;
-      if (f.mapValue) f.mapValue.message = target;
-      else f.message = target;
-    }
   }
 }
 
@@ -255,16 +288,21 @@ export function messagesReachableFrom(d: MessageDesc, skip: (m: MessageDesc) => 
 
 /** The descriptor of message `fullName`, or undefined when the schema has no such message. */
 export function messageDesc(fullName: string): MessageDesc | undefined {
+  loadSchema();
   return messages.get(fullName);
 }
 
 /** The descriptor of enum `fullName` (e.g. `mesos.TaskState`), or undefined. */
 export function enumDescOf(fullName: string): EnumDesc | undefined {
+  loadSchema();
   return enums.get(fullName);
 }
 
-/** Every message type name in the schema, e.g. `mesos.TaskInfo`, `mesos.CommandInfo.URI`. */
-export const MESSAGE_TYPE_NAMES: readonly string[] = [...messages.keys()].sort();
+/** Every message type name in the schema, sorted, e.g. `mesos.TaskInfo`, `mesos.CommandInfo.URI`. */
+export function messageTypeNames(): readonly string[] {
+  loadSchema();
+  return typeNames!;
+}
 
 // ---- Representation rules that are not mechanical --------------------------
 
@@ -282,11 +320,6 @@ function mismatch(field: string, type: unknown, wanted: string): string {
 }
 /** The payload fields `payloadProblem` checks, with the type each needs. */
 const PAYLOAD_TYPES: Readonly<Record<string, string>> = { scalar: "SCALAR", ranges: "RANGES", set: "SET", text: "TEXT" };
-for (const name of ["mesos.Value", "mesos.Attribute", "mesos.Resource"]) {
-  const d = messages.get(name)!;
-  d.check = payloadProblem;
-  d.checkPayloads = PAYLOAD_TYPES;
-}
 
 /** TaskInfo: `command`/`executor` become the `implementation` union. */
 function implementationOf(command: unknown, executor: unknown): unknown {
@@ -295,7 +328,7 @@ function implementationOf(command: unknown, executor: unknown): unknown {
     : executor !== undefined ? { kind: "executor", executor }
     : { kind: "neither" };
 }
-messages.get("mesos.TaskInfo")!.adapter = {
+const TASK_INFO_ADAPTER: Adapter = {
   hoisted: ["command", "executor"],
   fromHoisted(raw, [command, executor]) {
     raw["implementation"] = implementationOf(command, executor);
