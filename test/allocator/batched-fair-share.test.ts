@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HierarchicalDRFAllocator, ManualClock, type AllocatorOptions } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
 import { fcParams } from "../fc-params.js";
-import { declineHeld, holdingsAndAvailable } from "./sequence-helpers.js";
+import { applyFrameworkStep, holdingsAndAvailable } from "./sequence-helpers.js";
 
 /**
  * Stage 2 in batches (`batchedFairShare`, the default) against stage 2
@@ -162,25 +162,8 @@ function run(setup: Setup, ops: Op[], batchedFairShare: boolean, readViews = fal
         attempt("updateFramework", () => allocator.updateFramework(id, { roles, capabilities: caps, ...min }));
         break;
       }
-      case "activate":
-        attempt("activate", () => allocator.activateFramework(FRAMEWORKS[op.f]!));
-        break;
-      case "deactivate":
-        attempt("deactivate", () => allocator.deactivateFramework(FRAMEWORKS[op.f]!));
-        break;
-      case "suppress":
-        attempt("suppress", () => allocator.suppressOffers(FRAMEWORKS[op.f]!));
-        break;
-      case "revive":
-        attempt("revive", () => allocator.reviveOffers(FRAMEWORKS[op.f]!));
-        break;
-      case "decline":
-        // Declines what the framework was offered: every offer or the first, whole or one cpu of it.
-        declineHeld(allocator, FRAMEWORKS[op.f]!, op, attempt);
-        break;
-      case "advance":
-        clock.advance(op.s);
-        break;
+      default:
+        applyFrameworkStep(allocator, clock, FRAMEWORKS, op, attempt);
     }
   }
   const shares = allocator.dominantShares();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
 import { fcParams } from "../fc-params.js";
-import { declineHeld, holdingsAndAvailable } from "./sequence-helpers.js";
+import { applyFrameworkStep, holdingsAndAvailable } from "./sequence-helpers.js";
 
 /**
  * Stage 2 reusing the offer it shrank to quota limits and headroom
@@ -87,19 +87,8 @@ function run(ops: Op[], sorter: "drf" | "random", limitNestedRoles: boolean, reu
         attempt("quota", () => allocator.updateQuota(role, { ...(limits === "" ? {} : { limits }), ...(guarantees === undefined ? {} : { guarantees }) }));
         break;
       }
-      case "decline":
-        // Declines what the framework was offered: every offer or the first, whole or one cpu of it.
-        declineHeld(allocator, FRAMEWORKS[op.f]!, op, attempt);
-        break;
-      case "advance":
-        clock.advance(op.s);
-        break;
-      case "suppress":
-        attempt("suppress", () => allocator.suppressOffers(FRAMEWORKS[op.f]!));
-        break;
-      case "revive":
-        attempt("revive", () => allocator.reviveOffers(FRAMEWORKS[op.f]!));
-        break;
+      default:
+        applyFrameworkStep(allocator, clock, FRAMEWORKS, op, attempt);
     }
   }
   log.push(...holdingsAndAvailable(allocator));
