@@ -329,20 +329,39 @@ export class DrfSorter implements Sorter {
   sortedView(): readonly string[] {
     this.viewAsked = true;
     this.ensureSorted();
-    if (this.sorted === null) {
-      this.syncChildren();
-      const out: string[] = [];
-      const list = (node: Node): void => {
-        for (let i = 0; i < node.activeCount; i++) {
-          const c = node.children[i]!;
-          if (c.kind === ACTIVE) out.push(c.clientPath());
-          else list(c);
-        }
-      };
-      list(this.root);
-      this.sorted = out;
-    }
+    if (this.sorted === null) this.sorted = this.root.internalCount === 0 ? this.flatOrder() : this.treeOrder();
     return this.sorted;
+  }
+
+  /**
+   * A flat root's active clients in order, read off `rootOrder` and
+   * `colPath`. The role sorter's order changes after nearly every agent of
+   * a cycle with several roles, and the cycle asks for it per agent:
+   * walking and re-syncing the children each time (`treeOrder`) cost such
+   * cycles ~6% (docs/bench-allocator.md, 2026-11-27 from 09:47).
+   */
+  private flatOrder(): string[] {
+    const order = this.ensureRootOrder();
+    const base = this.orderBase;
+    const n = this.root.activeCount;
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(this.colPath[order[base + i]!]!);
+    return out;
+  }
+
+  /** The active clients in order, by a walk of the tree (children synced with `rootOrder` first). */
+  private treeOrder(): string[] {
+    this.syncChildren();
+    const out: string[] = [];
+    const list = (node: Node): void => {
+      for (let i = 0; i < node.activeCount; i++) {
+        const c = node.children[i]!;
+        if (c.kind === ACTIVE) out.push(c.clientPath());
+        else list(c);
+      }
+    };
+    list(this.root);
+    return out;
   }
 
   forEachInOrderAmong(slots: readonly number[], visit: (client: string, slot: number) => boolean | void): void {
