@@ -162,9 +162,9 @@ let typeNames: readonly string[] | undefined;
  * Parses proto/mesos.proto and builds every descriptor, on the first call
  * only. The schema is parsed when the codec is first used, not when it is
  * imported: the allocator and the resources layer import the codec for
- * Resources' JSON form, and parsing it at import added ~110 ms to every
- * import and ~3 MB of objects that every full collection then traced
- * (docs/bench-codec.md).
+ * Resources' JSON form, and parsing it (with loading protobufjs) at import
+ * added ~85 ms to every import of the allocator and ~2.3 MB of objects that
+ * every full collection then traced (docs/bench-codec.md).
  */
 function loadSchema(): void {
   if (typeNames !== undefined) return;
