@@ -267,7 +267,8 @@ export class FilterStore {
     if (f < 0 || f >= this.fTop) return false;
     const fp = this.fPages[f >> this.shift]!;
     const fi = f & this.mask;
-    return fp.gen[fi] === generation && fp.res[fi] !== NONE && this.chainPage(fp.chain[fi]!).table[fp.chain[fi]! & this.mask] === t;
+    const c = fp.chain[fi]!;
+    return fp.gen[fi] === generation && fp.res[fi] !== NONE && this.chainPage(c).table[c & this.mask] === t;
   }
 
   /** @internal */
@@ -517,17 +518,8 @@ export class FilterStore {
 
   private chainOf(t: number, agent: number): number {
     const hash = this.tHash[t]!;
-    const mask = this.tMask[t]!;
-    for (let i = home(agent, mask); ; i = (i + 1) & mask) {
-      const at = i * SLOT;
-      const cell = hash[at + 1]!;
-      // The agent compared whatever the cell holds: a first lookup that
-      // meets an empty slot would otherwise leave the compare unrun, and
-      // V8 discards code at a comparison it has never seen run.
-      const same = hash[at] === agent;
-      if (cell === 0) return NONE;
-      if (same) return cell - 1;
-    }
+    const i = findSlot(hash, this.tMask[t]!, agent);
+    return i < 0 ? NONE : hash[i * SLOT + 1]! - 1;
   }
 
   private hashInsert(t: number, agent: number, c: number): void {
@@ -548,11 +540,8 @@ export class FilterStore {
   private hashDelete(t: number, agent: number): void {
     const hash = this.tHash[t]!;
     const mask = this.tMask[t]!;
-    let i = home(agent, mask);
-    while (hash[i * SLOT] !== agent || hash[i * SLOT + 1] === 0) {
-      if (hash[i * SLOT + 1] === 0) throw new Error(`FilterStore: no chain of table ${t} on agent slot ${agent} in the hash (internal error)`);
-      i = (i + 1) & mask;
-    }
+    let i = findSlot(hash, mask, agent);
+    if (i < 0) throw new Error(`FilterStore: no chain of table ${t} on agent slot ${agent} in the hash (internal error)`);
     // Backward shift: move later entries of the probe run into the hole
     // when their home position does not lie cyclically in (hole, entry].
     for (let j = (i + 1) & mask; hash[j * SLOT + 1] !== 0; j = (j + 1) & mask) {
@@ -598,6 +587,20 @@ function home(agent: number, mask: number): number {
 function growAt(t: number, slots: number): number {
   const jitter = (Math.imul(t + Math.imul(slots, 0x27d4eb2f), 0x9e3779b1) >>> 24) / 256;
   return Math.min(slots - 1, Math.floor((slots * (1 + jitter)) / 3));
+}
+
+/** The slot of `agent` in `hash`, or -1 when it is not there. */
+function findSlot(hash: Int32Array, mask: number, agent: number): number {
+  for (let i = home(agent, mask); ; i = (i + 1) & mask) {
+    const at = i * SLOT;
+    const cell = hash[at + 1]!;
+    // The agent compared whatever the cell holds: a first lookup that
+    // meets an empty slot would otherwise leave the compare unrun, and
+    // V8 discards code at a comparison it has never seen run.
+    const same = hash[at] === agent;
+    if (cell === 0) return -1;
+    if (same) return i;
+  }
 }
 
 /** Puts agent -> c in the first empty slot of its probe run (the agent is not in `hash`). */
