@@ -26,6 +26,7 @@ import { OfferMap } from "./offer-map.js";
 import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapable, traitsOf } from "./offerable.js";
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom, newQVec, scalarQVec } from "./quantities.js";
 import { Prng } from "./random.js";
+import { RunStats } from "./metrics.js";
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
 import type { Sorter, SorterKind } from "./sorter.js";
@@ -100,6 +101,18 @@ export interface AllocatorOptions {
    * compare with.
    */
   reuseShrunkOffers?: boolean;
+  /**
+   * How long `recover()` holds allocation back at most while it waits for
+   * agents to come back, seconds (default 600: Mesos'
+   * `--allocator_recovery_timeout`, 10 minutes).
+   */
+  recoveryTimeoutSeconds?: number;
+  /**
+   * The fraction of the agents a `recover()` call expects that must be back
+   * before allocation resumes, 0..1 (default 0.8: Mesos'
+   * `--allocator_agent_recovery_factor`).
+   */
+  agentRecoveryFactor?: number;
 }
 
 /** What the allocator knows of a framework. */
@@ -736,6 +749,15 @@ export class HierarchicalDRFAllocator {
    * agents) had compiled the cycle's code relying on them never changing.
    */
   private readonly batch: { timer: TimerHandle | null; epoch: number } = { timer: null, epoch: 0 };
+  /**
+   * Whether allocation is paused (`pause`, `recover`), and the recovery in
+   * progress: the number of agents it waits for (-1: none) and its timeout.
+   */
+  private readonly recovery: { paused: boolean; expected: number; timer: TimerHandle | null } = { paused: false, expected: -1, timer: null };
+  private readonly recoveryTimeout: number;
+  private readonly agentRecoveryFactor: number;
+  /** Allocation runs counted and timed for `metrics()`, and the deferred run's request. */
+  private readonly stats = new RunStats();
   private closed = false;
   private sorterSeed = 0;
   /** Bumped by every change that could make an agent offerable to someone who could not take it before. */
@@ -791,6 +813,12 @@ export class HierarchicalDRFAllocator {
     const mode = options.triggeredAllocation ?? "immediate";
     if (mode !== "immediate" && mode !== "deferred") throw new AllocatorError("INVALID_ARGUMENT", `options.triggeredAllocation must be "immediate" or "deferred", got '${describeValue(mode)}'`);
     this.deferred = mode === "deferred";
+    const timeout = options.recoveryTimeoutSeconds ?? 600;
+    if (typeof timeout !== "number" || !(timeout > 0) || !Number.isFinite(timeout)) throw new AllocatorError("INVALID_ARGUMENT", `options.recoveryTimeoutSeconds must be a positive number, got ${describeValue(timeout)}`);
+    this.recoveryTimeout = timeout;
+    const factor = options.agentRecoveryFactor ?? 0.8;
+    if (typeof factor !== "number" || !(factor >= 0 && factor <= 1)) throw new AllocatorError("INVALID_ARGUMENT", `options.agentRecoveryFactor must be a number from 0 to 1, got ${describeValue(factor)}`);
+    this.agentRecoveryFactor = factor;
     this.roleSorter = this.makeSorter(this.roleSorterKind);
     this.scheduleBatch();
   }
@@ -1009,6 +1037,8 @@ export class HierarchicalDRFAllocator {
       }
       this.trackAllocated(agent, fw, r, true);
     }
+    // Enough agents are back: the recovery ends, and this addition triggers an allocation.
+    if (this.recovery.expected >= 0 && this.agents.size >= this.recovery.expected) this.endRecovery();
     this.generateOffersOn(id);
   }
 
@@ -1188,24 +1218,30 @@ export class HierarchicalDRFAllocator {
   /** Sets a top-level role's quota (guarantees and limits replace the previous ones); no allocation is triggered. */
   updateQuota(role: Role, quota: QuotaUpdate): void {
     this.checkOpen();
+    const parsed = this.parseQuota(role, quota, "updateQuota");
     this.epoch++;
+    this.roleTree.ensure(role).quota = parsed;
+  }
+
+  /** Checks a role and its quota (messages start with `where`) and returns the quota in the role tree's form. */
+  private parseQuota(role: Role, quota: QuotaUpdate, where: string): QuotaConfig {
     const p = roleProblem(role);
-    if (p !== null) throw new AllocatorError("INVALID_ARGUMENT", `updateQuota: ${p}`);
-    if (role.includes("/")) throw new AllocatorError("INVALID_ARGUMENT", `updateQuota: quota can only be set on top-level roles, got '${role}'`);
-    const guarantees = quota?.guarantees === undefined ? ResourceQuantities.empty() : toQuantities(quota.guarantees, "updateQuota: guarantees");
-    const limits = quota?.limits === undefined ? null : toQuantities(quota.limits, "updateQuota: limits");
+    if (p !== null) throw new AllocatorError("INVALID_ARGUMENT", `${where}: ${p}`);
+    if (role.includes("/")) throw new AllocatorError("INVALID_ARGUMENT", `${where}: quota can only be set on top-level roles, got '${role}'`);
+    if (quota !== undefined && quota !== null && typeof quota !== "object") throw new AllocatorError("INVALID_ARGUMENT", `${where}: quota must be an object with guarantees and/or limits, got ${describeValue(quota)}`);
+    const guarantees = quota?.guarantees === undefined ? ResourceQuantities.empty() : toQuantities(quota.guarantees, `${where}: guarantees`);
+    const limits = quota?.limits === undefined ? null : toQuantities(quota.limits, `${where}: limits`);
     const limitMap = new Map<number, number>();
     if (limits !== null) for (const [name, v] of limits.entries()) limitMap.set(NAMES.id(name), v);
-    const g = qvecFrom(guarantees);
-    this.roleTree.ensure(role).quota = { guarantees: g, limits: limitMap };
+    return { guarantees: qvecFrom(guarantees), limits: limitMap };
   }
 
   // --------------------------------------------------------------- allocation
 
-  /** Runs one allocation cycle over all agents now (what the batch timer does). */
+  /** Runs one allocation cycle over all agents now (what the batch timer does); a no-op while paused. */
   allocate(): void {
     this.checkOpen();
-    this.runAllocation(null);
+    this.runCycle(null);
   }
 
   /** Stops the batch timer and any filter timers; the allocator refuses further calls. */
@@ -1213,6 +1249,86 @@ export class HierarchicalDRFAllocator {
     if (this.closed) return;
     this.closed = true;
     if (this.batch.timer !== null) this.clock.cancel(this.batch.timer);
+    if (this.recovery.timer !== null) this.clock.cancel(this.recovery.timer);
+  }
+
+  // ------------------------------------------------- pausing and recovery
+
+  /**
+   * Pauses allocation (Mesos `pause`): until `resume`, no allocation runs —
+   * not the periodic batch, not one triggered by an event, not
+   * `allocate()` — and events record no candidate agents. Everything else
+   * goes on: agents, frameworks, declines and filters (which still expire)
+   * are tracked as usual. Idempotent.
+   */
+  pause(): void {
+    this.checkOpen();
+    this.recovery.paused = true;
+  }
+
+  /**
+   * Resumes allocation (Mesos `resume`). It runs nothing itself: the next
+   * batch (or the next event that triggers an allocation) does. Idempotent.
+   * A recovery in progress (`recover`) ends with it.
+   */
+  resume(): void {
+    this.checkOpen();
+    this.endRecovery();
+  }
+
+  /** Whether allocation is paused (by `pause` or by a recovery in progress). */
+  isPaused(): boolean {
+    return this.recovery.paused;
+  }
+
+  /**
+   * Recovery after a master failover (Mesos `recover`), called before the
+   * first agent is added: sets the quotas the master recovered and, when
+   * there are any, pauses allocation until `agentRecoveryFactor` (0.8) of
+   * the `expectedAgentCount` agents it knew are back (rounded down) or
+   * `recoveryTimeoutSeconds` (600) have passed, whichever comes first:
+   * allocating quota on a partial view of the cluster would over-commit it.
+   * With no quota, or when no agent need come back, it changes nothing
+   * else. When the last awaited agent is added, allocation resumes and that
+   * agent's addition triggers its allocation, as in Mesos; the others wait
+   * for the next batch.
+   */
+  recover(expectedAgentCount: number, quotas: Map<Role, QuotaUpdate> | Record<Role, QuotaUpdate> = {}): void {
+    this.checkOpen();
+    if (this.agents.size > 0) throw new AllocatorError("INVALID_ARGUMENT", `recover: must be called before any agent is added (${this.agents.size} added)`);
+    if (typeof expectedAgentCount !== "number" || !Number.isInteger(expectedAgentCount) || expectedAgentCount < 0) {
+      throw new AllocatorError("INVALID_ARGUMENT", `recover: expectedAgentCount must be a non-negative integer, got ${describeValue(expectedAgentCount)}`);
+    }
+    if (quotas === null || typeof quotas !== "object") throw new AllocatorError("INVALID_ARGUMENT", `recover: quotas must be a Map or an object of role -> quota, got ${describeValue(quotas)}`);
+    const entries = quotas instanceof Map ? [...quotas] : Object.entries(quotas);
+    // Every quota is checked before any is set: an invalid one changes nothing.
+    const parsed = entries.map(([role, q]) => [role, this.parseQuota(role, q, `recover: quota of '${describeValue(role)}'`)] as const);
+    if (parsed.length === 0) return;
+    this.epoch++;
+    for (const [role, q] of parsed) this.roleTree.ensure(role).quota = q;
+    const expected = Math.floor(expectedAgentCount * this.agentRecoveryFactor);
+    if (expected === 0) return;
+    this.recovery.paused = true;
+    this.recovery.expected = expected;
+    if (this.recovery.timer !== null) this.clock.cancel(this.recovery.timer);
+    this.recovery.timer = this.clock.schedule(this.recoveryTimeout, () => {
+      this.recovery.timer = null;
+      // Mesos' delayed `resume` fires whatever happened since; here a
+      // recovery that ended otherwise (`resume`, enough agents) cancelled
+      // this timer, so it cannot undo a later `pause`.
+      if (!this.closed) this.endRecovery();
+    });
+  }
+
+  /** Ends pausing and any recovery in progress (and its timer). */
+  private endRecovery(): void {
+    const r = this.recovery;
+    r.paused = false;
+    r.expected = -1;
+    if (r.timer !== null) {
+      this.clock.cancel(r.timer);
+      r.timer = null;
+    }
   }
 
   // ---------------------------------------------------------------- views
@@ -1292,6 +1408,69 @@ export class HierarchicalDRFAllocator {
       }
     }
     return out;
+  }
+
+  /**
+   * The allocator's metrics under the names a Mesos master publishes them
+   * (`/metrics/snapshot`, Apache Mesos' docs/monitoring.md), keys sorted;
+   * docs/allocator.md lists them. Counts and amounts are exact; the timers
+   * (`allocation_run_ms`, `allocation_run_latency_ms`) are wall time, the
+   * only values that differ between two runs of the same events.
+   * Amounts are in Mesos' units (cpus, MB of mem and disk).
+   */
+  metrics(): Record<string, number> {
+    const out: Record<string, number> = {};
+    const now = this.clock.now();
+    const stats = this.stats;
+    out["allocator/mesos/allocation_runs"] = stats.runs;
+    stats.run.writeTo(out, "allocator/mesos/allocation_run_ms", now);
+    stats.latency.writeTo(out, "allocator/mesos/allocation_run_latency_ms", now);
+    // The only work this allocator defers is a triggered allocation (deferred mode).
+    const waiting = stats.queued ? 1 : 0;
+    out["allocator/mesos/event_queue_dispatches"] = waiting;
+    out["allocator/event_queue_dispatches"] = waiting;
+    // Offered or allocated on every agent: its total less what is still available.
+    const used = newQVec();
+    for (const a of this.agents.values()) {
+      qAdd(used, a.totalQ);
+      qSub(used, scalarQVec(a.available));
+    }
+    for (const name of ["cpus", "mem", "disk"]) {
+      const i = NAMES.find(name);
+      out[`allocator/mesos/resources/${name}/total`] = i < 0 ? 0 : (this.totalQ[i] ?? 0) / 1000;
+      out[`allocator/mesos/resources/${name}/offered_or_allocated`] = i < 0 ? 0 : (used[i] ?? 0) / 1000;
+    }
+    // Per role that frameworks subscribe to or hold resources in (Mesos' tracked roles).
+    for (const role of this.frameworkSorters.keys()) {
+      out[`allocator/mesos/roles/${role}/shares/dominant`] = this.roleSorter.contains(role) ? this.roleSorter.share(role) : 0;
+      let active = 0;
+      for (const fw of this.frameworks.values()) active += fw.filters.get(role)?.table.size() ?? 0;
+      out[`allocator/mesos/offer_filters/roles/${role}/active`] = active;
+    }
+    // Per top-level role with a quota other than the default.
+    const consumed = this.headroom().consumed;
+    for (const node of this.roleTree.topLevel()) {
+      const q = node.quota;
+      if (isDefaultQuota(q)) continue;
+      const prefix = `allocator/mesos/quota/roles/${node.path}/resources/`;
+      const names = new Set<number>();
+      for (let i = 0; i < q.guarantees.length; i++) {
+        if (q.guarantees[i] === 0) continue;
+        names.add(i);
+        out[`${prefix}${NAMES.names[i]}/guarantee`] = q.guarantees[i]! / 1000;
+      }
+      for (const [i, v] of q.limits) {
+        names.add(i);
+        out[`${prefix}${NAMES.names[i]}/limit`] = v / 1000;
+      }
+      const own = this.roleSorter.contains(node.path) ? this.roleSorter.allocation(node.path) : NO_QUANTITIES;
+      for (const i of names) out[`${prefix}${NAMES.names[i]}/offered_or_allocated`] = (own[i] ?? 0) / 1000;
+      const c = consumed.get(node.path) ?? NO_QUANTITIES;
+      for (let i = 0; i < c.length; i++) if (c[i] !== 0) out[`${prefix}${NAMES.names[i]}/consumed`] = c[i]! / 1000;
+    }
+    const sorted: Record<string, number> = {};
+    for (const k of Object.keys(out).sort()) sorted[k] = out[k]!;
+    return sorted;
   }
 
   /** Ids of the frameworks, in the order they were added. */
@@ -1893,41 +2072,73 @@ export class HierarchicalDRFAllocator {
       // with libprocess' loop; filters set from now on belong to the new epoch.
       this.batch.epoch++;
       this.scheduleBatch();
+      // Paused, the batch asks for nothing, and candidates a paused
+      // `settle` kept wait for the run after `resume` (as Mesos' allocator
+      // keeps its allocation candidates while paused).
+      if (this.recovery.paused) return;
       this.pendingCandidates = undefined;
-      this.runAllocation(null);
+      this.runCycle(null);
     });
   }
 
+  /**
+   * Runs one allocation (unless paused, when it does nothing, as Mesos'
+   * `_allocate`), counted and timed for `metrics()`.
+   */
+  private runCycle(candidates: AgentId[] | null): void {
+    if (this.recovery.paused) return;
+    const stats = this.stats;
+    const start = performance.now();
+    const now = this.clock.now();
+    stats.latency.record(stats.requestedAt < 0 ? 0 : start - stats.requestedAt, now);
+    stats.requestedAt = -1;
+    stats.runs++;
+    this.runAllocation(candidates);
+    stats.run.record(performance.now() - start, now);
+  }
+
   private generateOffers(agentIds: AgentId[] | null): void {
+    // Paused, an event asks for no allocation and records no candidate (Mesos' `allocate` while paused).
+    if (this.recovery.paused) return;
     if (!this.deferred) {
-      this.runAllocation(agentIds);
+      this.runCycle(agentIds);
       return;
     }
-    const first = this.pendingCandidates === undefined;
     if (agentIds === null) this.pendingCandidates = null;
     else if (this.pendingCandidates !== null) {
       const set = this.pendingCandidates ?? new Set<AgentId>();
       for (const id of agentIds) set.add(id);
       this.pendingCandidates = set;
     }
-    if (first) queueMicrotask(() => this.settle());
+    const stats = this.stats;
+    if (!stats.queued) {
+      stats.queued = true;
+      if (stats.requestedAt < 0) stats.requestedAt = performance.now();
+      queueMicrotask(() => this.settle());
+    }
   }
 
   /** `generateOffers([agentId])` without the array (deferred mode just records the candidate). */
   private generateOffersOn(agentId: AgentId): void {
-    if (this.deferred && this.pendingCandidates !== undefined) {
-      if (this.pendingCandidates !== null) this.pendingCandidates.add(agentId);
+    // A queued run implies pending candidates (`settle` clears both).
+    if (this.deferred && this.stats.queued && !this.recovery.paused) {
+      if (this.pendingCandidates !== null) this.pendingCandidates!.add(agentId);
       return;
     }
     this.generateOffers([agentId]);
   }
 
-  /** Deferred mode: runs the pending triggered allocation now (a no-op when none is pending or in immediate mode). */
+  /**
+   * Deferred mode: runs the pending triggered allocation now (a no-op when
+   * none is pending, in immediate mode, or while paused: then the
+   * candidates wait for the first run after `resume`).
+   */
   settle(): void {
-    if (this.pendingCandidates === undefined || this.closed) return;
+    this.stats.queued = false;
+    if (this.pendingCandidates === undefined || this.closed || this.recovery.paused) return;
     const c = this.pendingCandidates;
     this.pendingCandidates = undefined;
-    this.runAllocation(c === null ? null : [...c]);
+    this.runCycle(c === null ? null : [...c]);
   }
 
   private headroom(): { consumed: Map<Role, QVec>; required: QVec; available: QVec } {

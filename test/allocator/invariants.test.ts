@@ -22,7 +22,8 @@ type Op =
   | { k: "recover"; f: number; refuse: number; part: boolean }
   | { k: "advance"; s: number }
   | { k: "quota"; role: number; limit: number; mem: number | null; disk: number | null }
-  | { k: "weights"; role: number; w: number };
+  | { k: "weights"; role: number; w: number }
+  | { k: "pause" | "resume" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(2), r: fc.nat(3) }),
@@ -42,6 +43,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     disk: fc.option(fc.constantFrom(0, 50), { nil: null }),
   }),
   fc.record({ k: fc.constant("weights" as const), role: fc.nat(2), w: fc.constantFrom(0.5, 1, 3) }),
+  // Resuming twice as often as pausing: sequences spend most steps allocating.
+  fc.record({ k: fc.constantFrom("pause" as const, "resume" as const, "resume" as const) }),
 );
 
 let offersSeen = 0;
@@ -59,6 +62,8 @@ function check(ops: Op[], limitNestedRoles = false): void {
     offerCallback: (fwId, byRole) => {
       const st = allocator.frameworkState(fwId);
       offersSeen++;
+      // A paused allocator offers nothing.
+      expect(allocator.isPaused()).toBe(false);
       // Inactive or suppressed frameworks get nothing.
       expect(st.active).toBe(true);
       for (const [role, byAgent] of byRole) {
@@ -131,6 +136,29 @@ function check(ops: Op[], limitNestedRoles = false): void {
         if (got > was) expect(got + now.reserved.get(name)!, `${top} ${name} after the step`).toBeLessThanOrEqual(limit * 1000);
       }
     }
+  };
+  // The metrics say what the views say: totals and what is offered or
+  // allocated of every agent, active filters per role, and runs only grow.
+  let runsBefore = 0;
+  const metricsAgree = () => {
+    const m = allocator.metrics();
+    for (const name of ["cpus", "mem", "disk"]) {
+      let total = 0;
+      let used = 0;
+      for (const id of allocator.agentIds()) {
+        const { total: t, available } = allocator.agentResources(id);
+        total += t.scalar(name);
+        used += t.scalar(name) - available.scalar(name);
+      }
+      expect(m[`allocator/mesos/resources/${name}/total`]! * 1000).toBeCloseTo(total, 6);
+      expect(m[`allocator/mesos/resources/${name}/offered_or_allocated`]! * 1000).toBeCloseTo(used, 6);
+    }
+    const filtersByRole = new Map<string, number>();
+    for (const f of allocator.activeFilters()) filtersByRole.set(f.role, (filtersByRole.get(f.role) ?? 0) + 1);
+    for (const [role, n] of filtersByRole) expect(m[`allocator/mesos/offer_filters/roles/${role}/active`], role).toBe(n);
+    const runs = m["allocator/mesos/allocation_runs"]!;
+    expect(runs).toBeGreaterThanOrEqual(runsBefore);
+    runsBefore = runs;
   };
   const invalid = (f: () => void) => {
     const before = JSON.stringify(allocator.snapshot());
@@ -226,9 +254,22 @@ function check(ops: Op[], limitNestedRoles = false): void {
       case "weights":
         allocator.updateWeights({ [["r1", "r2", "eng"][op.role]!]: op.w });
         break;
+      case "pause": {
+        const runs = allocator.metrics()["allocator/mesos/allocation_runs"];
+        allocator.pause();
+        // Paused, neither the batch nor an explicit cycle runs.
+        clock.advance(1);
+        allocator.allocate();
+        expect(allocator.metrics()["allocator/mesos/allocation_runs"]).toBe(runs);
+        break;
+      }
+      case "resume":
+        allocator.resume();
+        break;
     }
     conservation();
     quotaWithinLimits(consumedBefore);
+    metricsAgree();
   }
   invalid(() => allocator.updateQuota("eng/web", { guarantees: "cpus:1" }));
   invalid(() => allocator.updateWeights({ r1: -1 }));
