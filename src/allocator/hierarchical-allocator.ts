@@ -1197,6 +1197,36 @@ export class HierarchicalDRFAllocator {
     this.updateAgentTotal(agent, newTotal);
   }
 
+  /**
+   * Applies conversions (reserve, unreserve, create or destroy a volume) to
+   * an agent's available resources, those neither offered nor allocated
+   * (Mesos `updateAvailable`, what a master's operator endpoints such as
+   * `/reserve` call): the agent's total follows. Conversions given in
+   * allocated form apply to the unallocated resources alike. If the
+   * available resources cannot supply a conversion (an allocation took them
+   * since the master decided), nothing changes and `INVALID_RESOURCES` says
+   * which. No allocation is triggered, as in Mesos.
+   */
+  updateAvailable(agentId: AgentId, conversions: ResourceConversion[]): void {
+    this.checkOpen();
+    const agent = this.getAgent(agentId);
+    if (!Array.isArray(conversions)) throw new AllocatorError("INVALID_ARGUMENT", `updateAvailable('${agentId}'): conversions must be an array, got ${describeValue(conversions)}`);
+    let available = agent.available;
+    let total = agent.total;
+    for (const [i, c] of conversions.entries()) {
+      if (!(c?.consumed instanceof Resources) || !(c?.converted instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `updateAvailable('${agentId}'): conversions[${i}] needs consumed and converted Resources`);
+      const consumed = c.consumed.unallocate();
+      const converted = c.converted.unallocate();
+      if (!available.contains(consumed)) {
+        throw new AllocatorError("INVALID_RESOURCES", `updateAvailable('${agentId}'): conversions[${i}] consumes ${consumed.toString()}, which is not available (available: ${available.toString()})`);
+      }
+      available = available.minus(consumed).plus(converted);
+      total = total.minus(consumed).plus(converted);
+    }
+    this.epoch++;
+    this.updateAgentTotal(agent, unallocated(this.interned.intern(total)));
+  }
+
   // ------------------------------------------------------------ weights, quota
 
   /** Sets role weights (> 0); no allocation is triggered. */

@@ -23,7 +23,8 @@ type Op =
   | { k: "advance"; s: number }
   | { k: "quota"; role: number; limit: number; mem: number | null; disk: number | null }
   | { k: "weights"; role: number; w: number }
-  | { k: "pause" | "resume" };
+  | { k: "pause" | "resume" }
+  | { k: "reserve"; a: number; role: number; unreserve: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(2), r: fc.nat(3) }),
@@ -45,6 +46,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("weights" as const), role: fc.nat(2), w: fc.constantFrom(0.5, 1, 3) }),
   // Resuming twice as often as pausing: sequences spend most steps allocating.
   fc.record({ k: fc.constantFrom("pause" as const, "resume" as const, "resume" as const) }),
+  fc.record({ k: fc.constant("reserve" as const), a: fc.nat(2), role: fc.nat(QUOTA_ROLES.length - 1), unreserve: fc.boolean() }),
 );
 
 let offersSeen = 0;
@@ -266,6 +268,21 @@ function check(ops: Op[], limitNestedRoles = false): void {
       case "resume":
         allocator.resume();
         break;
+      case "reserve": {
+        // An operator's reserve or unreserve of one cpu on what the agent has
+        // available; refused, changing nothing, when it is not available.
+        const id = AGENTS[op.a]!;
+        if (!allocator.agentIds().includes(id)) {
+          invalid(() => allocator.updateAvailable(id, []));
+          break;
+        }
+        const plain = Resources.parse("cpus:1");
+        const reserved = Resources.parse(`cpus(${QUOTA_ROLES[op.role]}):1`);
+        const c = op.unreserve ? { consumed: reserved, converted: plain } : { consumed: plain, converted: reserved };
+        if (allocator.agentResources(id).available.contains(c.consumed)) allocator.updateAvailable(id, [c]);
+        else invalid(() => allocator.updateAvailable(id, [c]));
+        break;
+      }
     }
     conservation();
     quotaWithinLimits(consumedBefore);
