@@ -27,6 +27,7 @@ import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapa
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom, newQVec, scalarQVec } from "./quantities.js";
 import { Prng } from "./random.js";
 import { RunStats } from "./metrics.js";
+import { type InverseOfferCallback, type InverseOfferStatus, MaintenanceBook, type Unavailability, unavailabilityProblem } from "./maintenance.js";
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
 import type { Sorter, SorterKind } from "./sorter.js";
@@ -62,6 +63,13 @@ export interface AllocatorOptions {
   frameworkSorter?: SorterKind;
   /** Receives the offers of each allocation run. */
   offerCallback: OfferCallback;
+  /**
+   * Receives the inverse offers of each allocation run (maintenance: agents
+   * with an unavailability asked back from the frameworks using them; see
+   * `updateUnavailability`). Default: none are sent, but they are still
+   * tracked as outstanding until answered, as if they were.
+   */
+  inverseOfferCallback?: InverseOfferCallback;
   /**
    * "immediate" (default): an event that triggers an allocation (addAgent,
    * addFramework, revive, ...) runs it before returning, as a settled Mesos
@@ -132,6 +140,8 @@ export interface AgentInfo {
   attributes?: Record<string, string>;
   /** e.g. MULTI_ROLE, HIERARCHICAL_ROLE, RESERVATION_REFINEMENT (default: all three). */
   capabilities?: string[];
+  /** Scheduled maintenance (Mesos `SlaveInfo`'s unavailability at `addSlave`); see `updateUnavailability`. */
+  unavailability?: Unavailability;
 }
 
 /** Decline filters (Mesos `Filters`). */
@@ -315,6 +325,22 @@ const BATCH_ENTRIES = 512;
  */
 const CHUNK = 512;
 const MAX_REFUSE_SECONDS = 365 * 24 * 3600;
+
+/**
+ * The refuse time of optional `Filters` in seconds, or null for no filter:
+ * absent filters or 0 mean none, an absent `refuseSeconds` 5 s, a negative
+ * one 5 s, more than 365 days 365 days (Mesos' rules). `where` starts the
+ * error message of an invalid one.
+ */
+function refuseSecondsOf(filters: OfferFilters | null | undefined, where: string): number | null {
+  if (filters === undefined || filters === null) return null;
+  if (typeof filters !== "object") throw new AllocatorError("INVALID_ARGUMENT", `${where}: filters must be an object`);
+  let s = filters.refuseSeconds ?? DEFAULT_REFUSE_SECONDS;
+  if (typeof s !== "number" || Number.isNaN(s)) throw new AllocatorError("INVALID_ARGUMENT", `${where}: refuseSeconds must be a number, got ${describeValue(s)}`);
+  if (s > MAX_REFUSE_SECONDS) s = MAX_REFUSE_SECONDS;
+  else if (s < 0) s = DEFAULT_REFUSE_SECONDS;
+  return s === 0 ? null : s;
+}
 
 function toQuantities(x: ResourceQuantities | string, what: string): ResourceQuantities {
   if (x instanceof ResourceQuantities) return x;
@@ -758,6 +784,9 @@ export class HierarchicalDRFAllocator {
   private readonly agentRecoveryFactor: number;
   /** Allocation runs counted and timed for `metrics()`, and the deferred run's request. */
   private readonly stats = new RunStats();
+  /** Agents' unavailabilities, outstanding inverse offers, answers and inverse-offer filters. */
+  private readonly maintenance = new MaintenanceBook();
+  private readonly inverseOfferCallback: InverseOfferCallback | null;
   private closed = false;
   private sorterSeed = 0;
   /** Bumped by every change that could make an agent offerable to someone who could not take it before. */
@@ -807,6 +836,8 @@ export class HierarchicalDRFAllocator {
       if (k !== "drf" && k !== "random") throw new AllocatorError("INVALID_ARGUMENT", `unknown sorter '${describeValue(k)}' (expected "drf" or "random")`);
     }
     this.offerCallback = options.offerCallback;
+    if (options.inverseOfferCallback !== undefined && typeof options.inverseOfferCallback !== "function") throw new AllocatorError("INVALID_ARGUMENT", "options.inverseOfferCallback must be a function");
+    this.inverseOfferCallback = options.inverseOfferCallback ?? null;
     this.limitNestedRoles = options.limitNestedRoles === true;
     this.batched = options.batchedFairShare !== false;
     this.reuseShrunk = options.reuseShrunkOffers !== false;
@@ -895,6 +926,7 @@ export class HierarchicalDRFAllocator {
     for (const role of [...fw.roles]) if (this.frameworkSorters.get(role)?.contains(id)) this.tryUntrackFrameworkUnderRole(fw, role);
     for (const role of [...this.frameworkSorters.keys()]) if (this.frameworkSorters.get(role)?.contains(id)) this.tryUntrackFrameworkUnderRole(fw, role);
     this.clearFilters(fw, null);
+    this.maintenance.removeFramework(id);
     this.frameworks.delete(id);
     this.frameworkBySlot[fw.slot] = undefined;
     this.frameworkSlots.give(fw.slot);
@@ -918,6 +950,7 @@ export class HierarchicalDRFAllocator {
     for (const role of fw.roles) this.frameworkSorters.get(role)!.deactivate(id);
     fw.active = false;
     this.clearFilters(fw, null);
+    this.maintenance.clearFilters(id);
   }
 
   /** Updates roles, suppressed roles, capabilities and per-role minimums (Mesos `updateFramework`); no allocation is triggered. */
@@ -984,6 +1017,10 @@ export class HierarchicalDRFAllocator {
     this.checkId(id, "agent id");
     if (this.agents.has(id)) throw new AllocatorError("DUPLICATE_AGENT", `agent '${id}' is already added`);
     if (info === null || typeof info !== "object" || !(info.resources instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.resources must be Resources`);
+    if (info.unavailability !== undefined) {
+      const problem = unavailabilityProblem(info.unavailability);
+      if (problem !== null) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.unavailability ${problem}`);
+    }
     const total = unallocated(this.interned.intern(info.resources));
     // Plain arrays and index loops, not `for..of` over the Map with
     // destructuring: until V8 has compiled addAgent (thousands of calls
@@ -1037,6 +1074,7 @@ export class HierarchicalDRFAllocator {
       }
       this.trackAllocated(agent, fw, r, true);
     }
+    if (info.unavailability !== undefined) this.maintenance.set(id, info.unavailability);
     // Enough agents are back: the recovery ends, and this addition triggers an allocation.
     if (this.recovery.expected >= 0 && this.agents.size >= this.recovery.expected) this.endRecovery();
     this.generateOffersOn(id);
@@ -1069,6 +1107,7 @@ export class HierarchicalDRFAllocator {
     }
     this.agentBySlot[agent.slot] = undefined;
     this.agentSlots.give(agent.slot);
+    if (this.maintenance.size > 0) this.maintenance.removeAgent(id);
   }
 
   /** Updates an agent's total resources and/or capabilities; triggers an allocation on it when anything changed. */
@@ -1131,15 +1170,7 @@ export class HierarchicalDRFAllocator {
     if (held === undefined || (held !== resources && !held.contains(resources))) {
       throw new AllocatorError("INVALID_RESOURCES", `recoverResources: framework '${frameworkId}' does not hold ${resources.toString()} on agent '${agentId}' in role '${role}' (holds ${held?.toString() ?? "{}"})`);
     }
-    let refuse: number | null = null;
-    if (filters !== undefined && filters !== null) {
-      if (typeof filters !== "object") throw new AllocatorError("INVALID_ARGUMENT", "recoverResources: filters must be an object");
-      let s = filters.refuseSeconds ?? DEFAULT_REFUSE_SECONDS;
-      if (typeof s !== "number" || Number.isNaN(s)) throw new AllocatorError("INVALID_ARGUMENT", `recoverResources: refuseSeconds must be a number, got ${describeValue(s)}`);
-      if (s > MAX_REFUSE_SECONDS) s = MAX_REFUSE_SECONDS;
-      else if (s < 0) s = DEFAULT_REFUSE_SECONDS;
-      if (s !== 0) refuse = s;
-    }
+    const refuse = refuseSecondsOf(filters, "recoverResources");
     if (options?.isAllocated === true) agent.allocated = agent.allocated.minus(resources);
     agent.available = this.canonicalAvailable(agent, agent.available.isEmpty() ? unallocated(resources) : agent.available.plus(unallocated(resources)));
     this.untrackAllocated(fw, role, agent, resources, true);
@@ -1348,6 +1379,85 @@ export class HierarchicalDRFAllocator {
       // this timer, so it cannot undo a later `pause`.
       if (!this.closed) this.endRecovery();
     });
+  }
+
+  // ------------------------------------------------------------ maintenance
+
+  /**
+   * Sets or clears (null) an agent's scheduled unavailability (Mesos
+   * `updateUnavailability`). From the next allocation run on, every active
+   * framework offered or holding resources on the agent gets an inverse
+   * offer for it (`inverseOfferCallback`), once until it responds
+   * (`updateInverseOffer`). Replacing the schedule starts over: outstanding
+   * inverse offers, answers and every framework's inverse-offer filters for
+   * the agent are dropped. Triggers an allocation on the agent. Regular
+   * offers of the agent go on as before: the master attaches the
+   * unavailability to them.
+   */
+  updateUnavailability(agentId: AgentId, unavailability: Unavailability | null): void {
+    this.checkOpen();
+    this.getAgent(agentId);
+    if (unavailability !== null) {
+      const problem = unavailabilityProblem(unavailability);
+      if (problem !== null) throw new AllocatorError("INVALID_ARGUMENT", `updateUnavailability('${agentId}'): unavailability ${problem}`);
+    }
+    this.maintenance.set(agentId, unavailability);
+    this.generateOffers([agentId]);
+  }
+
+  /**
+   * A framework's response to its inverse offer for an agent (Mesos
+   * `updateInverseOffer`): `status` (accept or decline, with a timestamp,
+   * default now) is recorded if given, and the inverse offer is no longer
+   * outstanding, so a later run may send another; a response to no
+   * outstanding inverse offer (an old one) records nothing. With `filters`,
+   * the framework hears no inverse offer for the agent for `refuseSeconds`
+   * (Mesos' rules: default 5, 0 none, capped at 365 days). The master calls
+   * it without status or filters when an inverse offer is rescinded or
+   * times out. The agent must have an unavailability (Mesos CHECK-fails).
+   */
+  updateInverseOffer(agentId: AgentId, frameworkId: FrameworkId, status?: { status: "ACCEPT" | "DECLINE"; timestamp?: number } | null, filters?: OfferFilters | null): void {
+    this.checkOpen();
+    this.getAgent(agentId);
+    this.getFramework(frameworkId);
+    const where = `updateInverseOffer('${agentId}', '${frameworkId}')`;
+    if (this.maintenance.unavailability(agentId) === undefined) throw new AllocatorError("INVALID_ARGUMENT", `${where}: the agent has no unavailability`);
+    let answer: InverseOfferStatus | undefined;
+    if (status !== undefined && status !== null) {
+      if (typeof status !== "object" || (status.status !== "ACCEPT" && status.status !== "DECLINE")) {
+        throw new AllocatorError("INVALID_ARGUMENT", `${where}: status must be { status: "ACCEPT" | "DECLINE" }, got ${describeValue(typeof status === "object" ? status.status : status)}`);
+      }
+      const timestamp = status.timestamp ?? this.clock.now();
+      if (typeof timestamp !== "number" || !Number.isFinite(timestamp)) throw new AllocatorError("INVALID_ARGUMENT", `${where}: timestamp must be a finite number, got ${describeValue(timestamp)}`);
+      answer = { status: status.status, timestamp };
+    }
+    const refuse = refuseSecondsOf(filters, where);
+    this.maintenance.respond(agentId, frameworkId, answer);
+    if (refuse !== null) {
+      const filter = this.maintenance.addFilter(frameworkId, agentId, this.clock.now() + refuse);
+      this.clock.schedule(refuse, () => this.maintenance.expire(frameworkId, agentId, filter));
+    }
+  }
+
+  /** Per agent with an unavailability, each framework's latest answer to its inverse offer (Mesos `getInverseOfferStatuses`). */
+  inverseOfferStatuses(): Map<AgentId, Map<FrameworkId, InverseOfferStatus>> {
+    return this.maintenance.statuses();
+  }
+
+  /** The run's inverse offers (see `MaintenanceBook.collect`), one callback per framework. */
+  private sendInverseOffers(candidates: AgentId[] | null): void {
+    const offers = this.maintenance.collect(
+      candidates,
+      (agentId) => {
+        const agent = this.agents.get(agentId);
+        return agent === undefined ? [] : this.offeredByFramework(agent).keys();
+      },
+      (fwId) => this.frameworks.get(fwId)?.active === true,
+      EMPTY,
+      this.clock.now(),
+    );
+    if (this.inverseOfferCallback === null) return;
+    for (const [fwId, byAgent] of offers) this.inverseOfferCallback(fwId, byAgent);
   }
 
   /** Ends pausing and any recovery in progress (and its timer). */
@@ -1561,7 +1671,7 @@ export class HierarchicalDRFAllocator {
       const n = this.roleTree.get(r)!;
       return { role: r, weight: n.weight, guarantees: qToRecord(n.quota.guarantees), limits: [...n.quota.limits], frameworks: [...n.frameworks].sort() };
     });
-    return { frameworks: fws, agents, roles, sorters: [...this.frameworkSorters.keys()].sort(), time: this.clock.now() };
+    return { frameworks: fws, agents, roles, sorters: [...this.frameworkSorters.keys()].sort(), maintenance: this.maintenance.snapshot(), paused: this.recovery.paused, time: this.clock.now() };
   }
 
   // ------------------------------------------------------------ internals
@@ -2124,6 +2234,7 @@ export class HierarchicalDRFAllocator {
     stats.requestedAt = -1;
     stats.runs++;
     this.runAllocation(candidates);
+    if (this.maintenance.size > 0) this.sendInverseOffers(candidates);
     stats.run.record(performance.now() - start, now);
   }
 

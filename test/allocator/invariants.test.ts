@@ -24,7 +24,9 @@ type Op =
   | { k: "quota"; role: number; limit: number; mem: number | null; disk: number | null }
   | { k: "weights"; role: number; w: number }
   | { k: "pause" | "resume" }
-  | { k: "reserve"; a: number; role: number; unreserve: boolean };
+  | { k: "reserve"; a: number; role: number; unreserve: boolean }
+  | { k: "maintain"; a: number; clear: boolean }
+  | { k: "respond"; a: number; f: number; accept: boolean | null; refuse: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(2), r: fc.nat(3) }),
@@ -47,9 +49,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   // Resuming twice as often as pausing: sequences spend most steps allocating.
   fc.record({ k: fc.constantFrom("pause" as const, "resume" as const, "resume" as const) }),
   fc.record({ k: fc.constant("reserve" as const), a: fc.nat(2), role: fc.nat(QUOTA_ROLES.length - 1), unreserve: fc.boolean() }),
+  fc.record({ k: fc.constant("maintain" as const), a: fc.nat(2), clear: fc.boolean() }),
+  fc.record({ k: fc.constant("respond" as const), a: fc.nat(2), f: fc.nat(2), accept: fc.constantFrom(true, false, null), refuse: fc.constantFrom(0, 2, 10) }),
 );
 
 let offersSeen = 0;
+let inverseOffersSeen = 0;
 
 /** Runs ops, checking the invariants on every offer and after every step. */
 function check(ops: Op[], limitNestedRoles = false): void {
@@ -57,7 +62,27 @@ function check(ops: Op[], limitNestedRoles = false): void {
   let allocator!: HierarchicalDRFAllocator;
   /** Top-level role -> resource name -> limit (whole units). */
   const limits = new Map<string, Map<string, number>>();
+  // Maintenance model: agents with an unavailability, and the inverse offers
+  // sent and not yet answered ("framework|agent").
+  const unavailable = new Set<string>();
+  const outstanding = new Set<string>();
+  const forget = (pred: (fw: string, agent: string) => boolean) => {
+    for (const k of [...outstanding]) if (pred(k.split("|")[0]!, k.split("|")[1]!)) outstanding.delete(k);
+  };
   allocator = new HierarchicalDRFAllocator({
+    // Inverse offers go only to active frameworks using an agent with an
+    // unavailability, once until answered.
+    inverseOfferCallback: (fwId, byAgent) => {
+      expect(allocator.frameworkState(fwId).active).toBe(true);
+      const holds = allocator.frameworkAllocation(fwId);
+      for (const agentId of byAgent.keys()) {
+        inverseOffersSeen++;
+        expect(unavailable.has(agentId), `inverse offer on ${agentId}`).toBe(true);
+        expect(holds.has(agentId), `${fwId} uses ${agentId}`).toBe(true);
+        expect(outstanding.has(`${fwId}|${agentId}`), `${fwId}|${agentId} twice`).toBe(false);
+        outstanding.add(`${fwId}|${agentId}`);
+      }
+    },
     clock,
     seed: 3,
     limitNestedRoles,
@@ -179,7 +204,11 @@ function check(ops: Op[], limitNestedRoles = false): void {
       case "removeAgent": {
         const id = AGENTS[op.a]!;
         if (!allocator.agentIds().includes(id)) invalid(() => allocator.removeAgent(id));
-        else allocator.removeAgent(id);
+        else {
+          allocator.removeAgent(id);
+          unavailable.delete(id);
+          forget((_f, a) => a === id);
+        }
         break;
       }
       case "activateAgent":
@@ -204,6 +233,7 @@ function check(ops: Op[], limitNestedRoles = false): void {
           const held = allocator.frameworkAllocation(id);
           const avail = new Map(allocator.agentIds().map((a) => [a, allocator.agentResources(a).available]));
           allocator.removeFramework(id);
+          forget((f) => f === id);
           // Its resources return to the pool.
           for (const [a, r] of held) expect(allocator.agentResources(a).available.equals(avail.get(a)!.plus(r.unallocate()))).toBe(true);
         }
@@ -268,6 +298,36 @@ function check(ops: Op[], limitNestedRoles = false): void {
       case "resume":
         allocator.resume();
         break;
+      case "maintain": {
+        const id = AGENTS[op.a]!;
+        const window = op.clear ? null : { start: 3600, durationSeconds: 600 };
+        if (!allocator.agentIds().includes(id)) {
+          invalid(() => allocator.updateUnavailability(id, window));
+          break;
+        }
+        // The model first: the allocation this triggers may send inverse offers.
+        forget((_f, a) => a === id);
+        if (op.clear) unavailable.delete(id);
+        else unavailable.add(id);
+        allocator.updateUnavailability(id, window);
+        break;
+      }
+      case "respond": {
+        const agentId = AGENTS[op.a]!;
+        const fwId = FRAMEWORKS[op.f]!;
+        const status = op.accept === null ? null : { status: op.accept ? ("ACCEPT" as const) : ("DECLINE" as const) };
+        const call = () => allocator.updateInverseOffer(agentId, fwId, status, op.refuse === 0 ? undefined : { refuseSeconds: op.refuse });
+        if (!allocator.agentIds().includes(agentId) || !allocator.frameworkIds().includes(fwId) || !unavailable.has(agentId)) {
+          invalid(call);
+          break;
+        }
+        const was = outstanding.has(`${fwId}|${agentId}`);
+        call();
+        outstanding.delete(`${fwId}|${agentId}`);
+        // An answer is recorded only for an outstanding inverse offer.
+        if (was && status !== null) expect(allocator.inverseOfferStatuses().get(agentId)!.get(fwId)!.status).toBe(status.status);
+        break;
+      }
       case "reserve": {
         // An operator's reserve or unreserve of one cpu on what the agent has
         // available; refused, changing nothing, when it is not available.
@@ -304,8 +364,9 @@ describe("allocator invariants on random event sequences", () => {
         ...ops,
       ]),
     ), fcParams(150, 42));
-    // The sequences do exercise offers (the checks above ran on them).
+    // The sequences do exercise offers and inverse offers (the checks above ran on them).
     expect(offersSeen).toBeGreaterThan(100);
+    expect(inverseOffersSeen).toBeGreaterThan(20);
   });
 
   it("with limitNestedRoles, quota limits of top-level roles bound their nested roles too (fast-check)", () => {
