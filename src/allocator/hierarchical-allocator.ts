@@ -787,6 +787,8 @@ export class HierarchicalDRFAllocator {
   /** Agents' unavailabilities, outstanding inverse offers, answers and inverse-offer filters. */
   private readonly maintenance = new MaintenanceBook();
   private readonly inverseOfferCallback: InverseOfferCallback | null;
+  /** The hostnames of the agents offers are made for (null: all agents), as Mesos' `--whitelist`. */
+  private readonly whitelist: { hosts: Set<string> | null } = { hosts: null };
   private closed = false;
   private sorterSeed = 0;
   /** Bumped by every change that could make an agent offerable to someone who could not take it before. */
@@ -1381,6 +1383,30 @@ export class HierarchicalDRFAllocator {
     });
   }
 
+  /**
+   * Restricts offers to the agents whose hostname (`AgentInfo.hostname`,
+   * default its id) is listed, or lifts the restriction (null), as Mesos'
+   * `updateWhitelist` (the master's `--whitelist` file). An empty list means
+   * no offers at all. Agents left out keep what they have offered and
+   * allocated; no allocation is triggered.
+   */
+  updateWhitelist(hostnames: Iterable<string> | null): void {
+    this.checkOpen();
+    if (hostnames === null) {
+      this.whitelist.hosts = null;
+      return;
+    }
+    if (hostnames === undefined || typeof (hostnames as Iterable<string>)[Symbol.iterator] !== "function" || typeof hostnames === "string") {
+      throw new AllocatorError("INVALID_ARGUMENT", `updateWhitelist: hostnames must be an iterable of strings or null, got ${describeValue(hostnames)}`);
+    }
+    const hosts = new Set<string>();
+    for (const h of hostnames) {
+      if (typeof h !== "string") throw new AllocatorError("INVALID_ARGUMENT", `updateWhitelist: hostnames must be strings, got ${describeValue(h)}`);
+      hosts.add(h);
+    }
+    this.whitelist.hosts = hosts;
+  }
+
   // ------------------------------------------------------------ maintenance
 
   /**
@@ -1671,7 +1697,7 @@ export class HierarchicalDRFAllocator {
       const n = this.roleTree.get(r)!;
       return { role: r, weight: n.weight, guarantees: qToRecord(n.quota.guarantees), limits: [...n.quota.limits], frameworks: [...n.frameworks].sort() };
     });
-    return { frameworks: fws, agents, roles, sorters: [...this.frameworkSorters.keys()].sort(), maintenance: this.maintenance.snapshot(), paused: this.recovery.paused, time: this.clock.now() };
+    return { frameworks: fws, agents, roles, sorters: [...this.frameworkSorters.keys()].sort(), maintenance: this.maintenance.snapshot(), paused: this.recovery.paused, whitelist: this.whitelist.hosts === null ? null : [...this.whitelist.hosts].sort(), time: this.clock.now() };
   }
 
   // ------------------------------------------------------------ internals
@@ -2313,6 +2339,8 @@ export class HierarchicalDRFAllocator {
         if (a !== undefined && a.activated) ids.push(a);
       }
     }
+    const hosts = this.whitelist.hosts;
+    if (hosts !== null) ids = ids.filter((a) => hosts.has(a.hostname));
     if (ids.length === 0 || this.frameworkSorters.size === 0) return;
     this.rng.shuffle(ids);
 
