@@ -10,6 +10,7 @@ describe("allocator API on malformed arguments (fuzz)", () => {
     const allocator = new HierarchicalDRFAllocator({ clock: new ManualClock(), offerCallback: () => {} });
     allocator.addAgent("a1", { resources: Resources.parse("cpus:2;mem:512") });
     allocator.addFramework("f1", { roles: ["r1"] });
+    allocator.updateUnavailability("a1", { start: 60 });
     const oddKeys = fc.constantFrom<unknown>({ toString: 0 }, Object.create(null), Symbol("s"), 7, "", null);
     const garbage = fc.oneof(
       fc.anything(), fc.constant(undefined), fc.constant(null), fc.constant("nope"), fc.constant(-1), fc.constant({ roles: "x" }), fc.constant({ resources: "cpus:1" }),
@@ -36,6 +37,14 @@ describe("allocator API on malformed arguments (fuzz)", () => {
       ["suppressOffers(f1)", () => allocator.suppressOffers("f1", ["not-a-role-of-f1"])],
       ["updateWeights", (x) => allocator.updateWeights({ r1: x as number, "": 1 })],
       ["updateQuota", (x, y) => allocator.updateQuota(x as string, y as never)],
+      ["recover", (x, y) => allocator.recover(x as number, y as never)],
+      ["updateAvailable", (x, y) => allocator.updateAvailable(x as string, y as never)],
+      ["updateAvailable(a1)", (x) => allocator.updateAvailable("a1", [x as never])],
+      ["updateUnavailability", (x, y) => allocator.updateUnavailability(x as string, y as never)],
+      ["updateUnavailability(a1)", (x) => allocator.updateUnavailability("a1", x as never)],
+      ["updateInverseOffer", (x, y) => allocator.updateInverseOffer(x as string, "f1", y as never)],
+      ["updateInverseOffer(a1, f1)", (x, y) => allocator.updateInverseOffer("a1", "f1", x as never, y as never)],
+      ["updateWhitelist", (x) => allocator.updateWhitelist(x as never)],
     ];
     fc.assert(
       fc.property(fc.nat(calls.length - 1), garbage, garbage, (i, x, y) => {
