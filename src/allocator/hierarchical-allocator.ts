@@ -1112,6 +1112,67 @@ export class HierarchicalDRFAllocator {
     if (this.maintenance.size > 0) this.maintenance.removeAgent(id);
   }
 
+  /**
+   * Grows an agent by the resources of a resource provider on it (Mesos
+   * `addResourceProvider`): its total by `total`, and what frameworks
+   * already use of them (`used`, allocated to one role each) counts as
+   * theirs, as in `addAgent`; resources used by a framework not added yet
+   * are held for it (Mesos would leave them offerable until it comes). It
+   * is refused (`INVALID_RESOURCES`, nothing changed) when `used` exceeds
+   * what the agent then has available. No allocation is triggered, as in
+   * Mesos.
+   */
+  addResourceProvider(agentId: AgentId, total: Resources, used: Map<FrameworkId, Resources> | Record<FrameworkId, Resources> = new Map()): void {
+    this.checkOpen();
+    const agent = this.getAgent(agentId);
+    const where = `addResourceProvider('${agentId}')`;
+    if (!(total instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `${where}: total must be Resources`);
+    const added = unallocated(this.interned.intern(total));
+    const usedList: [FrameworkId, Resources][] = [];
+    let usedSum = EMPTY;
+    for (const [fwId, given] of this.toMap(used, "used")) {
+      this.checkKey(fwId, `${where}: used`);
+      if (!(given instanceof Resources)) throw new AllocatorError("INVALID_ARGUMENT", `${where}: used['${fwId}'] must be Resources`);
+      const r = this.interned.intern(given);
+      this.checkAllocated(r, () => `${where}: used['${fwId}']`);
+      usedList.push([fwId, r]);
+      usedSum = usedSum.plus(unallocated(r));
+    }
+    const available = agent.available.plus(added);
+    if (!available.contains(usedSum)) {
+      throw new AllocatorError("INVALID_RESOURCES", `${where}: used resources ${usedSum.toString()} exceed what the agent has available with the provider's ${available.toString()}`);
+    }
+    this.epoch++;
+    this.updateAgentTotal(agent, agent.total.plus(added));
+    if (usedList.length === 0) return;
+    agent.available = this.canonicalAvailable(agent, agent.available.minus(usedSum));
+    for (const [fwId, r] of usedList) {
+      agent.allocated = agent.allocated.plus(r);
+      const fw = this.frameworks.get(fwId);
+      if (fw === undefined) this.addOrphan(agent, fwId, r);
+      else this.trackAllocated(agent, fw, r, true);
+    }
+  }
+
+  /**
+   * Removes every decline filter and inverse-offer filter any framework has
+   * for an agent (Mesos `removeFilters`, which a master calls when an agent
+   * comes back changed): from the next run on, the agent is offered as if
+   * nobody had declined it.
+   */
+  removeFilters(agentId: AgentId): void {
+    this.checkOpen();
+    const agent = this.getAgent(agentId);
+    this.epoch++;
+    for (const fwSlot of this.mayFilter.columnsOf(agent.slot)) {
+      const fw = this.frameworkBySlot[fwSlot];
+      if (fw === undefined) continue;
+      for (const rf of [...fw.filters.values()]) if (rf.table.removeAgent(agent.slot) > 0 && rf.table.size() === 0) this.dropFilters(rf);
+    }
+    this.mayFilter.clearRow(agent.slot);
+    this.maintenance.clearAgentFilters(agentId);
+  }
+
   /** Updates an agent's total resources and/or capabilities; triggers an allocation on it when anything changed. */
   updateAgent(id: AgentId, total?: Resources, capabilities?: string[]): void {
     this.checkOpen();

@@ -79,7 +79,7 @@ export class MaintenanceBook {
    * frameworks reconsider the new schedule.
    */
   set(agentId: string, unavailability: Unavailability | null): void {
-    for (const byAgent of this.filters.values()) byAgent.delete(agentId);
+    this.clearAgentFilters(agentId);
     this.agents.delete(agentId);
     if (unavailability !== null) this.agents.set(agentId, new AgentMaintenance({ ...unavailability }));
   }
@@ -96,6 +96,11 @@ export class MaintenanceBook {
       m.outstanding.delete(frameworkId);
       m.statuses.delete(frameworkId);
     }
+  }
+
+  /** Drops every framework's inverse-offer filters for an agent. */
+  clearAgentFilters(agentId: string): void {
+    for (const [fw, byAgent] of this.filters) if (byAgent.delete(agentId) && byAgent.size === 0) this.filters.delete(fw);
   }
 
   /** Drops a framework's inverse-offer filters (Mesos does when it is deactivated). */

@@ -45,6 +45,9 @@ describe("allocator API on malformed arguments (fuzz)", () => {
       ["updateInverseOffer", (x, y) => allocator.updateInverseOffer(x as string, "f1", y as never)],
       ["updateInverseOffer(a1, f1)", (x, y) => allocator.updateInverseOffer("a1", "f1", x as never, y as never)],
       ["updateWhitelist", (x) => allocator.updateWhitelist(x as never)],
+      ["addResourceProvider", (x, y) => allocator.addResourceProvider(x as string, y as never)],
+      ["addResourceProvider(a1)", (x, y) => allocator.addResourceProvider("a1", x as never, y as never)],
+      ["removeFilters", (x) => allocator.removeFilters(x as string)],
     ];
     fc.assert(
       fc.property(fc.nat(calls.length - 1), garbage, garbage, (i, x, y) => {
