@@ -73,6 +73,8 @@ export interface SimulationResult {
   wallSeconds: number;
   /** Of those, the seconds spent inside allocator calls (allocation cycles, recover, revive, ...). */
   allocatorSeconds: number;
+  /** The allocator's own metrics at the end, under Mesos' names (`HierarchicalDRFAllocator.metrics()`). */
+  allocatorMetrics: Record<string, number>;
 }
 
 /** Knobs of a run that are not part of the cluster description. */
@@ -253,6 +255,7 @@ class Simulation {
     this.queue.push({ t: 0, priority: 3, kind: "sample", k: 0 });
     if (allocationIntervalSeconds <= durationSeconds + 1e-9) this.queue.push({ t: allocationIntervalSeconds, priority: 2, kind: "tick", k: 1 });
     this.drive(durationSeconds);
+    const allocatorMetrics = this.allocator.metrics();
     this.allocator.close();
     const roles = this.roles.map((r) => this.summarize(r));
     return {
@@ -267,6 +270,7 @@ class Simulation {
       declines: this.declines,
       wallSeconds: (performance.now() - started) / 1000,
       allocatorSeconds: this.allocatorMs / 1000,
+      allocatorMetrics,
     };
   }
 

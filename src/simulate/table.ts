@@ -52,6 +52,20 @@ export function renderRunSummary(result: SimulationResult): string {
   return (
     `Simulated ${c.durationSeconds} s on ${result.agents} agents with ${result.frameworks} frameworks in ${result.roles.length} roles (seed ${c.seed}${c.roleSorter === "drf" && c.frameworkSorter === "drf" ? "" : `, ${c.roleSorter} role sorter, ${c.frameworkSorter} framework sorter`}): ` +
     `${result.offers} offers, ${result.declines} declines, in ${result.wallSeconds.toFixed(1)} s of wall time (${result.allocatorSeconds.toFixed(1)} s in the allocator).\n` +
-    `Mean utilization: ${util}.\n`
+    `Mean utilization: ${util}.\n` +
+    renderAllocatorRuns(result.allocatorMetrics)
   );
+}
+
+/**
+ * One line on the allocator's runs from its Mesos metrics: how many, and
+ * the run time's median, 99th percentile and maximum over the samples its
+ * timer keeps (the last hour, at most the last 1,000 runs). Empty without runs.
+ */
+export function renderAllocatorRuns(m: Readonly<Record<string, number>>): string {
+  const runs = m["allocator/mesos/allocation_runs"] ?? 0;
+  const key = "allocator/mesos/allocation_run_ms";
+  if (runs === 0 || m[`${key}/count`] === undefined) return "";
+  const ms = (v: number | undefined) => `${(v ?? 0).toFixed(2)} ms`;
+  return `Allocator: ${runs} allocation runs; run time p50 ${ms(m[`${key}/p50`])}, p99 ${ms(m[`${key}/p99`])}, max ${ms(m[`${key}/max`])} over the last ${m[`${key}/count`]} runs (Mesos' allocator/mesos/allocation_run_ms).\n`;
 }

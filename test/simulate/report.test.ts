@@ -100,3 +100,23 @@ describe("terminal table", () => {
     expect(lines[2]!.slice(0, end).trimEnd().endsWith(String(result.roles[0]!.tasksRun))).toBe(true);
   });
 });
+
+describe("the allocator line of the run summary", () => {
+  it("gives the run count and the run time's p50, p99 and max from Mesos' metric names", async () => {
+    const { renderAllocatorRuns } = await import("../../src/simulate/table.js");
+    const m = {
+      "allocator/mesos/allocation_runs": 3700,
+      "allocator/mesos/allocation_run_ms": 0.5,
+      "allocator/mesos/allocation_run_ms/count": 1000,
+      "allocator/mesos/allocation_run_ms/p50": 0.25,
+      "allocator/mesos/allocation_run_ms/p99": 1.5,
+      "allocator/mesos/allocation_run_ms/max": 9.125,
+    };
+    expect(renderAllocatorRuns(m)).toBe(
+      "Allocator: 3700 allocation runs; run time p50 0.25 ms, p99 1.50 ms, max 9.13 ms over the last 1000 runs (Mesos' allocator/mesos/allocation_run_ms).\n",
+    );
+    // No line without runs, or with a single one (a timer has statistics from two samples on).
+    expect(renderAllocatorRuns({ "allocator/mesos/allocation_runs": 0 })).toBe("");
+    expect(renderAllocatorRuns({ "allocator/mesos/allocation_runs": 1, "allocator/mesos/allocation_run_ms": 2 })).toBe("");
+  });
+});
