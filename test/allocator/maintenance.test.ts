@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AllocatorError, HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
-import type { AllocatorOptions } from "../../src/allocator/index.js";
+import type { AllocatorErrorCode, AllocatorOptions } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
+import { expectRefused } from "./expect-refused.js";
 
 const WINDOW = { start: 100, durationSeconds: 3600 };
 
@@ -156,7 +157,7 @@ describe("maintenance: unavailability and inverse offers", () => {
     expect(allocator.inverseOfferStatuses().get("a0")!.get("f")!.status).toBe("ACCEPT");
   });
 
-  const bad: [string, (a: HierarchicalDRFAllocator) => void, string][] = [
+  const bad: [string, (a: HierarchicalDRFAllocator) => void, AllocatorErrorCode][] = [
     ["an unknown agent", (a) => a.updateUnavailability("nope", WINDOW), "UNKNOWN_AGENT"],
     ["a start that is not a number", (a) => a.updateUnavailability("a0", { start: "soon" } as never), "INVALID_ARGUMENT"],
     ["an infinite start", (a) => a.updateUnavailability("a0", { start: Number.POSITIVE_INFINITY }), "INVALID_ARGUMENT"],
@@ -177,16 +178,7 @@ describe("maintenance: unavailability and inverse offers", () => {
     agent("a0");
     agent("a1");
     allocator.updateUnavailability("a0", WINDOW);
-    const before = JSON.stringify(allocator.snapshot());
-    let error: unknown;
-    try {
-      call(allocator);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(AllocatorError);
-    expect((error as AllocatorError).code).toBe(code);
-    expect(JSON.stringify(allocator.snapshot())).toBe(before);
+    expectRefused(allocator, () => call(allocator), code);
     expect(sent()).toEqual([]);
   });
 

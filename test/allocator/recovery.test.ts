@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AllocatorError, HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
-import type { AllocatorOptions } from "../../src/allocator/index.js";
+import type { AllocatorErrorCode, AllocatorOptions } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
+import { expectRefused } from "./expect-refused.js";
 
 const AGENT = "cpus:4;mem:2048";
 
@@ -197,7 +198,7 @@ describe("recover (master failover)", () => {
     expect(offers.sort()).toEqual(["f@a0", "f@a1"]);
   });
 
-  it.each([
+  it.each<[string, AllocatorErrorCode, (a: HierarchicalDRFAllocator) => () => void]>([
     ["after an agent was added", "INVALID_ARGUMENT", (a: HierarchicalDRFAllocator) => (a.addAgent("x", { resources: Resources.parse(AGENT) }), () => a.recover(10, QUOTA))],
     ["with a negative count", "INVALID_ARGUMENT", (a: HierarchicalDRFAllocator) => () => a.recover(-1, QUOTA)],
     ["with a fractional count", "INVALID_ARGUMENT", (a: HierarchicalDRFAllocator) => () => a.recover(2.5, QUOTA)],
@@ -209,18 +210,7 @@ describe("recover (master failover)", () => {
     ["with an invalid role name", "INVALID_ARGUMENT", (a: HierarchicalDRFAllocator) => () => a.recover(10, { r: { guarantees: "cpus:1" }, "..": { guarantees: "cpus:1" } })],
   ])("is refused %s (%s), and changes nothing", (_what, code, arrange) => {
     const { allocator } = make();
-    const call = arrange(allocator);
-    const before = JSON.stringify(allocator.snapshot());
-    let error: unknown;
-    try {
-      call();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(AllocatorError);
-    expect((error as AllocatorError).code).toBe(code);
-    expect((error as Error).message).toMatch(/^recover: /);
-    expect(JSON.stringify(allocator.snapshot())).toBe(before);
+    expectRefused(allocator, arrange(allocator), code, /^recover: /);
     expect(allocator.isPaused()).toBe(false);
   });
 

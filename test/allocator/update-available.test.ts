@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AllocatorError, HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
+import { HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
+import type { AllocatorErrorCode } from "../../src/allocator/index.js";
 import { Resources } from "../../src/resources/index.js";
+import { expectRefused } from "./expect-refused.js";
 
 const r = (text: string) => Resources.parse(text);
 
@@ -66,17 +68,7 @@ describe("updateAvailable (operator reserve/unreserve on resources nobody holds)
     allocator.addFramework("f", { roles: ["r1"] });
     allocator.addAgent("a", { resources: r("cpus:8;mem:1024") });
     // Everything is offered to f.
-    const before = JSON.stringify(allocator.snapshot());
-    let error: unknown;
-    try {
-      allocator.updateAvailable("a", [{ consumed: r("cpus:1"), converted: r("cpus(r1):1") }]);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(AllocatorError);
-    expect((error as AllocatorError).code).toBe("INVALID_RESOURCES");
-    expect((error as Error).message).toMatch(/conversions\[0\] consumes cpus:1, which is not available/);
-    expect(JSON.stringify(allocator.snapshot())).toBe(before);
+    expectRefused(allocator, () => allocator.updateAvailable("a", [{ consumed: r("cpus:1"), converted: r("cpus(r1):1") }]), "INVALID_RESOURCES", /conversions\[0\] consumes cpus:1, which is not available/);
   });
 
   it("changes nothing when a later conversion of the sequence fails", () => {
@@ -92,7 +84,7 @@ describe("updateAvailable (operator reserve/unreserve on resources nobody holds)
     expect(JSON.stringify(allocator.snapshot())).toBe(before);
   });
 
-  it.each([
+  it.each<[string, (a: HierarchicalDRFAllocator) => void, AllocatorErrorCode]>([
     ["an unknown agent", (a: HierarchicalDRFAllocator) => a.updateAvailable("nope", []), "UNKNOWN_AGENT"],
     ["conversions that are not an array", (a: HierarchicalDRFAllocator) => a.updateAvailable("a", "cpus:1" as never), "INVALID_ARGUMENT"],
     ["a conversion without Resources", (a: HierarchicalDRFAllocator) => a.updateAvailable("a", [{ consumed: "cpus:1", converted: r("cpus:1") } as never]), "INVALID_ARGUMENT"],
@@ -100,14 +92,6 @@ describe("updateAvailable (operator reserve/unreserve on resources nobody holds)
   ])("refuses %s", (_what, call, code) => {
     const { allocator } = make();
     allocator.addAgent("a", { resources: r("cpus:4;mem:1024") });
-    const before = JSON.stringify(allocator.snapshot());
-    let error: unknown;
-    try {
-      call(allocator);
-    } catch (e) {
-      error = e;
-    }
-    expect((error as AllocatorError).code).toBe(code);
-    expect(JSON.stringify(allocator.snapshot())).toBe(before);
+    expectRefused(allocator, () => call(allocator), code);
   });
 });
