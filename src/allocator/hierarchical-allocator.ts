@@ -2303,7 +2303,10 @@ export class HierarchicalDRFAllocator {
       // `settle` kept wait for the run after `resume` (as Mesos' allocator
       // keeps its allocation candidates while paused).
       if (this.recovery.paused) return;
+      // The batch serves the pending triggered run: a microtask queued for
+      // it finds nothing to do, and the next event queues another.
       this.pendingCandidates = undefined;
+      this.stats.queued = false;
       this.runCycle(null);
     });
   }
@@ -2348,9 +2351,10 @@ export class HierarchicalDRFAllocator {
 
   /** `generateOffers([agentId])` without the array (deferred mode just records the candidate). */
   private generateOffersOn(agentId: AgentId): void {
-    // A queued run implies pending candidates (`settle` clears both).
-    if (this.deferred && this.stats.queued && !this.recovery.paused) {
-      if (this.pendingCandidates !== null) this.pendingCandidates!.add(agentId);
+    // A queued run implies pending candidates (`settle` and the batch clear both).
+    const pending = this.pendingCandidates;
+    if (this.deferred && this.stats.queued && pending !== undefined && !this.recovery.paused) {
+      if (pending !== null) pending.add(agentId);
       return;
     }
     this.generateOffers([agentId]);

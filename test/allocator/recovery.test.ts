@@ -224,3 +224,18 @@ describe("recover (master failover)", () => {
     expect(() => make(extra as Partial<AllocatorOptions>)).toThrow(message);
   });
 });
+
+describe("deferred triggers around a batch", () => {
+  it("an event after a batch that ran while a triggered run was queued is recorded and allocated", async () => {
+    const { allocator, clock, offers, addAgents } = make({ triggeredAllocation: "deferred" });
+    allocator.addFramework("f", { roles: ["r"] });
+    addAgents(0, 1);
+    // The batch runs before the queued microtask, and takes the pending candidates.
+    clock.advance(1);
+    expect(offers).toEqual(["f@a0"]);
+    addAgents(1, 2);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(offers).toEqual(["f@a0", "f@a1"]);
+  });
+});
