@@ -28,7 +28,8 @@ type Op =
   | { k: "maintain"; a: number; clear: boolean }
   | { k: "respond"; a: number; f: number; accept: boolean | null; refuse: number }
   | { k: "provider"; a: number; f: number; used: boolean }
-  | { k: "unfilter"; a: number };
+  | { k: "unfilter"; a: number }
+  | { k: "settle" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(2), r: fc.nat(3) }),
@@ -55,13 +56,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("respond" as const), a: fc.nat(2), f: fc.nat(2), accept: fc.constantFrom(true, false, null), refuse: fc.constantFrom(0, 2, 10) }),
   fc.record({ k: fc.constant("provider" as const), a: fc.nat(2), f: fc.nat(2), used: fc.boolean() }),
   fc.record({ k: fc.constant("unfilter" as const), a: fc.nat(2) }),
+  fc.record({ k: fc.constant("settle" as const) }),
 );
 
 let offersSeen = 0;
 let inverseOffersSeen = 0;
 
 /** Runs ops, checking the invariants on every offer and after every step. */
-function check(ops: Op[], limitNestedRoles = false): void {
+function check(ops: Op[], limitNestedRoles = false, triggeredAllocation: "immediate" | "deferred" = "immediate"): void {
   const clock = new ManualClock();
   let allocator!: HierarchicalDRFAllocator;
   /** Top-level role -> resource name -> limit (whole units). */
@@ -90,6 +92,7 @@ function check(ops: Op[], limitNestedRoles = false): void {
     clock,
     seed: 3,
     limitNestedRoles,
+    triggeredAllocation,
     offerCallback: (fwId, byRole) => {
       const st = allocator.frameworkState(fwId);
       offersSeen++;
@@ -360,6 +363,10 @@ function check(ops: Op[], limitNestedRoles = false): void {
         }
         break;
       }
+      case "settle":
+        // Deferred mode: the triggered run the events since the last one asked for.
+        allocator.settle();
+        break;
       case "reserve": {
         // An operator's reserve or unreserve of one cpu on what the agent has
         // available; refused, changing nothing, when it is not available.
@@ -399,6 +406,17 @@ describe("allocator invariants on random event sequences", () => {
     // The sequences do exercise offers and inverse offers (the checks above ran on them).
     expect(offersSeen).toBeGreaterThan(100);
     expect(inverseOffersSeen).toBeGreaterThan(20);
+  });
+
+  it("hold with deferred triggered allocations, run at settle() or by the batch (fast-check)", () => {
+    fc.assert(fc.property(fc.array(opArb, { minLength: 1, maxLength: 40 }), (ops) =>
+      check([
+        { k: "addAgent", a: 0, r: 0 },
+        { k: "addFramework", f: 0, roles: 2, gpu: false },
+        { k: "settle" },
+        ...ops,
+      ], false, "deferred"),
+    ), fcParams(100, 11));
   });
 
   it("with limitNestedRoles, quota limits of top-level roles bound their nested roles too (fast-check)", () => {
