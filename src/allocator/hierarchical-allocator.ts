@@ -27,6 +27,7 @@ import { allocatableTo, type FrameworkCaps, incapableTraits, shrink, stripIncapa
 import { NAMES, type QVec, qAdd, qIsEmpty, qSub, qToRecord, qvecFrom, newQVec, scalarQVec } from "./quantities.js";
 import { Prng } from "./random.js";
 import { RunStats } from "./metrics.js";
+import { type FaultDomain, type OfferConstraints, OfferConstraintsError, OfferConstraintsFilter } from "./offer-constraints.js";
 import { type InverseOfferCallback, type InverseOfferStatus, MaintenanceBook, type Unavailability, unavailabilityProblem } from "./maintenance.js";
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
@@ -121,6 +122,13 @@ export interface AllocatorOptions {
    * `--allocator_agent_recovery_factor`).
    */
   agentRecoveryFactor?: number;
+  /**
+   * Most instructions a regex of a framework's offer constraints may compile
+   * to (default 100, as Mesos' `--offer_constraints_re2_max_program_size`;
+   * our program counts differ from RE2's: Mesos' example of a 54-instruction
+   * RE2 program takes 42 here).
+   */
+  offerConstraintsMaxProgramSize?: number;
 }
 
 /** What the allocator knows of a framework. */
@@ -131,6 +139,12 @@ export interface FrameworkInfo {
   suppressedRoles?: Role[];
   /** Per-role minimum allocatable quantities; an empty list means no minimum for that role. */
   minAllocatableResources?: Record<Role, (ResourceQuantities | string)[]>;
+  /**
+   * Mesos 1.11's offer constraints (its JSON form: `role_constraints` ->
+   * `groups` -> `attribute_constraints`): per subscribed role, which agents
+   * may be offered at all (see docs/allocator.md).
+   */
+  offerConstraints?: OfferConstraints;
 }
 
 /** What the allocator knows of an agent. */
@@ -142,6 +156,8 @@ export interface AgentInfo {
   capabilities?: string[];
   /** Scheduled maintenance (Mesos `SlaveInfo`'s unavailability at `addSlave`); see `updateUnavailability`. */
   unavailability?: Unavailability;
+  /** The agent's fault domain (Mesos `SlaveInfo.domain`), read by offer constraints on REGION and ZONE. */
+  faultDomain?: FaultDomain;
 }
 
 /** Decline filters (Mesos `Filters`). */
@@ -203,6 +219,8 @@ interface FrameworkState {
   holdings: Map<Role, HoldingList>;
   /** Small integer id, unique among the allocator's frameworks while it is added (column of `mayFilter`). */
   slot: number;
+  /** Its offer constraints, or null when it has none. */
+  constraints: OfferConstraintsFilter | null;
   /** The offers the running cycle has made to this framework (role -> agent -> resources), until the callback. */
   pending?: OfferMap<Role, OfferMap<AgentId, Resources>>;
 }
@@ -787,6 +805,9 @@ export class HierarchicalDRFAllocator {
   /** Agents' unavailabilities, outstanding inverse offers, answers and inverse-offer filters. */
   private readonly maintenance = new MaintenanceBook();
   private readonly inverseOfferCallback: InverseOfferCallback | null;
+  /** Agents' fault domains (only of agents that have one), for offer constraints. */
+  private readonly faultDomains = new Map<AgentId, FaultDomain>();
+  private readonly constraintsMaxProgramSize: number;
   /** The hostnames of the agents offers are made for (null: all agents), as Mesos' `--whitelist`. */
   private readonly whitelist: { hosts: Set<string> | null } = { hosts: null };
   private closed = false;
@@ -852,6 +873,9 @@ export class HierarchicalDRFAllocator {
     const factor = options.agentRecoveryFactor ?? 0.8;
     if (typeof factor !== "number" || !(factor >= 0 && factor <= 1)) throw new AllocatorError("INVALID_ARGUMENT", `options.agentRecoveryFactor must be a number from 0 to 1, got ${describeValue(factor)}`);
     this.agentRecoveryFactor = factor;
+    const programSize = options.offerConstraintsMaxProgramSize ?? 100;
+    if (typeof programSize !== "number" || !Number.isInteger(programSize) || programSize < 1) throw new AllocatorError("INVALID_ARGUMENT", `options.offerConstraintsMaxProgramSize must be a positive integer, got ${describeValue(programSize)}`);
+    this.constraintsMaxProgramSize = programSize;
     this.roleSorter = this.makeSorter(this.roleSorterKind);
     this.scheduleBatch();
   }
@@ -886,6 +910,7 @@ export class HierarchicalDRFAllocator {
       holdings: new Map(),
       pending: undefined,
       slot: -1,
+      constraints: parsed.constraints,
     };
     const reusedSlot = this.frameworkSlots.nextIsReused();
     fw.slot = this.frameworkSlots.take();
@@ -982,6 +1007,7 @@ export class HierarchicalDRFAllocator {
     fw.capabilities = parsed.capabilities;
     fw.caps = capsOf(parsed.capabilities);
     fw.minAllocatable = parsed.minAllocatable;
+    fw.constraints = parsed.constraints;
     for (const role of suppressed) if (!oldSuppressed.has(role)) this.suppressRole(fw, role);
     for (const role of oldSuppressed) if (!suppressed.has(role) && newRoles.has(role)) this.reviveRole(fw, role);
   }
@@ -1022,6 +1048,10 @@ export class HierarchicalDRFAllocator {
     if (info.unavailability !== undefined) {
       const problem = unavailabilityProblem(info.unavailability);
       if (problem !== null) throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.unavailability ${problem}`);
+    }
+    const domain = info.faultDomain;
+    if (domain !== undefined && (domain === null || typeof domain !== "object" || typeof domain.region !== "string" || typeof domain.zone !== "string")) {
+      throw new AllocatorError("INVALID_ARGUMENT", `addAgent('${id}'): info.faultDomain must be { region: string, zone: string }`);
     }
     const total = unallocated(this.interned.intern(info.resources));
     // Plain arrays and index loops, not `for..of` over the Map with
@@ -1077,6 +1107,7 @@ export class HierarchicalDRFAllocator {
       this.trackAllocated(agent, fw, r, true);
     }
     if (info.unavailability !== undefined) this.maintenance.set(id, info.unavailability);
+    if (domain !== undefined) this.faultDomains.set(id, { region: domain.region, zone: domain.zone });
     // Enough agents are back: the recovery ends, and this addition triggers an allocation.
     if (this.recovery.expected >= 0 && this.agents.size >= this.recovery.expected) this.endRecovery();
     this.generateOffersOn(id);
@@ -1110,6 +1141,7 @@ export class HierarchicalDRFAllocator {
     this.agentBySlot[agent.slot] = undefined;
     this.agentSlots.give(agent.slot);
     if (this.maintenance.size > 0) this.maintenance.removeAgent(id);
+    this.faultDomains.delete(id);
   }
 
   /**
@@ -1716,10 +1748,10 @@ export class HierarchicalDRFAllocator {
     return { total: a.total.freeze(), available: a.available.freeze(), activated: a.activated };
   }
 
-  /** Whether a framework is active, and its roles and suppressed roles. */
-  frameworkState(id: FrameworkId): { active: boolean; roles: Role[]; suppressedRoles: Role[]; capabilities: string[] } {
+  /** Whether a framework is active, its roles, suppressed roles, capabilities, and the roles its offer constraints restrict. */
+  frameworkState(id: FrameworkId): { active: boolean; roles: Role[]; suppressedRoles: Role[]; capabilities: string[]; constrainedRoles: Role[] } {
     const f = this.getFramework(id);
-    return { active: f.active, roles: [...f.roles], suppressedRoles: [...f.suppressed], capabilities: [...f.capabilities] };
+    return { active: f.active, roles: [...f.roles], suppressedRoles: [...f.suppressed], capabilities: [...f.capabilities], constrainedRoles: f.constraints?.roles() ?? [] };
   }
 
   /**
@@ -1733,6 +1765,7 @@ export class HierarchicalDRFAllocator {
       roles: [...f.roles].sort(),
       suppressed: [...f.suppressed].sort(),
       capabilities: [...f.capabilities],
+      constrainedRoles: (f.constraints?.roles() ?? []).sort(),
       holdings: [...f.holdings].map(([role, list]) => [role, [...this.holdingMap(list)].map(([a, r]) => [a, r.toString()])]),
       filters: [...f.filters].map(([role, rf]) => {
         const byAgent = new Map<AgentId, [string, number][]>();
@@ -1831,7 +1864,7 @@ export class HierarchicalDRFAllocator {
     return [...c];
   }
 
-  private validateFrameworkInfo(info: FrameworkInfo, what: string): { roles: Role[]; suppressed: Role[]; capabilities: string[]; minAllocatable: Map<Role, QVec[]> } {
+  private validateFrameworkInfo(info: FrameworkInfo, what: string): { roles: Role[]; suppressed: Role[]; capabilities: string[]; minAllocatable: Map<Role, QVec[]>; constraints: OfferConstraintsFilter | null } {
     if (info === null || typeof info !== "object") throw new AllocatorError("INVALID_ARGUMENT", `${what}: info must be an object`);
     if (!Array.isArray(info.roles)) throw new AllocatorError("INVALID_ARGUMENT", `${what}: roles must be an array`);
     for (const r of info.roles) {
@@ -1847,7 +1880,18 @@ export class HierarchicalDRFAllocator {
       if (!Array.isArray(list)) throw new AllocatorError("INVALID_ARGUMENT", `${what}: minAllocatableResources['${role}'] must be an array`);
       minAllocatable.set(role, list.map((q, i) => qvecFrom(toQuantities(q, `${what}: minAllocatableResources['${role}'][${i}]`))));
     }
-    return { roles, suppressed, capabilities, minAllocatable };
+    let constraints: OfferConstraintsFilter | null = null;
+    if (info.offerConstraints !== undefined) {
+      try {
+        constraints = OfferConstraintsFilter.compile(info.offerConstraints, this.constraintsMaxProgramSize);
+      } catch (e) {
+        if (!(e instanceof OfferConstraintsError)) throw e;
+        throw new AllocatorError("INVALID_ARGUMENT", `${what}: offerConstraints: ${e.message}`);
+      }
+      // As Mesos' master validates them: constraints only for subscribed roles.
+      for (const r of constraints.roles()) if (!roles.includes(r)) throw new AllocatorError("INVALID_ARGUMENT", `${what}: offerConstraints: role '${r}' is not one of the framework's roles`);
+    }
+    return { roles, suppressed, capabilities, minAllocatable, constraints };
   }
 
   private rolesArg(fw: FrameworkState, roles: Role[] | undefined, what: string): Role[] {
@@ -2276,7 +2320,13 @@ export class HierarchicalDRFAllocator {
   private isFiltered(fw: FrameworkState, role: Role, agent: AgentState, toOffer: Resources): boolean {
     if (fw.caps.multiRole && !agent.multiRole) return true;
     if (!agent.hierarchicalRole && role.includes("/")) return true;
+    if (fw.constraints !== null && this.excludedByConstraints(fw.constraints, role, agent)) return true;
     return this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, toOffer);
+  }
+
+  /** Whether a framework's offer constraints keep `agent` from it in `role`. */
+  private excludedByConstraints(constraints: OfferConstraintsFilter, role: Role, agent: AgentState): boolean {
+    return constraints.isAgentExcluded(role, agent, this.faultDomains.get(agent.id));
   }
 
   /** Whether one of the framework's filters for (role, agent) covers `toOffer` (capabilities aside). */
@@ -2709,6 +2759,8 @@ export class HierarchicalDRFAllocator {
       if (fw.caps.gpuResources === false) t |= TRAIT_GPU;
       if (fw.caps.multiRole) t |= TRAIT_MULTI_ROLE;
       if (rc.nested) t |= TRAIT_HIERARCHICAL_ROLE;
+      // Constrained frameworks are asked about every agent (the answer is remembered per agent).
+      if (fw.constraints !== null && fw.constraints.constrains(rc.role)) t |= TRAIT_ASK;
       b.slotTraits[slot] = t;
       b.slotColumn[slot] = fw.slot;
     }
@@ -2945,6 +2997,7 @@ export class HierarchicalDRFAllocator {
       (fw.caps.gpuResources === false && agent.hasGpu) ||
       (fw.caps.multiRole && !agent.multiRole) ||
       (rc.nested && !agent.hierarchicalRole) ||
+      (fw.constraints !== null && this.excludedByConstraints(fw.constraints, role, agent)) ||
       (mayFilter && this.hasCoveringFilter(fw, role, agent, cand)) ||
       !(fw.minAllocatable.size === 0 ? candMeetsMin : this.allocatable(candQ, false, role, fw))
     );

@@ -15,6 +15,7 @@ export {
 } from "./hierarchical-allocator.js";
 export { AllocatorError, type AllocatorErrorCode } from "./errors.js";
 export { type Unavailability, type UnavailableResources, type InverseOfferStatus, type InverseOfferCallback } from "./maintenance.js";
+export { type OfferConstraints, type AttributeConstraint, type FaultDomain, OfferConstraintsError } from "./offer-constraints.js";
 export { type Clock, type TimerHandle, ManualClock, RealClock } from "./clock.js";
 export { type Sorter, type SorterKind } from "./sorter.js";
 export { DrfSorter } from "./drf-sorter.js";

@@ -48,6 +48,9 @@ describe("allocator API on malformed arguments (fuzz)", () => {
       ["addResourceProvider", (x, y) => allocator.addResourceProvider(x as string, y as never)],
       ["addResourceProvider(a1)", (x, y) => allocator.addResourceProvider("a1", x as never, y as never)],
       ["removeFilters", (x) => allocator.removeFilters(x as string)],
+      ["addFramework(offerConstraints)", (x) => allocator.addFramework("f9", { roles: ["r1"], offerConstraints: x as never })],
+      ["updateFramework(f1, offerConstraints)", (x) => allocator.updateFramework("f1", { roles: ["r1"], offerConstraints: x as never })],
+      ["addAgent(faultDomain)", (x) => allocator.addAgent("a9", { resources: Resources.parse("cpus:1"), faultDomain: x as never })],
     ];
     fc.assert(
       fc.property(fc.nat(calls.length - 1), garbage, garbage, (i, x, y) => {

@@ -29,7 +29,8 @@ type Op =
   | { k: "respond"; a: number; f: number; accept: boolean | null; refuse: number }
   | { k: "provider"; a: number; f: number; used: boolean }
   | { k: "unfilter"; a: number }
-  | { k: "settle" };
+  | { k: "settle" }
+  | { k: "constrain"; f: number; rack: number | null };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("addAgent" as const), a: fc.nat(2), r: fc.nat(3) }),
@@ -57,6 +58,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant("provider" as const), a: fc.nat(2), f: fc.nat(2), used: fc.boolean() }),
   fc.record({ k: fc.constant("unfilter" as const), a: fc.nat(2) }),
   fc.record({ k: fc.constant("settle" as const) }),
+  fc.record({ k: fc.constant("constrain" as const), f: fc.nat(2), rack: fc.option(fc.nat(2), { nil: null }) }),
 );
 
 let offersSeen = 0;
@@ -72,6 +74,9 @@ function check(ops: Op[], limitNestedRoles = false, triggeredAllocation: "immedi
   // sent and not yet answered ("framework|agent").
   const unavailable = new Set<string>();
   const outstanding = new Set<string>();
+  // Offer constraints model: framework -> the only rack it may be offered
+  // (agent aN stands in rack rN).
+  const rackOf = new Map<string, string>();
   const forget = (pred: (fw: string, agent: string) => boolean) => {
     for (const k of [...outstanding]) if (pred(k.split("|")[0]!, k.split("|")[1]!)) outstanding.delete(k);
   };
@@ -103,6 +108,8 @@ function check(ops: Op[], limitNestedRoles = false, triggeredAllocation: "immedi
       for (const [role, byAgent] of byRole) {
         expect(st.suppressedRoles).not.toContain(role);
         for (const [agentId, r] of byAgent) {
+          // Offer constraints hold.
+          if (rackOf.has(fwId)) expect(`r${AGENTS.indexOf(agentId)}`, `${fwId} offered ${agentId}`).toBe(rackOf.get(fwId));
           // Filtered resources are not re-offered before the filter expires.
           // A deactivated agent is offered nothing.
           expect(allocator.agentResources(agentId).activated, `offer on deactivated ${agentId}`).toBe(true);
@@ -207,8 +214,9 @@ function check(ops: Op[], limitNestedRoles = false, triggeredAllocation: "immedi
     switch (op.k) {
       case "addAgent": {
         const id = AGENTS[op.a]!;
-        if (allocator.agentIds().includes(id)) invalid(() => allocator.addAgent(id, { resources: Resources.parse(AGENT_RESOURCES[op.r]!) }));
-        else allocator.addAgent(id, { resources: Resources.parse(AGENT_RESOURCES[op.r]!) });
+        const info = { resources: Resources.parse(AGENT_RESOURCES[op.r]!), attributes: { rack: `r${op.a}` } };
+        if (allocator.agentIds().includes(id)) invalid(() => allocator.addAgent(id, info));
+        else allocator.addAgent(id, info);
         break;
       }
       case "removeAgent": {
@@ -244,6 +252,7 @@ function check(ops: Op[], limitNestedRoles = false, triggeredAllocation: "immedi
           const avail = new Map(allocator.agentIds().map((a) => [a, allocator.agentResources(a).available]));
           allocator.removeFramework(id);
           forget((f) => f === id);
+          rackOf.delete(id);
           // Its resources return to the pool.
           for (const [a, r] of held) expect(allocator.agentResources(a).available.equals(avail.get(a)!.plus(r.unallocate()))).toBe(true);
         }
@@ -361,6 +370,22 @@ function check(ops: Op[], limitNestedRoles = false, triggeredAllocation: "immedi
           allocator.removeFilters(id);
           expect(allocator.activeFilters().filter((f) => f.agent === id)).toEqual([]);
         }
+        break;
+      }
+      case "constrain": {
+        const id = FRAMEWORKS[op.f]!;
+        const rack = op.rack === null ? undefined : `r${op.rack}`;
+        if (!allocator.frameworkIds().includes(id)) {
+          invalid(() => allocator.updateFramework(id, { roles: ["r1"] }));
+          break;
+        }
+        const st = allocator.frameworkState(id);
+        const group = { attribute_constraints: [{ selector: { attribute_name: "rack" }, predicate: { text_equals: { value: rack } } }] };
+        const offerConstraints = rack === undefined ? undefined : { role_constraints: Object.fromEntries(st.roles.map((r) => [r, { groups: [group] }])) };
+        allocator.updateFramework(id, { roles: st.roles, suppressedRoles: st.suppressedRoles, capabilities: st.capabilities, offerConstraints });
+        if (rack === undefined) rackOf.delete(id);
+        else rackOf.set(id, rack);
+        // What it holds elsewhere stays (constraints only restrict new offers): the model checks offers from now on.
         break;
       }
       case "settle":
