@@ -26,6 +26,8 @@ export const TRAIT_MULTI_ROLE = 2;
 export const TRAIT_HIERARCHICAL_ROLE = 4;
 export const TRAIT_BELOW_MIN = 8;
 export const TRAIT_ASK = 16;
+/** An agent in a region other than the allocator's (`AllocatorOptions.domain`); on a client: not REGION_AWARE. */
+export const TRAIT_REMOTE = 32;
 
 /** The batch's columns; reused from cycle to cycle (`clear`, `setClientSlots`), grown by doubling. */
 export class AssignBatch {

@@ -32,7 +32,7 @@ import { type InverseOfferCallback, type InverseOfferStatus, MaintenanceBook, ty
 import { RandomSorter } from "./random-sorter.js";
 import { isDefaultQuota, type QuotaConfig, type RoleNode, RoleTree, roleProblem, type ScalarSplit } from "./roles.js";
 import type { Sorter, SorterKind } from "./sorter.js";
-import { AssignBatch, TRAIT_ASK, TRAIT_BELOW_MIN, TRAIT_GPU, TRAIT_HIERARCHICAL_ROLE, TRAIT_MULTI_ROLE } from "./assign-batch.js";
+import { AssignBatch, TRAIT_ASK, TRAIT_BELOW_MIN, TRAIT_GPU, TRAIT_HIERARCHICAL_ROLE, TRAIT_MULTI_ROLE, TRAIT_REMOTE } from "./assign-batch.js";
 import { NamedMemo, ObjectMemo, PairMemo } from "../util/memo.js";
 import { copyGrown } from "../util/typed-arrays.js";
 import { objectArray, sparseArray } from "../util/arrays.js";
@@ -129,6 +129,14 @@ export interface AllocatorOptions {
    * RE2 program takes 42 here).
    */
   offerConstraintsMaxProgramSize?: number;
+  /**
+   * The master's fault domain (Mesos' `--domain`): agents whose
+   * `faultDomain` is in another region are offered only to REGION_AWARE
+   * frameworks. Default none: no agent is remote.
+   */
+  domain?: FaultDomain;
+  /** Whether agents with GPUs go only to GPU_RESOURCES frameworks (default true, Mesos' `--filter_gpu_resources`). */
+  filterGpuResources?: boolean;
 }
 
 /** What the allocator knows of a framework. */
@@ -380,6 +388,7 @@ function capsOf(capabilities: readonly string[]): FrameworkCaps {
     sharedResources,
     revocableResources,
     reservationRefinement,
+    regionAware: has("REGION_AWARE"),
     incapable: incapableTraits({ sharedResources, revocableResources, reservationRefinement }),
   };
 }
@@ -808,6 +817,11 @@ export class HierarchicalDRFAllocator {
   /** Agents' fault domains (only of agents that have one), for offer constraints. */
   private readonly faultDomains = new Map<AgentId, FaultDomain>();
   private readonly constraintsMaxProgramSize: number;
+  /** The master's region (`options.domain`), or null. */
+  private readonly region: string | null;
+  private readonly filterGpu: boolean;
+  /** Per agent slot, 1 when the agent is in another region than the master's. */
+  private remoteBySlot = new Uint8Array(16);
   /** The hostnames of the agents offers are made for (null: all agents), as Mesos' `--whitelist`. */
   private readonly whitelist: { hosts: Set<string> | null } = { hosts: null };
   private closed = false;
@@ -876,6 +890,10 @@ export class HierarchicalDRFAllocator {
     const programSize = options.offerConstraintsMaxProgramSize ?? 100;
     if (typeof programSize !== "number" || !Number.isInteger(programSize) || programSize < 1) throw new AllocatorError("INVALID_ARGUMENT", `options.offerConstraintsMaxProgramSize must be a positive integer, got ${describeValue(programSize)}`);
     this.constraintsMaxProgramSize = programSize;
+    const d = options.domain;
+    if (d !== undefined && (d === null || typeof d !== "object" || typeof d.region !== "string" || typeof d.zone !== "string")) throw new AllocatorError("INVALID_ARGUMENT", "options.domain must be { region: string, zone: string }");
+    this.region = d === undefined ? null : d.region;
+    this.filterGpu = options.filterGpuResources !== false;
     this.roleSorter = this.makeSorter(this.roleSorterKind);
     this.scheduleBatch();
   }
@@ -1108,6 +1126,8 @@ export class HierarchicalDRFAllocator {
     }
     if (info.unavailability !== undefined) this.maintenance.set(id, info.unavailability);
     if (domain !== undefined) this.faultDomains.set(id, { region: domain.region, zone: domain.zone });
+    if (agentSlot >= this.remoteBySlot.length) this.remoteBySlot = copyGrown(this.remoteBySlot, 2 * (agentSlot + 1));
+    this.remoteBySlot[agentSlot] = this.region !== null && domain !== undefined && domain.region !== this.region ? 1 : 0;
     // Enough agents are back: the recovery ends, and this addition triggers an allocation.
     if (this.recovery.expected >= 0 && this.agents.size >= this.recovery.expected) this.endRecovery();
     this.generateOffersOn(id);
@@ -2324,6 +2344,15 @@ export class HierarchicalDRFAllocator {
     return this.mayFilter.has(agent.slot, fw.slot) && this.hasCoveringFilter(fw, role, agent, toOffer);
   }
 
+  /**
+   * Mesos' `isCapableOfReceivingAgent`, negated: an agent with GPUs and a
+   * framework without GPU_RESOURCES (unless `filterGpuResources` is off),
+   * or an agent in another region and a framework without REGION_AWARE.
+   */
+  private incapableOfAgent(fw: FrameworkState, agent: AgentState): boolean {
+    return (this.filterGpu && fw.caps.gpuResources === false && agent.hasGpu) || (!fw.caps.regionAware && this.remoteBySlot[agent.slot] === 1);
+  }
+
   /** Whether a framework's offer constraints keep `agent` from it in `role`. */
   private excludedByConstraints(constraints: OfferConstraintsFilter, role: Role, agent: AgentState): boolean {
     return constraints.isAgentExcluded(role, agent, this.faultDomains.get(agent.id));
@@ -2551,7 +2580,7 @@ export class HierarchicalDRFAllocator {
             if (available.isEmpty()) return false;
             const fw = this.frameworks.get(fwId)!;
             if (!this.allocatable(scalarQVec(available), false, role, fw)) return;
-            if (fw.caps.gpuResources === false && agent.hasGpu) return;
+            if (this.incapableOfAgent(fw, agent)) return;
             available = stripIncapable(available, fw.caps, traits(available));
             const quotaResources = quotaPart(available);
             const guaranteesOffering = shrink(quotaResources, unsatisfied, true);
@@ -2715,7 +2744,8 @@ export class HierarchicalDRFAllocator {
       const allocated = cov.candAllocated ?? (cov.candAllocated = allocateTo(cov.cand, role));
       const split = cov.candSplit ?? (cov.candSplit = splitOf(allocated));
       let traits = TRAIT_ASK;
-      if (agent.hasGpu) traits |= TRAIT_GPU;
+      if (agent.hasGpu && this.filterGpu) traits |= TRAIT_GPU;
+      if (this.remoteBySlot[agent.slot] === 1) traits |= TRAIT_REMOTE;
       if (!agent.multiRole) traits |= TRAIT_MULTI_ROLE;
       if (!agent.hierarchicalRole) traits |= TRAIT_HIERARCHICAL_ROLE;
       if (!cov.candMeetsMin) traits |= TRAIT_BELOW_MIN;
@@ -2757,6 +2787,7 @@ export class HierarchicalDRFAllocator {
       fws[slot] = fw;
       let t = fw.minAllocatable.size === 0 ? TRAIT_BELOW_MIN : TRAIT_ASK;
       if (fw.caps.gpuResources === false) t |= TRAIT_GPU;
+      if (!fw.caps.regionAware) t |= TRAIT_REMOTE;
       if (fw.caps.multiRole) t |= TRAIT_MULTI_ROLE;
       if (rc.nested) t |= TRAIT_HIERARCHICAL_ROLE;
       // Constrained frameworks are asked about every agent (the answer is remembered per agent).
@@ -2994,7 +3025,7 @@ export class HierarchicalDRFAllocator {
   private refusesPlain(fw: FrameworkState, rc: RoleCycle, agent: AgentState, cand: Resources, candQ: QVec, candMeetsMin: boolean, mayFilter: boolean): boolean {
     const role = rc.role;
     return (
-      (fw.caps.gpuResources === false && agent.hasGpu) ||
+      this.incapableOfAgent(fw, agent) ||
       (fw.caps.multiRole && !agent.multiRole) ||
       (rc.nested && !agent.hierarchicalRole) ||
       (fw.constraints !== null && this.excludedByConstraints(fw.constraints, role, agent)) ||
@@ -3008,7 +3039,7 @@ export class HierarchicalDRFAllocator {
     const s = this.fair;
     const role = rc.role;
     if (!this.allocatable(s.candQ, false, role, fw)) return;
-    if (fw.caps.gpuResources === false && agent.hasGpu) return;
+    if (this.incapableOfAgent(fw, agent)) return;
     if (!s.candPlain) available = stripIncapable(available, fw.caps, traits(available));
     if (rc.noShrink) {
       // Without limits or headroom every entry is offered: reserved,

@@ -33,6 +33,8 @@ export interface FrameworkCaps {
   sharedResources: boolean;
   revocableResources: boolean;
   reservationRefinement: boolean;
+  /** REGION_AWARE: may be offered agents of other regions than the master's. */
+  regionAware: boolean;
   /** `incapableTraits` of the above. */
   incapable: number;
 }
