@@ -1151,13 +1151,7 @@ export class HierarchicalDRFAllocator {
     this.activeAgents = null;
     if (agent.row >= 0) this.covBits.give(agent.row);
     if (agent.coverage !== undefined) for (const c of agent.coverage.values()) if (c.row >= 0) this.covBits.give(c.row);
-    // Only frameworks whose may-filter bit is set for the agent can have
-    // filters on it (addFilter sets the bit for every filter it adds).
-    for (const fwSlot of this.mayFilter.columnsOf(agent.slot)) {
-      const fw = this.frameworkBySlot[fwSlot];
-      if (fw === undefined) continue;
-      for (const rf of fw.filters.values()) if (rf.table.removeAgent(agent.slot) > 0 && rf.table.size() === 0) this.dropFilters(rf);
-    }
+    this.dropAgentFilters(agent);
     this.agentBySlot[agent.slot] = undefined;
     this.agentSlots.give(agent.slot);
     if (this.maintenance.size > 0) this.maintenance.removeAgent(id);
@@ -1216,13 +1210,22 @@ export class HierarchicalDRFAllocator {
     this.checkOpen();
     const agent = this.getAgent(agentId);
     this.epoch++;
+    this.dropAgentFilters(agent);
+    this.mayFilter.clearRow(agent.slot);
+    this.maintenance.clearAgentFilters(agentId);
+  }
+
+  /**
+   * Removes every framework's decline filters on `agent` (tables left empty
+   * are dropped). Only frameworks whose may-filter bit is set for the agent
+   * can have filters on it (addFilter sets the bit for every filter it adds).
+   */
+  private dropAgentFilters(agent: AgentState): void {
     for (const fwSlot of this.mayFilter.columnsOf(agent.slot)) {
       const fw = this.frameworkBySlot[fwSlot];
       if (fw === undefined) continue;
-      for (const rf of [...fw.filters.values()]) if (rf.table.removeAgent(agent.slot) > 0 && rf.table.size() === 0) this.dropFilters(rf);
+      for (const rf of fw.filters.values()) if (rf.table.removeAgent(agent.slot) > 0 && rf.table.size() === 0) this.dropFilters(rf);
     }
-    this.mayFilter.clearRow(agent.slot);
-    this.maintenance.clearAgentFilters(agentId);
   }
 
   /** Updates an agent's total resources and/or capabilities; triggers an allocation on it when anything changed. */
