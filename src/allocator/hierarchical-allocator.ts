@@ -277,6 +277,15 @@ interface RoleCycle {
   roleSlot: number;
   /** The role is nested (`a/b`): only HIERARCHICAL_ROLE agents may be offered to it. */
   nested: boolean;
+  /**
+   * Whether a stage-2 walk of the role may stop at the first framework that
+   * finds a (plain) candidate or its shrunk offer below the minimum: true when
+   * every framework of the role uses the allocator's minimum for it (none
+   * has its own), so that answer is every framework's, and the role's
+   * sorter is a DRF sorter (a random sorter draws its order as the walk goes,
+   * so stopping would change its later draws).
+   */
+  stopBelowMin: boolean;
   /** Stage-2 offers to the role not yet entered in the role tree and role sorter (see `trackOfferShares`): their sum, and how many. */
   pending: ScalarSplit;
   pendingCount: number;
@@ -658,6 +667,7 @@ function newRoleCycle(role: Role): RoleCycle {
     fws: sparseArray(),
     roleSlot: -1,
     nested: role.includes("/"),
+    stopBelowMin: false,
     pending: { all: newQVec(), reserved: newQVec(), unreservedNonRevocable: newQVec() },
     pendingCount: -1,
   };
@@ -2964,6 +2974,9 @@ export class HierarchicalDRFAllocator {
     rc.fws.length = 0;
     rc.roleSlot = this.roleSorter.slotOf(role);
     rc.pendingCount = 0;
+    let ownMin = false;
+    for (const id of rc.node.frameworks) if (this.frameworks.get(id)?.minAllocatable.has(role) === true) ownMin = true;
+    rc.stopBelowMin = !ownMin && rc.sorter instanceof DrfSorter;
   }
 
   /** Stage 2's visit of one framework (`fwId` in sorter slot `slot`) for the (agent, role) in `this.fair`; `false` stops the walk. */
@@ -3041,7 +3054,10 @@ export class HierarchicalDRFAllocator {
   private visitFairShrinking(fw: FrameworkState, slot: number, agent: AgentState, rc: RoleCycle, available: Resources): boolean | void {
     const s = this.fair;
     const role = rc.role;
-    if (!this.allocatable(s.candQ, false, role, fw)) return;
+    // Below the minimum here is below it for every framework of the role
+    // (see `stopBelowMin`): Mesos would `continue` through all of them, and
+    // no offer would come of it.
+    if (!this.allocatable(s.candQ, false, role, fw)) return rc.stopBelowMin ? false : undefined;
     if (this.incapableOfAgent(fw, agent)) return;
     if (!s.candPlain) available = stripIncapable(available, fw.caps, traits(available));
     if (rc.noShrink) {
@@ -3077,7 +3093,13 @@ export class HierarchicalDRFAllocator {
       s.shrunkOfferQ = scalarQVec(toOffer);
     }
     const toOffer = s.shrunkOffer;
-    if (!this.allocatable(s.shrunkOfferQ, toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+    // The shrunk offer depends on the framework only through stripping (a
+    // non-plain candidate): for a plain one, below the minimum (limits
+    // reached, headroom held back) is below it for the whole role, so the
+    // walk stops instead of visiting every framework of the role for every
+    // agent (a cycle cost of agents x frameworks).
+    if (!this.allocatable(s.shrunkOfferQ, toOffer.isEmpty(), role, fw)) return rc.stopBelowMin && s.candPlain ? false : undefined;
+    if (this.isFiltered(fw, role, agent, toOffer)) return;
     this.recordOfferTo(fw, role, agent, toOffer, rc, slot);
     const inc = scalarQVec(s.shrunkAdditional);
     if (rc.hasQuota) quotaConsumedAdd(s.consumed, rc.quotaRole, inc);

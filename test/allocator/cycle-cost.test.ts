@@ -1,0 +1,83 @@
+/**
+ * The cost of a cycle grows with agents + frameworks, not with their
+ * product (issue 4): a role whose offers are shrunk below the minimum
+ * (its limit reached) is left after one framework per agent, not walked
+ * framework by framework for every agent, unless a framework of the role
+ * has a minimum of its own, which must still be asked.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DrfSorter } from "../../src/allocator/drf-sorter.js";
+import { HierarchicalDRFAllocator, ManualClock } from "../../src/allocator/index.js";
+import { Resources } from "../../src/resources/index.js";
+
+interface Offer {
+  framework: string;
+  role: string;
+  agent: string;
+  resources: Resources;
+}
+
+/** Counts the frameworks every DRF sorter walk visits, from now on. */
+function countVisits(): { visits: number } {
+  const counter = { visits: 0 };
+  const walk = DrfSorter.prototype.forEachInOrder;
+  vi.spyOn(DrfSorter.prototype, "forEachInOrder").mockImplementation(function (this: DrfSorter, visit) {
+    return walk.call(this, (client, slot) => {
+      counter.visits++;
+      return visit(client, slot);
+    });
+  });
+  return counter;
+}
+
+function limitedCluster(frameworks: { id: string; min?: string[] }[]): { allocator: HierarchicalDRFAllocator; offers: Offer[] } {
+  const offers: Offer[] = [];
+  const allocator = new HierarchicalDRFAllocator({
+    clock: new ManualClock(),
+    triggeredAllocation: "deferred",
+    offerCallback: (framework, byRole) => byRole.forEach((byAgent, role) => byAgent.forEach((resources, agent) => offers.push({ framework, role, agent, resources }))),
+  });
+  allocator.updateQuota("lim", { limits: "cpus:1" });
+  for (const f of frameworks) allocator.addFramework(f.id, { roles: ["lim"], minAllocatableResources: f.min === undefined ? undefined : { lim: f.min } });
+  return { allocator, offers };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("a role whose offers are shrunk below the minimum", () => {
+  it("is left after one framework per agent: 20 agents cost ~20 visits, not 20 x 30", () => {
+    const { allocator, offers } = limitedCluster(Array.from({ length: 30 }, (_, i) => ({ id: `f${String(i).padStart(2, "0")}` })));
+    // The first agent takes the role's whole cpus limit.
+    allocator.addAgent("x0", { resources: Resources.parse("cpus:1;mem:64") });
+    allocator.settle();
+    expect(offers).toHaveLength(1);
+    const counter = countVisits();
+    // What is left of these for the role is mem:16 (cpus cut by the limit): below cpus:0.01 or mem:32.
+    for (let i = 1; i <= 20; i++) allocator.addAgent(`x${i}`, { resources: Resources.parse("cpus:1;mem:16") });
+    allocator.settle();
+    expect(offers).toHaveLength(1);
+    expect(counter.visits).toBeGreaterThanOrEqual(20);
+    expect(counter.visits).toBeLessThanOrEqual(40);
+    allocator.close();
+  });
+
+  it("still asks a framework with its own lower minimum, after one held to the allocator's", () => {
+    const { allocator, offers } = limitedCluster([{ id: "a-default" }, { id: "b-own", min: ["mem:8"] }]);
+    // b-own holds mem:1000 (no cpus), so a-default comes first in the order below.
+    allocator.addAgent("u", { resources: Resources.parse("mem:1000") }, new Map([["b-own", Resources.parse("mem:1000").allocate("lim")]]));
+    allocator.addAgent("x0", { resources: Resources.parse("cpus:1;mem:64") });
+    allocator.settle();
+    expect(offers.map((o) => [o.framework, o.agent])).toEqual([["a-default", "x0"]]);
+    // a-default (share 1/2) is visited before b-own (1000/1080): mem:16 is
+    // below the allocator's minimum, not below b-own's.
+    allocator.addAgent("x1", { resources: Resources.parse("cpus:1;mem:16") });
+    allocator.settle();
+    expect(offers).toHaveLength(2);
+    expect(offers[1]!.framework).toBe("b-own");
+    expect(offers[1]!.agent).toBe("x1");
+    expect(offers[1]!.resources.equals(Resources.parse("mem:16").allocate("lim"))).toBe(true);
+    allocator.close();
+  });
+});
