@@ -286,6 +286,13 @@ interface RoleCycle {
    * so stopping would change its later draws).
    */
   stopBelowMin: boolean;
+  /**
+   * The role's frameworks are in a DRF sorter. Walks that skip work by the
+   * coverage bitset (the whole walk when every framework is marked) are
+   * taken in roles that are not `noShrink` only then: a random sorter draws
+   * its order as it walks, so skipping would change its later draws.
+   */
+  drf: boolean;
   /** Stage-2 offers to the role not yet entered in the role tree and role sorter (see `trackOfferShares`): their sum, and how many. */
   pending: ScalarSplit;
   pendingCount: number;
@@ -467,6 +474,19 @@ function containsOf(a: Resources, b: Resources): boolean {
 
 /** Memo of derived forms per (immutable) Resources object: the hot path reuses them. */
 const quantityMemo = new ObjectMemo<Resources, QVec>((r) => scalarQVec(r));
+/** The quantities of `quotaPart(r)`: what an offer of `r` consumes of quota and headroom. */
+const quotaQuantityMemo = new ObjectMemo<Resources, QVec>((r) => scalarQVec(quotaPart(r)));
+/**
+ * The offer stage 2 makes of a candidate that no limit or headroom shrinks:
+ * the candidate with its quota part moved to the end, as Mesos builds every
+ * offer to a role that limits or headroom could shrink (`toOffer -=
+ * additional; toOffer += shrunk additional`) and as `visitFairShrinking`
+ * does; the same value as `r`, the entries in that order.
+ */
+const unshrunkOfferMemo = new ObjectMemo<Resources, Resources>((r) => {
+  const q = quotaPart(r);
+  return r.minus(q).plus(q).freeze();
+});
 function quantitiesOf(r: Resources): QVec {
   return quantityMemo.get(r);
 }
@@ -668,6 +688,7 @@ function newRoleCycle(role: Role): RoleCycle {
     roleSlot: -1,
     nested: role.includes("/"),
     stopBelowMin: false,
+    drf: false,
     pending: { all: newQVec(), reserved: newQVec(), unreservedNonRevocable: newQVec() },
     pendingCount: -1,
   };
@@ -707,6 +728,12 @@ class FairShareCycle {
   candPlain = true;
   candEmpty = true;
   candMeetsMin = false;
+  /**
+   * The (agent, role) walk's candidate is plain and nothing would shrink it
+   * (no limit or headroom cuts it): it is offered as `noShrink` roles offer
+   * theirs, with the coverage bitset, though the role is not `noShrink`.
+   */
+  unshrunk = false;
   consumed: Map<Role, QVec> = new Map();
   required: QVec = newQVec();
   available: QVec = newQVec();
@@ -2923,7 +2950,14 @@ export class HierarchicalDRFAllocator {
       // Frameworks already known unable to take this very candidate (filtered,
       // incapable, below their minimum) at this epoch are skipped by one bit test.
       const sorter = rc.sorter;
-      const cov = rc.noShrink && c.candPlain ? this.coverage(c) : null;
+      // A candidate that limits and headroom leave whole is offered as in a
+      // role they cannot shrink: its walk skips the frameworks known unable
+      // to take it by one bit test, instead of deriving and checking the
+      // shrunk offer at every framework (with guarantees unsatisfied, every
+      // role of the cluster is one whose offers headroom could shrink).
+      const unshrunk = c.candPlain && (rc.noShrink || (rc.drf && this.reuseShrunk && this.shrinksNothing(rc, c.cand)));
+      s.unshrunk = unshrunk;
+      const cov = unshrunk ? this.coverage(c) : null;
       s.cov = cov;
       if (cov === null) {
         sorter.forEachInOrder(visit);
@@ -2976,7 +3010,8 @@ export class HierarchicalDRFAllocator {
     rc.pendingCount = 0;
     let ownMin = false;
     for (const id of rc.node.frameworks) if (this.frameworks.get(id)?.minAllocatable.has(role) === true) ownMin = true;
-    rc.stopBelowMin = !ownMin && rc.sorter instanceof DrfSorter;
+    rc.drf = rc.sorter instanceof DrfSorter;
+    rc.stopBelowMin = !ownMin && rc.drf;
   }
 
   /** Stage 2's visit of one framework (`fwId` in sorter slot `slot`) for the (agent, role) in `this.fair`; `false` stops the walk. */
@@ -3011,9 +3046,14 @@ export class HierarchicalDRFAllocator {
     const cand = s.cand;
     let available = cand;
     if (s.candEmpty) return false;
-    if (rc.noShrink && s.candPlain) {
+    if (s.candPlain && (rc.noShrink || (s.unshrunk && cand === s.startCand))) {
       if (this.refusesPlain(fw, rc, agent, available, s.candQ, s.candMeetsMin, mayFilter)) {
         if (cov !== null && cand === s.startCand) this.markCovered(cov, slot, rc.sorter.slotCapacity());
+        return;
+      }
+      if (!rc.noShrink) {
+        this.recordUnshrunk(fw, slot, agent, rc, cand);
+        if (agent.available.isEmpty()) return false;
         return;
       }
       if (cov !== null && cand === s.startCand) {
@@ -3048,6 +3088,54 @@ export class HierarchicalDRFAllocator {
       (mayFilter && this.hasCoveringFilter(fw, role, agent, cand)) ||
       !(fw.minAllocatable.size === 0 ? candMeetsMin : this.allocatable(candQ, false, role, fw))
     );
+  }
+
+  /**
+   * Whether no limit of `rc`'s role and no headroom held back would shrink
+   * an offer of plain candidate `cand` at this point of stage 2: what is
+   * left of every limit, and of the headroom above what unsatisfied
+   * guarantees require, covers the candidate's quota part
+   * (`visitFairShrinking` would offer it whole).
+   */
+  private shrinksNothing(rc: RoleCycle, cand: Resources): boolean {
+    const s = this.fair;
+    const q = quotaQuantityMemo.get(cand);
+    const limits = rc.limits;
+    if (limits !== undefined && limits.size > 0) {
+      const c = s.consumed.get(rc.quotaRole) ?? NO_QUANTITIES;
+      for (const [k, v] of limits) {
+        const want = q[k] ?? 0;
+        if (want > 0 && want > Math.max(0, v - (c[k] ?? 0))) return false;
+      }
+    }
+    if (s.quotaActive) {
+      const available = s.available;
+      const required = s.required;
+      for (let k = 0; k < q.length; k++) {
+        const want = q[k]!;
+        if (want > 0 && want > (available[k] ?? 0) - (required[k] ?? 0)) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Offers a plain candidate that nothing shrinks (`shrinksNothing`) to
+   * `fw` in a role whose offers limits or headroom could shrink: the offer
+   * `visitFairShrinking` would make, with its accounting (the role's quota
+   * consumption, the headroom left).
+   */
+  private recordUnshrunk(fw: FrameworkState, slot: number, agent: AgentState, rc: RoleCycle, cand: Resources): void {
+    this.recordOfferTo(fw, rc.role, agent, unshrunkOfferMemo.get(cand), rc, slot);
+    this.consumeQuota(rc, quotaQuantityMemo.get(cand));
+  }
+
+  /** Stage 2's accounting of an offer to `rc`'s role whose quota part has quantities `inc`: the role's quota consumption (if it has quota) and the headroom left. */
+  private consumeQuota(rc: RoleCycle, inc: QVec): void {
+    const s = this.fair;
+    if (rc.hasQuota) quotaConsumedAdd(s.consumed, rc.quotaRole, inc);
+    qSub(s.available, inc);
+    s.quotaVersion++;
   }
 
   /** `visitFair` for an offer that may need stripping (non-plain candidate) or shrinking to limits and headroom. */
@@ -3101,10 +3189,7 @@ export class HierarchicalDRFAllocator {
     if (!this.allocatable(s.shrunkOfferQ, toOffer.isEmpty(), role, fw)) return rc.stopBelowMin && s.candPlain ? false : undefined;
     if (this.isFiltered(fw, role, agent, toOffer)) return;
     this.recordOfferTo(fw, role, agent, toOffer, rc, slot);
-    const inc = scalarQVec(s.shrunkAdditional);
-    if (rc.hasQuota) quotaConsumedAdd(s.consumed, rc.quotaRole, inc);
-    qSub(s.available, inc);
-    s.quotaVersion++;
+    this.consumeQuota(rc, scalarQVec(s.shrunkAdditional));
     if (agent.available.isEmpty()) return false;
   }
 
