@@ -11,6 +11,9 @@
 // benchmark helpers. COPIES=1 gives every agent its own copies of both, as a
 // master decoding each registration would (default: one shared object each);
 // DISTINCT=1 gives agent i the total disk:4096+i, so no two agents share a shape.
+// ROLES=n spreads the frameworks over n roles r0..r(n-1) (round robin; each
+// agent's used slice allocated to its framework's role), as
+// scripts/quota-decline-offers.mjs does: not Mesos' benchmark (one role).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -27,13 +30,16 @@ async function make(dir) {
   const { Resources } = await import(at('dist/resources/index.js'));
   const clock = new ManualClock(); let offers = [];
   const a = new HierarchicalDRFAllocator({ clock, seed: 1, triggeredAllocation: 'deferred', offerCallback: (framework, byRole) => { for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources }); } });
-  const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: ['*'], capabilities: ['MULTI_ROLE'] }); }
+  const nRoles = Number(process.env.ROLES ?? 0);
+  const roleOf = (i) => (nRoles > 0 ? 'r' + (i % nRoles) : '*');
+  const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: [roleOf(i)], capabilities: ['MULTI_ROLE'] }); }
   a.settle();
-  const res = Resources.parse(AGENT), used = Resources.parse(USED).allocate('*'), copies = process.env.COPIES === '1';
+  const res = Resources.parse(AGENT), copies = process.env.COPIES === '1';
+  const usedBy = Array.from({ length: Math.max(1, nRoles) }, (_, k) => Resources.parse(USED).allocate(nRoles > 0 ? 'r' + k : '*'));
   const distinct = process.env.DISTINCT === '1';
   const totals = distinct ? Array.from({ length: +AG }, (_, i) => Resources.parse(AGENT.replace('disk:4096', 'disk:' + (4096 + i)))) : null;
   const t = performance.now();
-  for (let i = 0; i < +AG; i++) a.addAgent('agent-' + i, { resources: distinct ? totals[i] : copies ? res.clone() : res }, new Map([[fws[i % +FW], copies || distinct ? used.clone() : used]]));
+  for (let i = 0; i < +AG; i++) a.addAgent('agent-' + i, { resources: distinct ? totals[i] : copies ? res.clone() : res }, new Map([[fws[i % +FW], copies || distinct ? usedBy[(i % +FW) % Math.max(1, nRoles)].clone() : usedBy[(i % +FW) % Math.max(1, nRoles)]]]));
   a.settle();
   const added = performance.now() - t;
   return { added, round() {
