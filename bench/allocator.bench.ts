@@ -6,6 +6,8 @@
  *   FULL=1 npx tsx bench/allocator.bench.ts       # adds 5,000 x 500 and 10,000 x 1,000 (slow setup)
  *   CURVE=1 npx tsx bench/allocator.bench.ts      # only the growth curve of DeclineOffers' first rounds
  *   WARM=1 npx tsx bench/allocator.bench.ts       # DeclineOffers 10,000 x 1,000 three times in one process (cold vs warm JIT)
+ *   ROLES=4 QUOTA=guarantee CURVE=1 npx tsx bench/allocator.bench.ts   # CURVE or WARM with the frameworks in 4 roles
+ *                                                 # and a guarantee (or QUOTA=limit) on one (`bench decline-offers --roles --quota`)
  *
  * 1. One DeclineOffers allocation cycle (Mesos' HierarchicalAllocator_BENCHMARK_Test.DeclineOffers
  *    shape: agents cpus:24;mem:4096;disk:4096;ports:[31000-32000], each with
@@ -25,6 +27,9 @@ import { addBenchAgents, addBenchFrameworks, BENCH_ROLE, DECLINE_AGENT, declineO
 import { Resources } from "../src/resources/index.js";
 
 const TIME = Number(process.env.BENCH_TIME_MS ?? 300);
+/** CURVE and WARM: DeclineOffers' cluster with its frameworks in ROLES roles and QUOTA on one (not Mesos' benchmark; see AllocatorBenchOptions). */
+const quotaEnv = process.env.QUOTA;
+const cluster: { roles: number; quota?: "guarantee" | "limit" } = { roles: Number(process.env.ROLES ?? 0), quota: quotaEnv === "guarantee" || quotaEnv === "limit" ? quotaEnv : undefined };
 const sizes: [number, number][] = [
   [500, 50],
   [1000, 100],
@@ -70,7 +75,7 @@ if (process.env.WARM) {
   // V8 compiling the allocator (round 0, adding the agents), the later ones show
   // the warm cost.
   for (let k = 0; k < 3; k++) {
-    const r = declineOffers({ agents: 10000, frameworks: 1000, rounds: 5 });
+    const r = declineOffers({ agents: 10000, frameworks: 1000, rounds: 5, ...cluster });
     console.log(`run ${k}: add agents ${r.addAgentsMs.toFixed(0)} ms wall / ${r.addAgentsCpuMs.toFixed(0)} ms cpu; rounds cpu (ms) ${r.rounds.map((x) => x.cpuMs.toFixed(0)).join(" ")}`);
   }
   process.exit(0);
@@ -83,7 +88,7 @@ if (process.env.CURVE) {
   console.log("| agents x frameworks | add agents wall / cpu (ms) | mean round 0-9 wall / cpu (ms) | median round 1-9 cpu (ms) | offers/round | cpu us per offer | cpu us per (agent+framework) | cpu ns per (agent x framework) |");
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const [agents, frameworks] of curve) {
-    const r = declineOffers({ agents, frameworks, rounds: 10 });
+    const r = declineOffers({ agents, frameworks, rounds: 10, ...cluster });
     const mean = r.rounds.reduce((a, x) => a + x.ms, 0) / r.rounds.length;
     const cpu = r.rounds.reduce((a, x) => a + x.cpuMs, 0) / r.rounds.length;
     const offers = r.rounds[0]!.offers;

@@ -28,6 +28,22 @@ export interface AllocatorBenchOptions {
    * every agent is Mesos' identical `cpus:24;mem:4096;disk:4096;ports:[31000-32000]`.
    */
   distinctAgents?: boolean;
+  /**
+   * decline-offers only, not in Mesos' benchmark: spread the frameworks over
+   * this many roles, `r0`, `r1`, ... (framework i in role i mod roles; each
+   * agent's used slice allocated to its framework's role), as clusters with
+   * several teams have them. Default 0: Mesos' single role `*`.
+   */
+  roles?: number;
+  /**
+   * decline-offers only, not in Mesos' benchmark: `guarantee` gives role r0
+   * a guarantee of `cpus:2;mem:512` per agent (with 4 roles or more, the
+   * used slices of r0's frameworks, 2014 MB on every fourth agent at most,
+   * leave its memory unsatisfied, so headroom is held back in every cycle);
+   * `limit` gives role r1 (r0 with one role) a limit of `cpus:4` per agent,
+   * reached within the first cycle. Needs `roles` >= 1.
+   */
+  quota?: "guarantee" | "limit";
 }
 
 /** Runs `run` `options.warmup` times without printing, at most 10 rounds each (see AllocatorBenchOptions.warmup). */
@@ -79,12 +95,12 @@ export const ADD_AND_UPDATE_USED = "cpus:1;mem:128;disk:1024;ports:[31126-31510,
  * Mesos' `createFrameworkInfo({"*"}, capabilities)` as the benchmarks call
  * it: role `*`, with MULTI_ROLE added as Mesos' test helper adds it.
  */
-export function addBenchFrameworks(allocator: HierarchicalDRFAllocator, count: number, capabilities: string[] = []): string[] {
+export function addBenchFrameworks(allocator: HierarchicalDRFAllocator, count: number, capabilities: string[] = [], roleOf: (i: number) => string = () => BENCH_ROLE): string[] {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = `framework-${i}`;
     ids.push(id);
-    allocator.addFramework(id, { roles: [BENCH_ROLE], capabilities: ["MULTI_ROLE", ...capabilities] });
+    allocator.addFramework(id, { roles: [roleOf(i)], capabilities: ["MULTI_ROLE", ...capabilities] });
   }
   allocator.settle();
   return ids;
@@ -97,11 +113,25 @@ export function addBenchFrameworks(allocator: HierarchicalDRFAllocator, count: n
  * decoding each agent's registration would pass them: the allocator may not
  * rely on the objects being shared.
  */
-export function addBenchAgents(allocator: HierarchicalDRFAllocator, count: number, total: Resources | readonly Resources[], frameworks: string[], used: Resources): void {
+export function addBenchAgents(allocator: HierarchicalDRFAllocator, count: number, total: Resources | readonly Resources[], frameworks: string[], used: Resources | readonly Resources[]): void {
   for (let i = 0; i < count; i++) {
     const own = total instanceof Resources ? total.clone() : total[i]!;
-    allocator.addAgent(`agent-${i}`, { resources: own }, new Map([[frameworks[i % frameworks.length]!, used.clone()]]));
+    const f = i % frameworks.length;
+    // With one used slice per role, framework f's is used[f mod roles] (its role's).
+    const slice = used instanceof Resources ? used : used[f % used.length]!;
+    allocator.addAgent(`agent-${i}`, { resources: own }, new Map([[frameworks[f]!, slice.clone()]]));
   }
+}
+
+/** What `--roles` and `--quota` add to DeclineOffers' header line. */
+function clusterNote(options: AllocatorBenchOptions): string {
+  const notes: string[] = [];
+  if (options.distinctAgents === true) notes.push("every agent a different total: disk:4096+i");
+  const roles = options.roles ?? 0;
+  if (roles > 0) notes.push(`frameworks in ${roles} role${roles === 1 ? "" : "s"} r0..r${roles - 1}`);
+  if (options.quota === "guarantee") notes.push("a guarantee of cpus:2;mem:512 per agent on r0");
+  if (options.quota === "limit") notes.push(`a limit of cpus:4 per agent on ${roles > 1 ? "r1" : "r0"}`);
+  return notes.length === 0 ? "" : ` (${notes.join("; ")})`;
 }
 
 /** DeclineOffers' agent totals: `count` copies of Mesos' agent, or with `distinct`, agent i with `disk:4096+i` (parsed here, before any timing). */
@@ -173,14 +203,19 @@ export function declineOffers(options: AllocatorBenchOptions, print: (line: stri
   // adding frameworks and agents trigger coalesce into one run; the timings
   // below include it (Mesos' benchmark times up to Clock::settle()).
   const allocator = new HierarchicalDRFAllocator({ clock, seed: options.seed ?? 1, triggeredAllocation: "deferred", offerCallback: collectInto(() => offers) });
-  print(`Using ${agents} agents and ${frameworks} frameworks${options.distinctAgents === true ? " (every agent a different total: disk:4096+i)" : ""}`);
+  print(`Using ${agents} agents and ${frameworks} frameworks${clusterNote(options)}`);
+  const roles = options.roles ?? 0;
+  const roleNames = Array.from({ length: roles }, (_, k) => `r${k}`);
+  if (options.quota !== undefined && roles === 0) throw new Error("declineOffers: quota needs roles >= 1");
+  if (options.quota === "guarantee") allocator.updateQuota("r0", { guarantees: `cpus:${2 * agents};mem:${512 * agents}` });
+  if (options.quota === "limit") allocator.updateQuota(roles > 1 ? "r1" : "r0", { limits: `cpus:${4 * agents}` });
   let t = performance.now();
-  const fwIds = addBenchFrameworks(allocator, frameworks);
+  const fwIds = addBenchFrameworks(allocator, frameworks, [], roles === 0 ? undefined : (i) => roleNames[i % roles]!);
   const addFrameworksMs = performance.now() - t;
   print(`Added ${frameworks} frameworks in ${formatDuration(addFrameworksMs)}`);
 
   const agentResources = declineAgentTotals(agents, options.distinctAgents === true);
-  const used = declineUsedResources().allocate(BENCH_ROLE);
+  const used = roles === 0 ? declineUsedResources().allocate(BENCH_ROLE) : roleNames.map((r) => declineUsedResources().allocate(r));
   let c = cpuMs();
   t = performance.now();
   addBenchAgents(allocator, agents, agentResources, fwIds, used);

@@ -56,7 +56,12 @@ export function register(program: Command, io: CliIO): void {
       .option("--seed <n>", "agent shuffle seed", "1")
       .option("--warmup <n>", "unprinted runs of the same benchmark before the printed one (0: the printed run is cold)", "0")
       .option("--distinct-agents", "decline-offers only, not in Mesos' benchmark: every agent a different total (disk:4096+i), as in a real cluster", false)
-      .action(async (opts: { agents: string; frameworks: string; rounds: string; seed: string; warmup: string; distinctAgents: boolean }) => {
+      .option("--roles <n>", "decline-offers only, not in Mesos' benchmark: frameworks spread over n roles r0..r(n-1) (0: Mesos' single role '*')", "0")
+      .option("--quota <kind>", "decline-offers only, not in Mesos' benchmark, with --roles: 'guarantee' (cpus:2;mem:512 per agent on r0, headroom held back) or 'limit' (cpus:4 per agent on r1)")
+      .action(async (opts: { agents: string; frameworks: string; rounds: string; seed: string; warmup: string; distinctAgents: boolean; roles: string; quota?: string }) => {
+        const roles = nonNegativeInt("roles", opts.roles);
+        if (opts.quota !== undefined && opts.quota !== "guarantee" && opts.quota !== "limit") throw new CliExit(2, `drfcore bench: --quota must be 'guarantee' or 'limit', got '${opts.quota}'`);
+        if (opts.quota !== undefined && roles === 0) throw new CliExit(2, "drfcore bench: --quota needs --roles 1 or more");
         await run(io, {
           agents: positiveInt("agents", opts.agents),
           frameworks: positiveInt("frameworks", opts.frameworks),
@@ -64,6 +69,8 @@ export function register(program: Command, io: CliIO): void {
           seed: Number(opts.seed),
           warmup: nonNegativeInt("warmup", opts.warmup),
           distinctAgents: opts.distinctAgents === true,
+          roles,
+          quota: opts.quota as "guarantee" | "limit" | undefined,
         });
       });
 

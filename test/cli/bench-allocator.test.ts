@@ -62,6 +62,44 @@ describe("drfcore bench decline-offers", () => {
     expect(lines.filter((l) => l.startsWith("round "))).toHaveLength(2);
   });
 
+  it("--roles spreads the frameworks over roles, and --quota adds a guarantee or a limit; each says so", async () => {
+    const header = async (args: string[]) => {
+      const io = memoryIO();
+      expect(await main(["bench", "decline-offers", "--agents", "20", "--frameworks", "4", "--rounds", "5", ...args], io)).toBe(0);
+      expect(io.stderr).toBe("");
+      return { first: io.stdout.split("\n")[0], rounds: timed(io.stdout, "round ") };
+    };
+    // One framework per role: still every agent offered to each framework once, then to none.
+    const roles = await header(["--roles", "4"]);
+    expect(roles.first).toBe("Using 20 agents and 4 frameworks (frameworks in 4 roles r0..r3)");
+    expect(roles.rounds.slice(0, 4)).toEqual(DECLINE_20_BY_4);
+    // Headroom held back for r0 changes none of that (no offer needs shrinking).
+    const guarantee = await header(["--roles", "4", "--quota", "guarantee"]);
+    expect(guarantee.first).toBe("Using 20 agents and 4 frameworks (frameworks in 4 roles r0..r3; a guarantee of cpus:2;mem:512 per agent on r0)");
+    expect(guarantee.rounds.slice(0, 4)).toEqual(DECLINE_20_BY_4);
+    // A limit on r1 cuts its offers: what it leaves of an agent goes to another role in the same cycle.
+    const limit = await header(["--roles", "4", "--quota", "limit"]);
+    expect(limit.first).toBe("Using 20 agents and 4 frameworks (frameworks in 4 roles r0..r3; a limit of cpus:4 per agent on r1)");
+    const made = limit.rounds.map((l) => Number(/make (\d+) offers/.exec(l)![1]));
+    expect(Math.max(...made)).toBeGreaterThan(20);
+    expect(made.slice(3)).toEqual([0, 0]);
+  });
+
+  it.each([
+    ["--roles", "-1"],
+    ["--quota", "guarantees"],
+  ])("rejects %s %s with status 2 and a message naming the option", async (flag, value) => {
+    const io = memoryIO();
+    expect(await main(["bench", "decline-offers", "--roles", "2", flag, value], io)).toBe(2);
+    expect(io.stderr).toContain(flag);
+  });
+
+  it("rejects --quota without --roles", async () => {
+    const io = memoryIO();
+    expect(await main(["bench", "decline-offers", "--quota", "limit"], io)).toBe(2);
+    expect(io.stderr).toContain("--quota needs --roles");
+  });
+
   it.each([
     ["--agents", "0"],
     ["--frameworks", "-3"],
