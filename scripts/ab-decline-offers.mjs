@@ -14,6 +14,9 @@
 // ROLES=n spreads the frameworks over n roles r0..r(n-1) (round robin; each
 // agent's used slice allocated to its framework's role), as
 // scripts/quota-decline-offers.mjs does: not Mesos' benchmark (one role).
+// With ROLES, QUOTA=guarantee puts a guarantee of cpus:2;mem:512 per agent on
+// r0 and QUOTA=limit a limit of cpus:4 per agent on r1 (as `drfcore bench
+// decline-offers --roles --quota`).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -31,6 +34,8 @@ async function make(dir) {
   const clock = new ManualClock(); let offers = [];
   const a = new HierarchicalDRFAllocator({ clock, seed: 1, triggeredAllocation: 'deferred', offerCallback: (framework, byRole) => { for (const byAgent of byRole.values()) for (const [agent, resources] of byAgent) offers.push({ framework, agent, resources }); } });
   const nRoles = Number(process.env.ROLES ?? 0);
+  if (process.env.QUOTA === 'guarantee') a.updateQuota('r0', { guarantees: `cpus:${2 * +AG};mem:${512 * +AG}` });
+  if (process.env.QUOTA === 'limit') a.updateQuota(nRoles > 1 ? 'r1' : 'r0', { limits: `cpus:${4 * +AG}` });
   const roleOf = (i) => (nRoles > 0 ? 'r' + (i % nRoles) : '*');
   const fws = []; for (let i = 0; i < +FW; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: [roleOf(i)], capabilities: ['MULTI_ROLE'] }); }
   a.settle();
@@ -45,7 +50,7 @@ async function make(dir) {
   return { added, round() {
     for (const o of offers) a.recoverResources(o.framework, o.agent, o.resources, { refuseSeconds: 2 ** 31 - 1 });
     offers = []; const t = performance.now(); clock.advance(1); const ms = performance.now() - t;
-    if (offers.length !== +AG) throw new Error('offers ' + offers.length); return ms; } };
+    if (offers.length !== +AG && process.env.QUOTA !== 'limit') throw new Error('offers ' + offers.length); return ms; } };
 }
 const A = await make(dirA), B = await make(dirB);
 const ra = [], rb = [], ratio = [];

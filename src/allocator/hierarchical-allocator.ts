@@ -828,6 +828,18 @@ export class HierarchicalDRFAllocator {
   private readonly frameworkBySlot: (FrameworkState | undefined)[] = [];
   /** Offers stage 1 made in the running cycle. */
   private cycleStage1Offers = 0;
+  /**
+   * By agent slot, 1 for the agents stage 1 made an offer on in the running
+   * cycle (listed in `stage1Slots`, cleared after): only their offers can
+   * meet a stage-2 offer of the same (framework, role, agent), which
+   * entering merges, as Mesos' offer map adds them; every other offer is
+   * appended. (Rare if possible at all: stage 2 would have to offer a role
+   * more of an agent than stage 1's headroom and limits let it have; 20,000
+   * random small clusters with quota, limits and filters made none. The
+   * merge stays, as a guarantee.)
+   */
+  private stage1Agents = new Uint8Array(64);
+  private readonly stage1Slots: number[] = [];
   /** The running cycle's offers (reused from cycle to cycle). */
   private readonly offerLog = new OfferLog<FrameworkState>();
   /** Number of agents with `orphans`. */
@@ -2581,6 +2593,9 @@ export class HierarchicalDRFAllocator {
       e.byAgent = undefined;
       e.list = undefined;
       log.clear();
+      const marked = this.stage1Slots;
+      for (let k = 0; k < marked.length; k++) this.stage1Agents[marked[k]!] = 0;
+      marked.length = 0;
       const byRoles: OfferMap<Role, OfferMap<AgentId, Resources>>[] = [];
       for (const fw of offered) {
         byRoles.push(fw.pending!);
@@ -2603,53 +2618,81 @@ export class HierarchicalDRFAllocator {
     const consumedQ = h.consumed;
     const requiredHeadroom = h.required;
     const availableHeadroom = h.available;
-    {
-      for (const agent of ids) {
-        for (const role of this.roleSorter.sortedView()) {
-          const node = this.roleTree.get(role);
-          const quota: QuotaConfig | undefined = node?.quota;
-          if (quota === undefined || qIsEmpty(quota.guarantees)) continue;
-          if (node!.frameworks.size === 0) continue;
-          if (agent.available.isEmpty()) break;
-          const unsatisfied = qMinus(quota.guarantees, consumedQ.get(role) ?? NO_QUANTITIES);
-          if (qIsEmpty(unsatisfied)) continue;
-          const sorter = this.frameworkSorters.get(role)!;
-          sorter.forEachInOrder((fwId) => {
-            if (qIsEmpty(unsatisfied)) return false;
-            let available = allocatableTo(agent.available, role);
-            if (available.isEmpty()) return false;
-            const fw = this.frameworks.get(fwId)!;
-            if (!this.allocatable(scalarQVec(available), false, role, fw)) return;
-            if (this.incapableOfAgent(fw, agent)) return;
-            available = stripIncapable(available, fw.caps, traits(available));
-            const quotaResources = quotaPart(available);
-            const guaranteesOffering = shrink(quotaResources, unsatisfied, true);
-            if (guaranteesOffering.isEmpty()) return;
-            // The role's own reservations, non-scalars and revocable resources always go along.
-            const rest = available.minus(quotaResources);
-            const otherReserved = rest.scalars().nonRevocable().reserved();
-            let toOffer = guaranteesOffering.plus(rest.minus(otherReserved.minus(otherReserved.reserved(role))));
-            let additional = quotaResources.minus(guaranteesOffering);
-            const gQ = scalarQVec(guaranteesOffering);
-            if (quota.limits.size > 0) {
-              const c = consumedQ.get(role) ?? NO_QUANTITIES;
-              const lim = new Map<number, number>();
-              for (const [k, v] of quota.limits) lim.set(k, Math.max(0, v - (c[k] ?? 0) - (gQ[k] ?? 0)));
-              additional = shrink(additional, lim, false);
-            }
-            if (!qIsEmpty(requiredHeadroom) && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
-            toOffer = toOffer.plus(additional).freeze();
-            if (!this.allocatable(scalarQVec(toOffer), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
-            this.recordOffer(fw, role, agent, toOffer, null, -1, allocateTo(toOffer, role), null);
-            const inc = gQ.slice();
-            qAdd(inc, scalarQVec(additional));
-            qSub(unsatisfied, inc);
-            quotaConsumedAdd(consumedQ, role, inc);
-            qSub(requiredHeadroom, gQ);
-            qSub(availableHeadroom, inc);
-          });
+    // With a DRF role sorter (asking it for its order draws nothing), the
+    // stage ends once no role the loop below would serve has guarantees
+    // left unsatisfied: every later agent would pass every role by.
+    const settled = this.roleSorterKind === "drf" ? this.guaranteesSettled(consumedQ) : () => false;
+    if (settled()) return;
+    for (const agent of ids) {
+      const offersBefore = this.cycleStage1Offers;
+      this.quotaStageAgent(agent, consumedQ, requiredHeadroom, availableHeadroom);
+      if (this.cycleStage1Offers !== offersBefore && settled()) break;
+    }
+  }
+
+  /**
+   * A test of whether every role with guarantees and frameworks has them
+   * satisfied by `consumed` (the stage's running consumption); the roles
+   * are those of the role sorter's order now (stage 1 adds and removes none).
+   */
+  private guaranteesSettled(consumed: Map<Role, QVec>): () => boolean {
+    const roles: [Role, QVec][] = [];
+    for (const role of this.roleSorter.sortedView()) {
+      const node = this.roleTree.get(role);
+      if (node === undefined || qIsEmpty(node.quota.guarantees) || node.frameworks.size === 0) continue;
+      roles.push([role, node.quota.guarantees]);
+    }
+    return () => {
+      for (const [role, guarantees] of roles) if (!qIsEmpty(qMinus(guarantees, consumed.get(role) ?? NO_QUANTITIES))) return false;
+      return true;
+    };
+  }
+
+  /** Stage 1 for one agent: each role with unsatisfied guarantees, in the role order, offers it to its frameworks (see quotaStage). */
+  private quotaStageAgent(agent: AgentState, consumedQ: Map<Role, QVec>, requiredHeadroom: QVec, availableHeadroom: QVec): void {
+    for (const role of this.roleSorter.sortedView()) {
+      const node = this.roleTree.get(role);
+      const quota: QuotaConfig | undefined = node?.quota;
+      if (quota === undefined || qIsEmpty(quota.guarantees)) continue;
+      if (node!.frameworks.size === 0) continue;
+      if (agent.available.isEmpty()) break;
+      const unsatisfied = qMinus(quota.guarantees, consumedQ.get(role) ?? NO_QUANTITIES);
+      if (qIsEmpty(unsatisfied)) continue;
+      const sorter = this.frameworkSorters.get(role)!;
+      sorter.forEachInOrder((fwId) => {
+        if (qIsEmpty(unsatisfied)) return false;
+        let available = allocatableTo(agent.available, role);
+        if (available.isEmpty()) return false;
+        const fw = this.frameworks.get(fwId)!;
+        if (!this.allocatable(scalarQVec(available), false, role, fw)) return;
+        if (this.incapableOfAgent(fw, agent)) return;
+        available = stripIncapable(available, fw.caps, traits(available));
+        const quotaResources = quotaPart(available);
+        const guaranteesOffering = shrink(quotaResources, unsatisfied, true);
+        if (guaranteesOffering.isEmpty()) return;
+        // The role's own reservations, non-scalars and revocable resources always go along.
+        const rest = available.minus(quotaResources);
+        const otherReserved = rest.scalars().nonRevocable().reserved();
+        let toOffer = guaranteesOffering.plus(rest.minus(otherReserved.minus(otherReserved.reserved(role))));
+        let additional = quotaResources.minus(guaranteesOffering);
+        const gQ = scalarQVec(guaranteesOffering);
+        if (quota.limits.size > 0) {
+          const c = consumedQ.get(role) ?? NO_QUANTITIES;
+          const lim = new Map<number, number>();
+          for (const [k, v] of quota.limits) lim.set(k, Math.max(0, v - (c[k] ?? 0) - (gQ[k] ?? 0)));
+          additional = shrink(additional, lim, false);
         }
-      }
+        if (!qIsEmpty(requiredHeadroom) && !additional.isEmpty()) additional = shrink(additional, qMinus(availableHeadroom, requiredHeadroom), true);
+        toOffer = toOffer.plus(additional).freeze();
+        if (!this.allocatable(scalarQVec(toOffer), toOffer.isEmpty(), role, fw) || this.isFiltered(fw, role, agent, toOffer)) return;
+        this.recordOffer(fw, role, agent, toOffer, null, -1, allocateTo(toOffer, role), null);
+        const inc = gQ.slice();
+        qAdd(inc, scalarQVec(additional));
+        qSub(unsatisfied, inc);
+        quotaConsumedAdd(consumedQ, role, inc);
+        qSub(requiredHeadroom, gQ);
+        qSub(availableHeadroom, inc);
+      });
     }
   }
 
@@ -3199,6 +3242,11 @@ export class HierarchicalDRFAllocator {
     agent.available = toOffer === agent.available ? EMPTY : agent.available.minus(toOffer).freeze();
     if (rc === null) {
       this.cycleStage1Offers++;
+      if (agent.slot >= this.stage1Agents.length) this.stage1Agents = copyGrown(this.stage1Agents, 2 * (agent.slot + 1));
+      if (this.stage1Agents[agent.slot] === 0) {
+        this.stage1Agents[agent.slot] = 1;
+        this.stage1Slots.push(agent.slot);
+      }
       this.trackOne(fw, role, agent, allocated, true);
     } else this.trackOfferShares(rc, slot, split ?? splitOf(allocated));
   }
@@ -3249,7 +3297,7 @@ export class HierarchicalDRFAllocator {
     // change them in place. `allocated` comes from `allocateTo`, whose
     // results are frozen already (not reading it here saves a cache miss
     // per offer when agents differ); a sum made here is frozen here.
-    if (e.mayRepeat) {
+    if (e.mayRepeat && this.stage1Agents[log.agentSlot(i)] === 1) {
       const prev = byAgent.get(agentId);
       byAgent.set(agentId, prev === undefined ? allocated : prev.plus(allocated).freeze());
     } else {
