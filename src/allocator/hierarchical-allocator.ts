@@ -2638,9 +2638,8 @@ export class HierarchicalDRFAllocator {
   private guaranteesSettled(consumed: Map<Role, QVec>): () => boolean {
     const roles: [Role, QVec][] = [];
     for (const role of this.roleSorter.sortedView()) {
-      const node = this.roleTree.get(role);
-      if (node === undefined || qIsEmpty(node.quota.guarantees) || node.frameworks.size === 0) continue;
-      roles.push([role, node.quota.guarantees]);
+      const quota = this.stage1Quota(role);
+      if (quota !== undefined) roles.push([role, quota.guarantees]);
     }
     return () => {
       for (const [role, guarantees] of roles) if (!qIsEmpty(qMinus(guarantees, consumed.get(role) ?? NO_QUANTITIES))) return false;
@@ -2648,13 +2647,17 @@ export class HierarchicalDRFAllocator {
     };
   }
 
+  /** The quota of `role` if stage 1 serves it (it has guarantees and frameworks), else undefined. */
+  private stage1Quota(role: Role): QuotaConfig | undefined {
+    const node = this.roleTree.get(role);
+    return node === undefined || qIsEmpty(node.quota.guarantees) || node.frameworks.size === 0 ? undefined : node.quota;
+  }
+
   /** Stage 1 for one agent: each role with unsatisfied guarantees, in the role order, offers it to its frameworks (see quotaStage). */
   private quotaStageAgent(agent: AgentState, consumedQ: Map<Role, QVec>, requiredHeadroom: QVec, availableHeadroom: QVec): void {
     for (const role of this.roleSorter.sortedView()) {
-      const node = this.roleTree.get(role);
-      const quota: QuotaConfig | undefined = node?.quota;
-      if (quota === undefined || qIsEmpty(quota.guarantees)) continue;
-      if (node!.frameworks.size === 0) continue;
+      const quota = this.stage1Quota(role);
+      if (quota === undefined) continue;
       if (agent.available.isEmpty()) break;
       const unsatisfied = qMinus(quota.guarantees, consumedQ.get(role) ?? NO_QUANTITIES);
       if (qIsEmpty(unsatisfied)) continue;
