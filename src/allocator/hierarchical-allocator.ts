@@ -526,9 +526,11 @@ const singleRoleMemo = new ObjectMemo<Resources, Role | null>((r) => {
 interface TotalInfo {
   q: QVec;
   hasGpu: boolean;
+  /** Some resource of the total is revocable (so its available part may be). */
+  hasRevocable: boolean;
   reservations: Map<string, QVec>;
 }
-/** Scalar quantities, GPU presence and per-role reserved quantities of an agent total, memoized per object. */
+/** Scalar quantities, GPU and revocable presence, and per-role reserved quantities of an agent total, memoized per object. */
 function totalInfo(total: Resources): TotalInfo {
   return totalMemo.get(total);
 }
@@ -537,7 +539,7 @@ const totalMemo = new ObjectMemo<Resources, TotalInfo>((total) => {
   const reservations = new Map<string, QVec>();
   const reserved = scalars.reserved();
   if (!reserved.isEmpty()) for (const [role, r] of reserved.reservations()) reservations.set(role, scalarQVec(r));
-  return { q: scalarQVec(scalars), hasGpu: scalars.scalar("gpus") > 0, reservations };
+  return { q: scalarQVec(scalars), hasGpu: scalars.scalar("gpus") > 0, hasRevocable: !total.revocable().isEmpty(), reservations };
 });
 /** `traitsOf(r)` (shared, revocable, refined reservations present), memoized per object. */
 const traitsMemo = new ObjectMemo<Resources, number>(traitsOf);
@@ -828,6 +830,14 @@ export class HierarchicalDRFAllocator {
   private readonly frameworkBySlot: (FrameworkState | undefined)[] = [];
   /** Offers stage 1 made in the running cycle. */
   private cycleStage1Offers = 0;
+  /**
+   * The agents whose total has revocable resources: the only ones whose
+   * available part can have any, which `headroom()` subtracts. Kept as the
+   * totals change, so that a cycle with quota costs nothing per agent
+   * without them (it walked every agent: adding 20,000 agents one at a time
+   * with a guarantee took 8.4 s, each addition's cycle a walk over all).
+   */
+  private readonly revocableAgents = new Set<AgentState>();
   /**
    * By agent slot, 1 for the agents stage 1 made an offer on in the running
    * cycle (listed in `stage1Slots`, cleared after): only their offers can
@@ -1158,6 +1168,7 @@ export class HierarchicalDRFAllocator {
       info.attributes === undefined ? NO_ATTRIBUTES : { ...info.attributes },
     );
     this.agents.set(id, agent);
+    if (totalInfo(total).hasRevocable) this.revocableAgents.add(agent);
     this.activeAgents = null;
     this.agentBySlot[agentSlot] = agent;
     this.trackReservations(total, +1);
@@ -1197,6 +1208,7 @@ export class HierarchicalDRFAllocator {
     this.trackReservations(agent.total, -1);
     if (agent.orphans !== undefined) this.orphanAgents--;
     this.agents.delete(id);
+    this.revocableAgents.delete(agent);
     this.activeAgents = null;
     if (agent.row >= 0) this.covBits.give(agent.row);
     if (agent.coverage !== undefined) for (const c of agent.coverage.values()) if (c.row >= 0) this.covBits.give(c.row);
@@ -2114,6 +2126,8 @@ export class HierarchicalDRFAllocator {
     agent.available = minusOf(total, offered);
     agent.fullAvailable = agent.available;
     agent.hasGpu = totalInfo(total).hasGpu;
+    if (totalInfo(total).hasRevocable) this.revocableAgents.add(agent);
+    else this.revocableAgents.delete(agent);
     this.trackReservations(total, +1);
     this.removeTotal(agent.totalQ);
     agent.totalQ = totalInfo(total).q;
@@ -2517,7 +2531,7 @@ export class HierarchicalDRFAllocator {
     const available = this.totalQ.slice();
     qSub(available, this.roleTree.root.offered);
     qSub(available, qMinus(this.roleTree.root.reservations, this.roleTree.root.offeredReserved));
-    for (const a of this.agents.values()) {
+    for (const a of this.revocableAgents) {
       const rev = a.available.revocable();
       if (!rev.isEmpty()) qSub(available, scalarQVec(rev));
     }

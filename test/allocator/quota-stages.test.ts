@@ -46,4 +46,22 @@ describe("quota stage 1 with headroom held back", () => {
     expect(allocator.agentResources("a1").available.equals(Resources.parse("cpus:4;mem:1024"))).toBe(true);
     allocator.close();
   });
+
+  it("the available headroom leaves out revocable resources, as agents gain and lose them", () => {
+    const { allocator } = cluster();
+    allocator.updateQuota("q", { guarantees: "cpus:1" });
+    const plain = "cpus:4;mem:1024";
+    const revocable = Resources.fromProto([{ name: "cpus", type: "SCALAR", scalar: 10, revocable: {} }]);
+    const availableCpus = () => allocator.quotaHeadroom().available.cpus;
+    allocator.addAgent("a1", { resources: Resources.parse(plain).plus(revocable) });
+    allocator.addAgent("a2", { resources: Resources.parse(plain) });
+    expect(availableCpus()).toBe(8);
+    allocator.updateAgent("a2", Resources.parse(plain).plus(revocable));
+    expect(availableCpus()).toBe(8);
+    allocator.updateAgent("a1", Resources.parse(plain));
+    expect(availableCpus()).toBe(8);
+    allocator.removeAgent("a2");
+    expect(availableCpus()).toBe(4);
+    allocator.close();
+  });
 });
