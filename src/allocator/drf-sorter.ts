@@ -325,6 +325,26 @@ export class DrfSorter implements Sorter {
     if (this.root.internalCount > 0 || this.viewAsked) this.sortedView();
   }
 
+  /**
+   * For a flat root (no hierarchical clients), the number of active clients
+   * in order, with the order made ready for `flatClientAt`; -1 for a tree
+   * (use `sortedView`). Reading the order client by client saves building
+   * the whole list (`sortedView`) after every change: the role sorter's
+   * order changes after nearly every agent of a cycle with several roles,
+   * and the cycle usually reads only its first client or two.
+   */
+  flatCount(): number {
+    this.ensureSorted();
+    if (this.root.internalCount > 0) return -1;
+    this.ensureRootOrder();
+    return this.root.activeCount;
+  }
+
+  /** The client at position `i` of a flat root's order (after `flatCount`, with no change since). */
+  flatClientAt(i: number): string {
+    return this.colPath[this.rootOrder![this.orderBase + i]!]!;
+  }
+
   /** Like `sort()` but returns a shared read-only array (no copy); valid until the next change. */
   sortedView(): readonly string[] {
     this.viewAsked = true;

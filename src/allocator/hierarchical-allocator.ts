@@ -2989,10 +2989,17 @@ export class HierarchicalDRFAllocator {
     const before = agent.available;
     s.agent = agent;
     if (s.pendingCount > 0 && this.roleSorter.count() > 1) this.flushRoleShares();
-    // A snapshot of the role order (the sorter builds a new array when it changes); indexed, so no iterator per agent.
-    const roles = this.roleSorter.sortedView();
-    for (let k = 0; k < roles.length; k++) {
-      const role = roles[k]!;
+    // The role order, read role by role from a flat DRF role sorter (most
+    // agents go to the first role or two; building the whole list after
+    // every change cost a cycle with hundreds of roles a sixth of its
+    // time), else a snapshot list (a random sorter draws one per agent, as
+    // Mesos' sort() per agent). Nothing changes the order during the loop:
+    // its offers reach the role sorter at the next agent (flushRoleShares).
+    const flat = this.roleSorterKind === "drf" ? (this.roleSorter as DrfSorter).flatCount() : -1;
+    const roles = flat < 0 ? this.roleSorter.sortedView() : null;
+    const n = roles === null ? flat : roles.length;
+    for (let k = 0; k < n; k++) {
+      const role = roles === null ? (this.roleSorter as DrfSorter).flatClientAt(k) : roles[k]!;
       // Only an offer to an earlier role can have emptied it.
       if (agent.available !== before && agent.available.isEmpty()) break;
       const rc = this.roleCycle(role);
