@@ -1,7 +1,8 @@
-// Usage: node scripts/quota-decline-offers.mjs <build dir> <roles|quota|limit> [agents=10000] [frameworks=1000] [rounds=12]
+// Usage: node scripts/quota-decline-offers.mjs <build dir> <roles|quota|limit|reserved> [agents=10000] [frameworks=1000] [rounds=12]
 // Not a Mesos benchmark: DeclineOffers' cluster with the frameworks spread over four roles (r0..r3),
 // plus, with `quota`, a guarantee on r0 (2 cpus and 512 MB per agent) or, with `limit`, a cpus
-// limit on r1 (4 per agent). Prints the add, every round, the median of rounds 2+ and the offers.
+// limit on r1 (4 per agent), or, with `reserved`, agent i with cpus(r):8;mem(r):1024 more, statically
+// reserved to role r = r(i mod 4). Prints the add, every round, the median of rounds 2+ and the offers.
 const dir = (await import('node:path')).resolve(process.argv[2] ?? '.'); const mode = process.argv[3] ?? 'roles'; const A = +(process.argv[4] ?? 10000), F = +(process.argv[5] ?? 1000), R = +(process.argv[6] ?? 12);
 const { HierarchicalDRFAllocator, ManualClock } = await import(dir + '/dist/allocator/index.js');
 const { Resources } = await import(dir + '/dist/resources/index.js');
@@ -14,9 +15,10 @@ if (mode === 'quota') a.updateQuota('r0', { guarantees: `cpus:${A * 2};mem:${A *
 if (mode === 'limit') a.updateQuota('r1', { limits: `cpus:${A * 4}` });
 const fws = []; for (let i = 0; i < F; i++) { fws.push('framework-' + i); a.addFramework(fws[i], { roles: [roles[i % 4]], capabilities: ['MULTI_ROLE'] }); }
 const total = Resources.parse(AGENT);
+const reservedTotals = roles.map((r) => Resources.parse(`${AGENT};cpus(${r}):8;mem(${r}):1024`));
 const usedBy = roles.map((r) => Resources.parse(USED).allocate(r));
 let t = performance.now();
-for (let i = 0; i < A; i++) a.addAgent('agent-' + i, { resources: total.clone() }, new Map([[fws[i % F], usedBy[(i % F) % 4].clone()]]));
+for (let i = 0; i < A; i++) a.addAgent('agent-' + i, { resources: (mode === 'reserved' ? reservedTotals[i % 4] : total).clone() }, new Map([[fws[i % F], usedBy[(i % F) % 4].clone()]]));
 a.settle();
 const add = performance.now() - t;
 const ts = [];

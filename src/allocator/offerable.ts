@@ -49,10 +49,9 @@ export const TRAIT_REFINED = 4;
 /** The traits present among `resources` (a mask of `TRAIT_*`; 0: nothing any framework could be unable to take). */
 export function traitsOf(resources: Resources): number {
   let t = 0;
-  if (!resources.shared().isEmpty()) t |= TRAIT_SHARED;
-  if (!resources.revocable().isEmpty()) t |= TRAIT_REVOCABLE;
-  const reserved = resources.reserved();
-  if (!reserved.isEmpty() && !reserved.filter(Resources.hasRefinedReservations).isEmpty()) t |= TRAIT_REFINED;
+  if (resources.anyShared()) t |= TRAIT_SHARED;
+  if (resources.anyRevocable()) t |= TRAIT_REVOCABLE;
+  if (resources.anyRefinedReservation()) t |= TRAIT_REFINED;
   return t;
 }
 

@@ -561,6 +561,27 @@ export class Resources implements Iterable<Resource> {
     return this.filterEntries((e) => e.meta.shared);
   }
 
+  /** True when some entry is shared (`!shared().isEmpty()`, without building that bag). */
+  anyShared(): boolean {
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) if (es[i]!.meta.shared) return true;
+    return false;
+  }
+
+  /** True when some entry is revocable (`!revocable().isEmpty()`, without building that bag). */
+  anyRevocable(): boolean {
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) if (es[i]!.meta.revocable) return true;
+    return false;
+  }
+
+  /** True when some entry's reservation is refined (a stack of more than one; `Resources.hasRefinedReservations`), without building a `Resource` per entry. */
+  anyRefinedReservation(): boolean {
+    const es = this.entries;
+    for (let i = 0; i < es.length; i++) if (es[i]!.meta.reservations.length > 1) return true;
+    return false;
+  }
+
   /** Non-shared resources. */
   nonShared(): Resources {
     return this.filterEntries((e) => !e.meta.shared);

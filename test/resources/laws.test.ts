@@ -188,6 +188,19 @@ describe("Resources laws", () => {
       expect(a.scalarQuantities().equals(a.scalars().scalarQuantities())).toBe(true);
     }), RUNS);
   });
+
+  it("anyShared / anyRevocable / anyRefinedReservation answer as the filters would, without building them", () => {
+    let refined = 0;
+    fc.assert(fc.property(bagArb("a"), (a) => {
+      expect(a.anyShared()).toBe(!a.shared().isEmpty());
+      expect(a.anyRevocable()).toBe(!a.revocable().isEmpty());
+      const viaResource = !a.reserved().filter(Resources.hasRefinedReservations).isEmpty();
+      expect(a.anyRefinedReservation()).toBe(viaResource);
+      if (viaResource) refined++;
+    }), RUNS);
+    // The bags reach refined reservations (the property is not vacuous).
+    expect(refined).toBeGreaterThan(0);
+  });
 });
 
 describe("text round trip with awkward names, roles and set items", () => {
