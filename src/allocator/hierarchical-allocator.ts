@@ -287,10 +287,10 @@ interface RoleCycle {
    */
   stopBelowMin: boolean;
   /**
-   * The role's frameworks are in a DRF sorter. Walks that skip work by the
-   * coverage bitset (the whole walk when every framework is marked) are
-   * taken in roles that are not `noShrink` only then: a random sorter draws
-   * its order as it walks, so skipping would change its later draws.
+   * The role's frameworks are in a DRF sorter. The batches, and the walks
+   * that skip work by the coverage bitset in roles that are not `noShrink`,
+   * are taken only then: a random sorter draws its order as it walks, so
+   * skipping would change its later draws.
    */
   drf: boolean;
   /** Stage-2 offers to the role not yet entered in the role tree and role sorter (see `trackOfferShares`): their sum, and how many. */
@@ -2780,7 +2780,7 @@ export class HierarchicalDRFAllocator {
     const roles = this.roleSorter.sortedView();
     if (roles.length !== 1) return null;
     const rc = s.roles.get(roles[0]!);
-    return rc !== undefined && rc.noShrink && rc.sorter instanceof DrfSorter ? rc : null;
+    return rc !== undefined && rc.noShrink && rc.drf ? rc : null;
   }
 
   /**
