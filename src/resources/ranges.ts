@@ -76,17 +76,38 @@ export function unionBounds(a: Uint32Array, b: Uint32Array): Uint32Array {
   if (nb === 0) return a;
   if (na === nb && equalBounds(a, b)) return a;
   const out = scratchFor(na + nb);
+  // The current interval of a ([as, ae], at i) and of b ([bs, be], at j)
+  // stay in locals (the same algorithm as assembly/ranges.ts): each step
+  // takes the one that begins first, reads only the interval after it, and
+  // either extends [cb, ce], the interval being built, or closes it.
   let i = 0, j = 0, o = 0;
+  let as = a[0]!, ae = a[1]!, bs = b[0]!, be = b[1]!;
   let cb: number, ce: number;
-  if (a[0]! <= b[0]!) { cb = a[0]!; ce = a[1]!; i = 2; } else { cb = b[0]!; ce = b[1]!; j = 2; }
-  while (i < na || j < nb) {
-    let x: number, y: number;
-    if (j >= nb || (i < na && a[i]! <= b[j]!)) { x = a[i]!; y = a[i + 1]!; i += 2; }
-    else { x = b[j]!; y = b[j + 1]!; j += 2; }
-    if (x <= ce + 1) { if (y > ce) ce = y; }
-    else { out[o++] = cb; out[o++] = ce; cb = x; ce = y; }
+  if (as <= bs) { cb = as; ce = ae; } else { cb = bs; ce = be; }
+  let rest: Uint32Array, k: number;
+  for (;;) {
+    if (as <= bs) {
+      if (as <= ce + 1) { if (ae > ce) ce = ae; }
+      else { out[o++] = cb; out[o++] = ce; cb = as; ce = ae; }
+      i += 2;
+      if (i >= na) { rest = b; k = j; break; }
+      as = a[i]!; ae = a[i + 1]!;
+    } else {
+      if (bs <= ce + 1) { if (be > ce) ce = be; }
+      else { out[o++] = cb; out[o++] = ce; cb = bs; ce = be; }
+      j += 2;
+      if (j >= nb) { rest = a; k = i; break; }
+      bs = b[j]!; be = b[j + 1]!;
+    }
   }
+  // One operand is used up: merge the other (from k, its current interval)
+  // into [cb, ce] while they touch, then copy the rest of it.
+  const n = rest.length;
+  for (; k < n && rest[k]! <= ce + 1; k += 2) if (rest[k + 1]! > ce) ce = rest[k + 1]!;
   out[o++] = cb; out[o++] = ce;
+  if (n - k > 32) out.set(rest.subarray(k), o);
+  else for (let q = k; q < n; q++) out[o + q - k] = rest[q]!;
+  if (n > k) o += n - k;
   return result(out, o);
 }
 
