@@ -165,10 +165,18 @@ function subtract<T>(a: usize, na: i32, b: usize, nb: i32, out: usize): i32 {
     // b's interval overlaps [s, e]: keep the part before it.
     if (bs > s) { putAt<T>(po, s, bs - <T>1); po += STEP<T>(); }
     if (be >= e) {
-      // a's interval is used up; b's may reach into the next one.
+      // a's interval is used up; b's may reach into the next one. If it
+      // does not, move b on here rather than at the top of the loop: the
+      // same tests, one loop step fewer per cut in fragmented sets (1.2x
+      // on Mesos' overlapping pairs, docs/bench-resources.md pass 7).
       pa += STEP<T>();
       if (pa >= aEnd) return <i32>((po - out) >> SHIFT<T>());
       s = load<T>(pa); e = endOf<T>(pa);
+      if (be < s) {
+        pb += STEP<T>();
+        if (pb >= bEnd) break;
+        bs = load<T>(pb); be = endOf<T>(pb);
+      }
       continue;
     }
     s = be + <T>1; // be < e, so no overflow

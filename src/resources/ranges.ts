@@ -161,10 +161,16 @@ export function subtractBounds(a: Uint32Array, b: Uint32Array): Uint32Array {
     // b[j] overlaps [s, e]: keep the part before it.
     if (bs > s) { out[o++] = s; out[o++] = bs - 1; }
     if (be >= e) {
-      // a[i] is used up; b[j] may reach into a[i + 1].
+      // a[i] is used up; b[j] may reach into a[i + 1]. If it does not, move
+      // b on here rather than at the top of the loop (one step fewer per cut).
       i += 2;
       if (i >= na) return result(out, o);
       s = a[i]!; e = a[i + 1]!;
+      if (be < s) {
+        j += 2;
+        if (j >= nb) break;
+        bs = b[j]!; be = b[j + 1]!;
+      }
       continue;
     }
     s = be + 1;
