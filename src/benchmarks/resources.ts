@@ -132,6 +132,23 @@ export const MESOS_NS = {
 
 const SCALARS = "cpus:1;gpus:1;mem:128;disk:256";
 
+/**
+ * Issue 3's speed goals (at least 5x ahead of Mesos), each on the figure of
+ * this benchmark it applies to: the figure's name and path, and the goal in
+ * ns per operation. "1,000-sub-range arithmetic" applies to all four forms;
+ * "subtraction on 10,000 fragments" to both.
+ */
+export const RESOURCES_GOALS: readonly { name: string; path: string; goalNs: number }[] = [
+  { name: `total += r on ${SCALARS}`, path: "ts", goalNs: 30 },
+  { name: `total -= r on ${SCALARS}`, path: "ts", goalNs: 30 },
+  { name: "total += r on 1,000 reservations", path: "ts", goalNs: 100e3 },
+  { name: "contains: ports:[1-16000] ⊇ ports:[1-1,3-3,5-5,7-...", path: "ts", goalNs: 20e3 },
+  ...["a -= b", "a += b", "a - b", "a + b"].map((op) => ({ name: `${op}, 1000 sub-ranges`, path: "chooser", goalNs: 10e3 })),
+  { name: "parse cpus:24;mem:4096;disk:4096;ports:[31000-32000]", path: "ts", goalNs: 800 },
+  { name: "offers.contains(demand) -> bitmask over 10000 offers", path: "batch: wasm column kernel", goalNs: 100e3 },
+  ...["a -= b", "a - b"].map((op) => ({ name: `${op}, 10000 sub-ranges`, path: "chooser", goalNs: 50e3 })),
+];
+
 /** Mesos' 1,000 distinct dynamic reservations of `cpus:1;gpus:1;mem:128;disk:256`. */
 function reservations1000(): Resources {
   const base = Resources.parse(SCALARS);
@@ -413,6 +430,25 @@ function portsBatch(report: (op: string, path: string, ns: number, what: string)
   }
 }
 
+/**
+ * The lines that judge a full-scale run's figures against RESOURCES_GOALS:
+ * a heading, one line per goal (figure, goal, "met" or "MISSED") and the
+ * count met. Throws when a goal's figure is missing.
+ */
+export function judgeGoals(figures: readonly BenchFigure[]): string[] {
+  const lines = ["Goals (issue 3), in this run on this machine; the baselines above (JSON.parse, a copy of a's bounds) show how fast the machine was:"];
+  let met = 0;
+  for (const g of RESOURCES_GOALS) {
+    const f = figures.find((x) => x.name === g.name && x.path === g.path);
+    if (f === undefined) throw new Error(`bench: no figure '${g.name}' [${g.path}] for a goal`);
+    const ok = f.nsPerOp <= g.goalNs;
+    if (ok) met++;
+    lines.push(`  ${g.name} [${g.path}]: ${formatDuration(f.nsPerOp)}/op  goal <= ${formatDuration(g.goalNs)}  ${ok ? "met" : "MISSED"}`);
+  }
+  lines.push(`  ${met} of ${RESOURCES_GOALS.length} goals met`);
+  return lines;
+}
+
 /** Runs Mesos' resources benchmarks, prints each result in Mesos' words, and returns the figures. */
 export async function runResourcesBench(io: CliIO, options: ResourcesBenchOptions): Promise<BenchFigure[]> {
   const say = (s: string) => io.out(s + "\n");
@@ -436,5 +472,8 @@ export async function runResourcesBench(io: CliIO, options: ResourcesBenchOption
     const ratio = f.mesosNs ? `  Mesos ${formatDuration(f.mesosNs)}  ratio ${(f.mesosNs / f.nsPerOp).toFixed(1)}x` : "";
     say(`  ${f.name} [${f.path}]: ${formatDuration(f.nsPerOp)}/op${ratio}`);
   }
+  say("");
+  if (scale === 1) for (const line of judgeGoals(figures)) say(line);
+  else say(`Goals (issue 3): judged only at --scale 1 (this run: --scale ${scale})`);
   return figures;
 }
