@@ -57,6 +57,17 @@ function scratchFor(n: number): Uint32Array {
   return scratch;
 }
 
+/**
+ * Copies `src[from..to)` into `out` at `o` and returns the position after
+ * it: a plain loop for a short run, one memcpy (`set` of a subarray, which
+ * costs a view) for a longer one.
+ */
+function appendRun(out: Uint32Array, o: number, src: Uint32Array, from: number, to: number): number {
+  if (to - from > 32) out.set(src.subarray(from, to), o);
+  else for (let k = from; k < to; k++) out[o + k - from] = src[k]!;
+  return to > from ? o + to - from : o;
+}
+
 /** A fresh canonical result: the first `o` values of the scratch array. */
 function result(out: Uint32Array, o: number): Uint32Array {
   if (o === 0) return EMPTY_BOUNDS;
@@ -105,10 +116,7 @@ export function unionBounds(a: Uint32Array, b: Uint32Array): Uint32Array {
   const n = rest.length;
   for (; k < n && rest[k]! <= ce + 1; k += 2) if (rest[k + 1]! > ce) ce = rest[k + 1]!;
   out[o++] = cb; out[o++] = ce;
-  if (n - k > 32) out.set(rest.subarray(k), o);
-  else for (let q = k; q < n; q++) out[o + q - k] = rest[q]!;
-  if (n > k) o += n - k;
-  return result(out, o);
+  return result(out, appendRun(out, o, rest, k, n));
 }
 
 /**
@@ -149,10 +157,7 @@ export function subtractBounds(a: Uint32Array, b: Uint32Array): Uint32Array {
         const mid = lo + (((hi - lo) >> 2) << 1);
         if (a[mid + 1]! < bs) lo = mid; else hi = mid;
       }
-      const from = i + 2;
-      if (hi - from > 32) out.set(a.subarray(from, hi), o);
-      else for (let k = from; k < hi; k++) out[o + k - from] = a[k]!;
-      if (hi > from) o += hi - from;
+      o = appendRun(out, o, a, i + 2, hi);
       i = hi;
       if (i >= na) return result(out, o);
       s = a[i]!; e = a[i + 1]!;
@@ -180,11 +185,7 @@ export function subtractBounds(a: Uint32Array, b: Uint32Array): Uint32Array {
   }
   // b is used up: keep what is left of a[i] and copy the rest of a.
   out[o++] = s; out[o++] = e;
-  const from = i + 2;
-  if (na - from > 32) out.set(a.subarray(from), o);
-  else for (let k = from; k < na; k++) out[o + k - from] = a[k]!;
-  if (na > from) o += na - from;
-  return result(out, o);
+  return result(out, appendRun(out, o, a, i + 2, na));
 }
 
 /** Values in both `a` and `b`. */
