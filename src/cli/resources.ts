@@ -11,13 +11,24 @@ import type { Command } from "commander";
 import { CliExit, type CliIO } from "./io.js";
 import { Resources, ResourceParseError } from "../resources/index.js";
 
+/** The operators an expression may use between operands. */
+const OPERATORS: ReadonlySet<string> = new Set(["+", "-", "contains", "=="]);
+
 /** The outcome of evaluating an expression. */
 export type ResourcesResult = { kind: "resources"; value: Resources } | { kind: "bool"; value: boolean };
 
 /** Evaluates `args` (operands and operators) left to right. Throws ResourceParseError or a usage CliExit. */
 export function evaluateResources(args: readonly string[]): ResourcesResult {
-  if (args.length === 0 || args.length % 2 === 0) {
-    throw new CliExit(2, "drfcore resources: expected <operand> [<op> <operand>]... with <op> one of +, -, contains, ==");
+  const usage = "expected <operand> [<op> <operand>]... with <op> one of +, -, contains, ==";
+  if (args.length === 0) throw new CliExit(2, `drfcore resources: no operand given; ${usage}`);
+  // Operators first, so a typo is named before a missing operand is.
+  for (let i = 1; i < args.length; i += 2) {
+    if (!OPERATORS.has(args[i]!)) {
+      throw new CliExit(2, `drfcore resources: argument ${i + 1}: unknown operator '${args[i]}' (expected +, -, contains or ==)`);
+    }
+  }
+  if (args.length % 2 === 0) {
+    throw new CliExit(2, `drfcore resources: argument ${args.length}: operator '${args[args.length - 1]}' has no right operand; ${usage}`);
   }
   const parse = (text: string, i: number): Resources => {
     try {
@@ -37,11 +48,10 @@ export function evaluateResources(args: readonly string[]): ResourcesResult {
       case "contains":
       case "==": {
         if (i + 2 < args.length) throw new CliExit(2, `drfcore resources: '${op}' gives true/false and must be the last operator`);
-        // Parse the rest anyway so invalid text is still reported (none remains here).
         return { kind: "bool", value: op === "==" ? acc.equals(rhs) : acc.contains(rhs) };
       }
       default:
-        throw new CliExit(2, `drfcore resources: unknown operator '${op}' (expected +, -, contains or ==)`);
+        throw new Error(`unreachable: operator '${op}' was checked above`);
     }
   }
   return { kind: "resources", value: acc };

@@ -110,4 +110,20 @@ describe("drfcore resources: exact output of the documented examples", () => {
     expect((await run(["cpus:1", "+"])).status).toBe(2);
     expect((await run(["cpus:1", "==", "cpus:1", "+", "cpus:1"])).status).toBe(2);
   });
+  it("names the argument that makes an expression malformed", async () => {
+    const bad = async (args: string[]) => {
+      const r = await run(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      return r.stderr;
+    };
+    expect(await bad([])).toMatch(/no operand given/);
+    expect(await bad(["cpus:1", "*", "cpus:2"])).toMatch(/argument 2: unknown operator '\*'/);
+    expect(await bad(["cpus:1", "+"])).toMatch(/argument 2: operator '\+' has no right operand/);
+    expect(await bad(["cpus:1", "+", "mem:1", "-"])).toMatch(/argument 4: operator '-' has no right operand/);
+    // A wrong operator is named even when the count is also wrong.
+    expect(await bad(["cpus:1", "plus", "mem:1", "-"])).toMatch(/argument 2: unknown operator 'plus'/);
+    // An operand in an operator's place is named as such, not read as resources.
+    expect(await bad(["cpus:1", "mem:1"])).toMatch(/argument 2: unknown operator 'mem:1'/);
+  });
 });
