@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // In-process A/B of resource operations between two builds of drfcore.
-// Usage: node scripts/ab-resources.mjs dirA dirB [rounds]
+// Usage: [ONLY=<text>] node scripts/ab-resources.mjs dirA dirB [rounds]
 // Each dir holds a built tree (dist/, build/drfcore.wasm). Both builds are
 // loaded into this one process and their loops alternate, round by round,
 // so the machine's minute-to-minute speed changes hit both sides alike.
@@ -38,11 +38,20 @@ async function load(dir) {
   const r = Resources.parse("cpus:1;gpus:1;mem:128;disk:256");
   const total = Resources.parse("cpus:1;gpus:1;mem:128;disk:256");
   ops["total += r; total -= r (Mesos' scalar r)"] = [50000, () => { for (let i = 0; i < 50000; i++) { total.add(r); total.subtract(r); } }];
+  let t2 = Resources.parse("cpus:1;gpus:1;mem:128;disk:256");
+  ops["total = total + r; total = total - r"] = [20000, () => { for (let i = 0; i < 20000; i++) { t2 = t2.plus(r); t2 = t2.minus(r); } }];
+  const small = Resources.parse("cpus:1;mem:128");
+  ops["large.contains(small), scalars"] = [50000, () => { for (let i = 0; i < 50000; i++) r.contains(small); }];
+  ops["agent.contains(task), task of scalars"] = [50000, () => { for (let i = 0; i < 50000; i++) agent.contains(small); }];
+  ops["agent - task, task of scalars"] = [20000, () => { for (let i = 0; i < 20000; i++) agent.minus(small); }];
+  ops["parse of scalars"] = [20000, () => { for (let i = 0; i < 20000; i++) Resources.parse("cpus:1;gpus:1;mem:128;disk:256"); }];
+  ops["parse of scalars, then toString"] = [20000, () => { for (let i = 0; i < 20000; i++) Resources.parse("cpus:1;mem:128").plus(small).toString(); }];
   return ops;
 }
 
 const A = await load(dirA), B = await load(dirB);
-const names = Object.keys(A);
+// ONLY=<text>: only the operations whose name contains <text>.
+const names = Object.keys(A).filter((k) => !process.env.ONLY || k.includes(process.env.ONLY));
 const times = Object.fromEntries(names.map((k) => [k, [[], []]]));
 for (let r = 0; r <= rounds; r++) {
   for (const k of names) {

@@ -9,13 +9,25 @@
  * other bag is covered by the matching entry here; `equals` is contains
  * both ways. Empty values (zero scalars, empty ranges and sets) are never stored.
  *
- * Representation: an array of `Entry` objects plus, once the bag has more
- * than 8 entries, an index identity id -> position (a Map). Identity keys are
- * interned to integers, scalars are integer thousandths, ranges are
- * `RangeSet`s. Entries are copy-on-write: `clone`/`plus` share them, and a
- * bag copies an entry it does not own before changing it. Hot loops: `add`,
- * `subtract`, `contains` below (positional fast path: bags built the same
- * way keep an identity at the same position).
+ * Representation, in one of two forms:
+ * - Entry form: an array of `Entry` objects plus, once the bag has more
+ *   than 8 entries, an index identity id -> position (a Map). Identity keys
+ *   are interned to integers, scalars are integer thousandths, ranges are
+ *   `RangeSet`s. Entries are copy-on-write: `clone`/`plus` share them, and a
+ *   bag copies an entry it does not own before changing it. Hot loops: `add`,
+ *   `subtract`, `contains` below (positional fast path: bags built the same
+ *   way keep an identity at the same position).
+ * - Column form, for a bag of 1 to 8 plain (NORMAL) scalars, any roles or
+ *   reservations: a shared, immutable `ScalarShape` (the identities, by
+ *   position) and an array of amounts. `parse` gives it to such a text; a
+ *   clone, `plus`, `minus`, and `add` into an empty bag keep it; `add`,
+ *   `subtract` and `contains` between two bags of one shape are loops over
+ *   two arrays of numbers, and `plus` copies one array instead of building an
+ *   Entry per resource. A change that column form cannot hold (a resource
+ *   of another identity, an amount that reaches zero) turns the bag to entry
+ *   form for good; reads and an operand's use leave the form as it is
+ *   (`view()` lends entries). Column form is representation only: the tests
+ *   run each operation on both forms and compare (column-form.test.ts).
  */
 import { ResourceError, ResourceParseError } from "./errors.js";
 import { parseEntries } from "./parse.js";
@@ -27,6 +39,7 @@ import {
 } from "./resource.js";
 import { RangeSet } from "./ranges.js";
 import { IdIndex } from "./id-index.js";
+import { ScalarShape, sameShape } from "./scalar-shape.js";
 import { unionSets, subtractSets, containsSet, equalSets } from "./sets.js";
 import { isStrictSubroleOf, isRoleOrSubrole, roleError } from "./roles.js";
 import { rangeKernels } from "./kernels.js";
@@ -120,6 +133,13 @@ function adoptable(es: readonly Entry[]): boolean {
   return true;
 }
 
+/** Position of identity `id` among a column-form bag's templates (trying `guess` first), or -1. */
+function columnFind(t: readonly Entry[], id: number, guess: number): number {
+  if (guess < t.length && t[guess]!.id === id) return guess;
+  for (let k = 0; k < t.length; k++) if (t[k]!.id === id) return k;
+  return -1;
+}
+
 /** Throws the parse error for `e` having another type than an earlier resource of its name (`other`). */
 function typeConflict(text: string, e: Entry, other: TypeCode): never {
   throw new ResourceParseError(
@@ -139,7 +159,8 @@ function scalarAmount(e: Entry): number {
 }
 
 export class Resources implements Iterable<Resource> {
-  private entries: Entry[] = [];
+  /** The entries (entry form), or null while the bag is in column form. */
+  private entries: Entry[] | null = [];
   private index: IdIndex | null = null;
   /**
    * Null until `freeze()`; then the values other code derived from this
@@ -147,6 +168,10 @@ export class Resources implements Iterable<Resource> {
    * every bag stays as small as before freezing existed.
    */
   private derived: unknown[] | null = null;
+  /** Column form: the identities, by position (see scalar-shape.ts); null in entry form. */
+  private shape: ScalarShape | null = null;
+  /** Column form: the amount in thousandths at each position of `shape`, every one above 0; null in entry form. */
+  private amounts: number[] | null = null;
 
   private constructor() {}
 
@@ -160,14 +185,23 @@ export class Resources implements Iterable<Resource> {
     const r = new Resources();
     const parsed = parseEntries(text, defaultRole);
     if (adoptable(parsed)) {
-      // Distinct identities, nothing empty: the parsed array is the bag as is.
+      // Distinct identities, nothing empty: the parsed array is the bag as is,
+      // in column form when every entry is a plain scalar (a bag of scalars
+      // has no type conflict to look for).
+      const shape = ScalarShape.ofAdoptable(parsed);
+      if (shape !== null) {
+        const amounts = new Array<number>(parsed.length);
+        for (let i = 0; i < parsed.length; i++) amounts[i] = parsed[i]!.scalar;
+        r.toColumns(shape, amounts);
+        return r;
+      }
       for (let i = 0; i < parsed.length; i++) parsed[i]!.owner = r;
       r.entries = parsed;
     } else {
       for (const e of parsed) r.addEntry(e, false);
     }
     // Mesos' validateCommandLineResources: one name, one type.
-    const es = r.entries;
+    const es = r.list();
     if (es.length <= 16) {
       for (let i = 1; i < es.length; i++) {
         const e = es[i]!;
@@ -223,35 +257,35 @@ export class Resources implements Iterable<Resource> {
   /** The codec `Resource` objects (one per copy of a shared or exclusive resource). */
   toProto(): Resource[] {
     const out: Resource[] = [];
-    for (const e of this.entries) for (let c = 0; c < e.count; c++) out.push(e.toResource());
+    for (const e of this.view()) for (let c = 0; c < e.count; c++) out.push(e.toResource());
     return out;
   }
 
   /** Canonical text that `parse` (ours and Mesos') reads back; `{}` when empty. See format.ts. */
   toString(): string {
-    return formatText(this.entries);
+    return formatText(this.view());
   }
 
   /** Mesos' debug form (`cpus(reservations: [(STATIC,r1)]):2`); not parseable. */
   toDebugString(): string {
-    return formatDebug(this.entries);
+    return formatDebug(this.view());
   }
 
   /** Mesos' JSON form: an array of Resource objects; range bounds above 2^53 - 1 are decimal strings. */
   toJSON(): unknown {
-    const text = formatJSONText(this.entries).replace(/"(begin|end)":(\d{16,})/g,
+    const text = formatJSONText(this.view()).replace(/"(begin|end)":(\d{16,})/g,
       (m, key: string, digits: string) => (BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER) ? `"${key}":"${digits}"` : m));
     return JSON.parse(text);
   }
 
   /** Mesos' JSON form as text (the codec's Mesos JSON), range bounds written as exact JSON numbers. */
   toJSONText(): string {
-    return formatJSONText(this.entries);
+    return formatJSONText(this.view());
   }
 
   /** Iterates the codec `Resource` objects (one per copy). */
   *[Symbol.iterator](): Iterator<Resource> {
-    for (const e of this.entries) for (let c = 0; c < e.count; c++) yield e.toResource();
+    for (const e of this.view()) for (let c = 0; c < e.count; c++) yield e.toResource();
   }
 
   // ------------------------------------------------------------------ basics
@@ -268,8 +302,9 @@ export class Resources implements Iterable<Resource> {
     this.derived = [];
     // Own no entry: `add` and `subtract` change only entries they own in
     // their fast paths, so they reach the frozen check before any change.
+    // (Column form owns no entry; its fast paths test `derived` themselves.)
     const es = this.entries;
-    for (let i = 0; i < es.length; i++) es[i]!.owner = null;
+    if (es !== null) for (let i = 0; i < es.length; i++) es[i]!.owner = null;
     return this;
   }
 
@@ -304,6 +339,11 @@ export class Resources implements Iterable<Resource> {
   clone(): Resources {
     const r = new Resources();
     const es = this.entries;
+    if (es === null) {
+      // Column form: the shape is shared, the amounts are copied.
+      r.toColumns(this.shape!, this.amounts!.slice());
+      return r;
+    }
     // Share the entries: neither bag owns them any more (copy on write).
     for (let i = 0; i < es.length; i++) es[i]!.owner = null;
     r.entries = es.slice();
@@ -313,12 +353,15 @@ export class Resources implements Iterable<Resource> {
 
   /** True when the bag holds nothing. */
   isEmpty(): boolean {
-    return this.entries.length === 0;
+    // Column form is never empty.
+    const es = this.entries;
+    return es !== null && es.length === 0;
   }
 
   /** Number of distinct entries (a shared resource with count 3 is one entry). */
   size(): number {
-    return this.entries.length;
+    const es = this.entries;
+    return es !== null ? es.length : this.amounts!.length;
   }
 
   /**
@@ -328,7 +371,7 @@ export class Resources implements Iterable<Resource> {
    */
   valueHash(): number {
     let h = 0;
-    const es = this.entries;
+    const es = this.view();
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
       let x = Math.imul(e.id ^ 0x9e3779b9, 0x85ebca6b) ^ e.count;
@@ -345,9 +388,17 @@ export class Resources implements Iterable<Resource> {
    * True when both bags hold the very same entry objects, in the same order:
    * a clone (which shares its source's entries until either side writes)
    * and its source, while neither has written. An identity test per entry
-   * that implies `identical`; false says nothing.
+   * that implies `identical`; false says nothing. (Two bags in column form,
+   * which hold no entry objects, share when they have one shape object and
+   * equal amounts: a clone and its source again.)
    */
   sharesEntriesWith(o: Resources): boolean {
+    if (this.entries === null || o.entries === null) {
+      if (this.shape !== o.shape) return false;
+      const a = this.amounts!, b = o.amounts!;
+      for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+      return true;
+    }
     const es = this.entries;
     const os = o.entries;
     if (es.length !== os.length) return false;
@@ -364,20 +415,39 @@ export class Resources implements Iterable<Resource> {
    */
   identical(o: Resources): boolean {
     if (o === this) return true;
-    const es = this.entries;
-    if (es.length !== o.entries.length) return false;
+    if (this.entries === null || o.entries === null) return this.identicalColumns(o);
+    const es = this.entries, os = o.entries;
+    if (es.length !== os.length) return false;
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
-      let other: Entry | undefined = o.entries[i];
+      let other: Entry | undefined = os[i];
       if (other === undefined || other.id !== e.id) {
         const at = o.find(e.id);
         if (at < 0) return false;
-        other = o.entries[at]!;
+        other = os[at]!;
       }
       if (other.count !== e.count) return false;
       if (e.type === SCALAR) { if (other.scalar !== e.scalar) return false; }
       else if (e.type === RANGES) { if (!other.ranges!.equals(e.ranges!)) return false; }
       else if (!equalSets(other.set!, e.set!)) return false;
+    }
+    return true;
+  }
+
+  /** `identical` when either bag is in column form (so both hold at most COLUMN_MAX entries if they are to be identical). */
+  private identicalColumns(o: Resources): boolean {
+    if (this.entries === null && o.entries === null && sameShape(this.shape!, o.shape!)) {
+      const a = this.amounts!, b = o.amounts!;
+      for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+      return true;
+    }
+    const es = this.view(), os = o.view();
+    if (es.length !== os.length) return false;
+    // One side holds only NORMAL scalars: so must the other, identity by identity.
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      const other = os[i]!.id === e.id ? os[i]! : os.find((x) => x.id === e.id);
+      if (other === undefined || other.type !== SCALAR || other.kind !== NORMAL || other.scalar !== e.scalar) return false;
     }
     return true;
   }
@@ -390,8 +460,8 @@ export class Resources implements Iterable<Resource> {
   /** Every entry of `o` is covered here (scalars <=, ranges and sets as subsets, shared counts <=). */
   contains(o: Resources): boolean {
     if (o === this) return true;
-    const es = o.entries;
-    const mineList = this.entries;
+    const mineList = this.entries, es = o.entries;
+    if (mineList === null || es === null) return this.columnContains(o);
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
       let mine: Entry | undefined = mineList[i];
@@ -413,6 +483,50 @@ export class Resources implements Iterable<Resource> {
     return true;
   }
 
+  /** `contains` when either bag is in column form. */
+  private columnContains(o: Resources): boolean {
+    const mineList = this.entries;
+    if (mineList !== null) {
+      // `o` is a bag of plain scalars: each identity is found here as a scalar entry of at least its amount.
+      const t = o.shape!.templates, b = o.amounts!;
+      for (let k = 0; k < t.length; k++) {
+        const id = t[k]!.id;
+        let mine: Entry | undefined = mineList[k];
+        if (mine === undefined || mine.id !== id) {
+          const at = this.find(id);
+          if (at < 0) return false;
+          mine = mineList[at]!;
+        }
+        if (b[k]! > mine.scalar) return false;
+      }
+      return true;
+    }
+    // This bag holds only plain scalars.
+    const t = this.shape!.templates, a = this.amounts!;
+    if (o.entries === null) {
+      const b = o.amounts!;
+      if (o.shape === this.shape) {
+        for (let k = 0; k < a.length; k++) if (b[k]! > a[k]!) return false;
+        return true;
+      }
+      const u = o.shape!.templates;
+      for (let k = 0; k < u.length; k++) {
+        const at = columnFind(t, u[k]!.id, k);
+        if (at < 0 || b[k]! > a[at]!) return false;
+      }
+      return true;
+    }
+    // An entry of `o` is covered only by a NORMAL scalar of its identity, so
+    // one whose id is not here (any other kind or type) is not covered.
+    const es = o.entries;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      const at = columnFind(t, e.id, i);
+      if (at < 0 || e.scalar > a[at]!) return false;
+    }
+    return true;
+  }
+
   /** a + b, a new bag. */
   plus(o: Resources): Resources {
     return this.clone().add(o);
@@ -425,12 +539,17 @@ export class Resources implements Iterable<Resource> {
 
   /** In place a += b. */
   add(o: Resources): this {
-    if (o === this) return this.addFrom(this.entries.slice(), 0);
+    let es: readonly Entry[] | null = o.entries, mineList = this.entries;
+    if (es === null || mineList === null) {
+      if (this.addColumns(o)) return this;
+      es = o.view();
+      mineList = this.list();
+    }
+    if (o === this) return this.addFrom(mineList.slice(), 0);
     // Fast path (allocation-free): bags built the same way keep an identity at
     // the same position, so while the entries line up, each scalar is one add
     // of integer thousandths into an entry this bag owns. Equal ids mean equal
     // identities, hence equal type and kind: one check of `mine` suffices.
-    const es = o.entries, mineList = this.entries;
     const n = es.length;
     if (n > mineList.length) return this.addFrom(es, 0);
     for (let i = 0; i < n; i++) {
@@ -441,12 +560,34 @@ export class Resources implements Iterable<Resource> {
     return this;
   }
 
+  /**
+   * `add` when either bag is in column form; false leaves the work to the
+   * general path (which turns both to entry form). Both of one shape: one
+   * add per position. An empty bag plus one in column form: a copy of its
+   * columns. Adding an empty bag: nothing to do.
+   */
+  private addColumns(o: Resources): boolean {
+    const sh = this.shape, os = o.shape;
+    if (sh !== null) {
+      if (os !== null) {
+        if (this.derived !== null || (os !== sh && !this.takeShape(os))) return false;
+        const a = this.amounts!, b = o.amounts!;
+        for (let k = 0; k < a.length; k++) a[k]! += b[k]!;
+        return true;
+      }
+      return o.entries!.length === 0;
+    }
+    if (this.entries!.length !== 0 || this.derived !== null) return false;
+    this.toColumns(os!, o.amounts!.slice());
+    return true;
+  }
+
   /** The general `add` loop over `es` from position `from`. */
   private addFrom(es: readonly Entry[], from: number): this {
     // A frozen bag owns none of its entries, so the fast path of `add` always
     // comes here first, before changing anything.
     if (this.derived !== null) throwFrozen("add");
-    const mineList = this.entries;
+    const mineList = this.list();
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
       let at = i;
@@ -467,10 +608,16 @@ export class Resources implements Iterable<Resource> {
 
   /** In place a -= b: matching entries shrink; an entry that becomes empty or negative is dropped. */
   subtract(o: Resources): this {
-    if (o === this) return this.subtractFrom(this.entries.slice(), 0);
+    let es: readonly Entry[] | null = o.entries, mineList = this.entries;
+    if (es === null || mineList === null) {
+      const done = this.subtractColumns(o);
+      if (done !== -1) return done === 0 ? this : this.subtractFrom(o.view(), done - 1);
+      es = o.view();
+      mineList = this.list();
+    }
+    if (o === this) return this.subtractFrom(mineList.slice(), 0);
     // Fast path (allocation-free), as in `add`: while the entries line up and
     // stay positive, each scalar is one integer subtraction in place.
-    const es = o.entries, mineList = this.entries;
     const n = es.length;
     if (n > mineList.length) return this.subtractFrom(es, 0);
     for (let i = 0; i < n; i++) {
@@ -483,10 +630,35 @@ export class Resources implements Iterable<Resource> {
     return this;
   }
 
+  /**
+   * `subtract` when either bag is in column form. Both of one shape: one
+   * subtraction per position while every amount stays positive; at the first
+   * that would not, the bag turns to entry form and the result is k + 1 for
+   * the general loop to go on from position k. 0: done (also when `o` is
+   * empty). -1: left to the general path.
+   */
+  private subtractColumns(o: Resources): number {
+    const sh = this.shape, os = o.shape;
+    // From an empty bag nothing is subtracted (a frozen one still refuses, as in entry form).
+    if (sh === null) return this.entries!.length === 0 && this.derived === null ? 0 : -1;
+    if (os === null) return o.entries!.length === 0 ? 0 : -1;
+    if (o === this || this.derived !== null || (os !== sh && !this.takeShape(os))) return -1;
+    const a = this.amounts!, b = o.amounts!;
+    for (let k = 0; k < a.length; k++) {
+      const left = a[k]! - b[k]!;
+      if (left <= 0) {
+        this.materialize();
+        return k + 1;
+      }
+      a[k] = left;
+    }
+    return 0;
+  }
+
   /** The general `subtract` loop over `es` from position `from`. */
   private subtractFrom(es: readonly Entry[], from: number): this {
     if (this.derived !== null) throwFrozen("subtract");
-    const mineList = this.entries;
+    const mineList = this.list();
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
       let at = i;
@@ -563,21 +735,21 @@ export class Resources implements Iterable<Resource> {
 
   /** True when some entry is shared (`!shared().isEmpty()`, without building that bag). */
   anyShared(): boolean {
-    const es = this.entries;
+    const es = this.view();
     for (let i = 0; i < es.length; i++) if (es[i]!.meta.shared) return true;
     return false;
   }
 
   /** True when some entry is revocable (`!revocable().isEmpty()`, without building that bag). */
   anyRevocable(): boolean {
-    const es = this.entries;
+    const es = this.view();
     for (let i = 0; i < es.length; i++) if (es[i]!.meta.revocable) return true;
     return false;
   }
 
   /** True when some entry's reservation is refined (a stack of more than one; `Resources.hasRefinedReservations`), without building a `Resource` per entry. */
   anyRefinedReservation(): boolean {
-    const es = this.entries;
+    const es = this.view();
     for (let i = 0; i < es.length; i++) if (es[i]!.meta.reservations.length > 1) return true;
     return false;
   }
@@ -605,35 +777,41 @@ export class Resources implements Iterable<Resource> {
   /** Names present. */
   names(): Set<string> {
     const s = new Set<string>();
-    for (const e of this.entries) s.add(e.name);
+    for (const e of this.view()) s.add(e.name);
     return s;
   }
 
   /** Type of each name present. */
   types(): Map<string, "SCALAR" | "RANGES" | "SET"> {
     const m = new Map<string, "SCALAR" | "RANGES" | "SET">();
-    for (const e of this.entries) m.set(e.name, TYPE_NAMES[e.type]);
+    for (const e of this.view()) m.set(e.name, TYPE_NAMES[e.type]);
     return m;
   }
 
   /** Total scalar thousandths named `name` over every entry (0 if none). */
   scalar(name: string): number {
+    if (this.entries === null) {
+      let t = 0;
+      const ts = this.shape!.templates, a = this.amounts!;
+      for (let k = 0; k < ts.length; k++) if (ts[k]!.name === name) t += a[k]!;
+      return t;
+    }
     let t = 0;
-    for (const e of this.entries) if (e.name === name && e.type === SCALAR) t += scalarAmount(e);
+    for (const e of this.view()) if (e.name === name && e.type === SCALAR) t += scalarAmount(e);
     return t;
   }
 
   /** Union of the ranges named `name` over every entry. */
   rangesOf(name: string): RangeSet {
     let r = RangeSet.EMPTY;
-    for (const e of this.entries) if (e.name === name && e.type === RANGES) r = r.union(e.ranges!);
+    for (const e of this.view()) if (e.name === name && e.type === RANGES) r = r.union(e.ranges!);
     return r;
   }
 
   /** Union of the set items named `name` over every entry. */
   setOf(name: string): readonly string[] {
     let s: readonly string[] = [];
-    for (const e of this.entries) if (e.name === name && e.type === SET) s = unionSets(s, e.set!);
+    for (const e of this.view()) if (e.name === name && e.type === SET) s = unionSets(s, e.set!);
     return s;
   }
 
@@ -642,7 +820,7 @@ export class Resources implements Iterable<Resource> {
   /** Reserved resources grouped by reservation role. */
   reservations(): Map<string, Resources> {
     const m = new Map<string, Resources>();
-    for (const e of this.entries) {
+    for (const e of this.view()) {
       const role = e.meta.reservationRole;
       if (role === undefined) continue;
       let r = m.get(role);
@@ -710,7 +888,7 @@ export class Resources implements Iterable<Resource> {
   /** Entries grouped by allocation role; throws ResourceError if an entry is not allocated (Mesos CHECKs this). */
   allocations(): Map<string, Resources> {
     const m = new Map<string, Resources>();
-    for (const e of this.entries) {
+    for (const e of this.view()) {
       const role = e.meta.allocationRole;
       if (role === undefined) throw new ResourceError(`resource ${e.name} has no allocation role`);
       let r = m.get(role);
@@ -783,6 +961,11 @@ export class Resources implements Iterable<Resource> {
    * nothing: for callers that keep quantities in their own form.
    */
   forEachScalarAmount(visit: (name: string, thousandths: number) => void): void {
+    if (this.entries === null) {
+      const t = this.shape!.templates, a = this.amounts!;
+      for (let k = 0; k < t.length; k++) visit(t[k]!.name, a[k]!);
+      return;
+    }
     const es = this.entries;
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
@@ -793,7 +976,7 @@ export class Resources implements Iterable<Resource> {
   /** Per-name totals of the scalar entries, in thousandths (a shared volume counts once whatever its count, as Mesos). */
   scalarQuantities(): ResourceQuantities {
     const q = ResourceQuantities.empty();
-    for (const e of this.entries) if (e.type === SCALAR) q.addAmount(e.name, scalarAmount(e));
+    this.forEachScalarAmount((name, amount) => q.addAmount(name, amount));
     return q;
   }
 
@@ -810,7 +993,7 @@ export class Resources implements Iterable<Resource> {
    * dropped. Returns this very bag (not a copy) when everything is kept.
    */
   shrinkScalars(limitOf: (name: string) => number | undefined, absentMeansZero: boolean): Resources {
-    const es = this.entries;
+    const es = this.view();
     const kept: Entry[] = [];
     let changed = false;
     let left: Map<string, number> | null = null;
@@ -854,7 +1037,7 @@ export class Resources implements Iterable<Resource> {
   /** Scalars stripped of every metadata and merged per name (Mesos `createStrippedScalarQuantity`). */
   createStrippedScalarQuantity(): Resources {
     const r = new Resources();
-    for (const e of this.entries) {
+    for (const e of this.view()) {
       if (e.type === SCALAR) r.addEntry(Entry.make(e.name, SCALAR, PLAIN, scalarAmount(e), null, null), false);
     }
     return r;
@@ -868,7 +1051,7 @@ export class Resources implements Iterable<Resource> {
   containsQuantities(q: ResourceQuantities): boolean {
     for (const [name, need] of q.entries()) {
       let have = 0;
-      for (const e of this.entries) {
+      for (const e of this.view()) {
         if (e.name !== name) continue;
         have += e.type === SCALAR ? e.scalar : e.type === RANGES ? e.ranges!.count() * 1000 : e.set!.length * 1000;
         if (have >= need) break;
@@ -882,20 +1065,85 @@ export class Resources implements Iterable<Resource> {
 
   /** Internal: the entries (read-only use; for the Wasm/columnar adapters). */
   entryList(): readonly Entry[] {
-    return this.entries;
+    return this.view();
+  }
+
+  /** The entries; a bag in column form turns to entry form first (for every path that does not read columns). */
+  private list(): Entry[] {
+    return this.entries ?? this.materialize();
+  }
+
+  /**
+   * Turns a bag in column form into entry form: each position becomes its
+   * template when the amount is the template's (shared, copy on write) and a
+   * new entry this bag owns otherwise (owned by none when frozen).
+   */
+  private materialize(): Entry[] {
+    const es = this.columnEntries(this.derived === null ? this : null);
+    this.entries = es;
+    this.shape = null;
+    this.amounts = null;
+    this.index = null;
+    return es;
+  }
+
+  /**
+   * The entries for reading only, leaving the bag's form as it is: in
+   * column form, the shape's templates, or a fresh list of entries that no
+   * bag owns where amounts have changed (see columnEntries).
+   * For an operand, so that `agent.subtract(task)` does not turn `task`,
+   * which may be added and subtracted by columns elsewhere, to entry form.
+   */
+  private view(): readonly Entry[] {
+    const es = this.entries;
+    if (es !== null) return es;
+    // While every amount is its template's (a bag as parsed), the templates themselves.
+    const t = this.shape!.templates, a = this.amounts!;
+    for (let k = 0; k < t.length; k++) if (t[k]!.scalar !== a[k]) return this.columnEntries(null);
+    return t;
+  }
+
+  /**
+   * A column-form bag's entries: each position is its template when the
+   * amount is the template's (shared, copy on write), else a new entry owned
+   * by `owner`.
+   */
+  private columnEntries(owner: Resources | null): Entry[] {
+    const t = this.shape!.templates, a = this.amounts!;
+    const es = new Array<Entry>(t.length);
+    for (let k = 0; k < t.length; k++) {
+      const x = t[k]!, v = a[k]!;
+      es[k] = x.scalar === v ? x : new Entry(x.id, x.name, x.type, x.meta, x.kind, v, null, null, 1, owner);
+    }
+    return es;
+  }
+
+  /** Puts this bag in column form with `shape` and `amounts` (which it then owns). */
+  private toColumns(shape: ScalarShape, amounts: number[]): void {
+    this.entries = null;
+    this.index = null;
+    this.shape = shape;
+    this.amounts = amounts;
+  }
+
+  /** When `os` lists this bag's identities in its order, makes it this bag's shape (so the next test is one comparison) and returns true. */
+  private takeShape(os: ScalarShape): boolean {
+    if (!sameShape(this.shape!, os)) return false;
+    this.shape = os;
+    return true;
   }
 
   /** Position of the entry with identity `id`, or -1. */
   private find(id: number): number {
     const idx = this.index;
     if (idx !== null) return idx.get(id);
-    const es = this.entries;
+    const es = this.list();
     for (let i = 0; i < es.length; i++) if (es[i]!.id === id) return i;
     return -1;
   }
 
   private buildIndex(): void {
-    const es = this.entries;
+    const es = this.list();
     const idx = new IdIndex(es.length);
     for (let i = 0; i < es.length; i++) idx.set(es[i]!.id, i);
     this.index = idx;
@@ -903,16 +1151,16 @@ export class Resources implements Iterable<Resource> {
 
   /** Makes the entry at `at` one this bag owns (copying a shared one) and returns it. */
   private own(at: number): Entry {
-    const e = this.entries[at]!;
+    const e = this.list()[at]!;
     if (e.owner === this) return e;
     const c = e.clone(this);
-    this.entries[at] = c;
+    this.list()[at] = c;
     return c;
   }
 
   /** Appends an entry this bag owns. */
   private insert(e: Entry): void {
-    const es = this.entries;
+    const es = this.list();
     if (this.index !== null) this.index.set(e.id, es.length);
     es.push(e);
     if (this.index === null && es.length > INDEX_THRESHOLD) this.buildIndex();
@@ -920,7 +1168,7 @@ export class Resources implements Iterable<Resource> {
 
   /** Removes the entry at `at` (the last entry takes its place, as in Mesos). */
   private removeAt(at: number): void {
-    const es = this.entries;
+    const es = this.list();
     const gone = es[at]!;
     const last = es.pop()!;
     if (at < es.length) {
@@ -956,7 +1204,7 @@ export class Resources implements Iterable<Resource> {
 
   /** Subtracts `e` from the entry at `at` (the same identity), dropping it when empty or negative. */
   private subtractAt(at: number, e: Entry): void {
-    const mine = this.entries[at]!;
+    const mine = this.list()[at]!;
     if (mine.kind === NORMAL) {
       if (e.type === SCALAR) {
         const left = mine.scalar - e.scalar;
@@ -976,13 +1224,13 @@ export class Resources implements Iterable<Resource> {
 
   private filterEntries(pred: (e: Entry) => boolean): Resources {
     const r = new Resources();
-    for (const e of this.entries) if (pred(e)) { e.owner = null; r.insert(e); }
+    for (const e of this.view()) if (pred(e)) { e.owner = null; r.insert(e); }
     return r;
   }
 
   private mapMeta(f: (m: Meta) => Meta): Resources {
     const r = new Resources();
-    for (const e of this.entries) {
+    for (const e of this.view()) {
       const m = f(e.meta);
       r.addEntry(m === e.meta ? e : e.withMeta(m), m === e.meta);
     }
