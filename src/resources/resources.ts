@@ -159,21 +159,31 @@ function scalarAmount(e: Entry): number {
 }
 
 export class Resources implements Iterable<Resource> {
+  // Fields are `declare`d and assigned in the constructor, from its
+  // arguments: a class field initializer would run for every new bag, and
+  // `entries = []` allocated an array that clone, parse and plus then threw away.
   /** The entries (entry form), or null while the bag is in column form. */
-  private entries: Entry[] | null = [];
-  private index: IdIndex | null = null;
+  private declare entries: Entry[] | null;
+  private declare index: IdIndex | null;
   /**
    * Null until `freeze()`; then the values other code derived from this
    * frozen bag, by slot (see `derivedGet`). One field for both, so that
    * every bag stays as small as before freezing existed.
    */
-  private derived: unknown[] | null = null;
+  private declare derived: unknown[] | null;
   /** Column form: the identities, by position (see scalar-shape.ts); null in entry form. */
-  private shape: ScalarShape | null = null;
+  private declare shape: ScalarShape | null;
   /** Column form: the amount in thousandths at each position of `shape`, every one above 0; null in entry form. */
-  private amounts: number[] | null = null;
+  private declare amounts: number[] | null;
 
-  private constructor() {}
+  /** A bag in entry form over `entries` (which it then owns), or, when `entries` is null, in column form over `shape` and `amounts`. */
+  private constructor(entries: Entry[] | null, shape: ScalarShape | null = null, amounts: number[] | null = null) {
+    this.entries = entries;
+    this.index = null;
+    this.derived = null;
+    this.shape = shape;
+    this.amounts = amounts;
+  }
 
   // ------------------------------------------------------------------ building
 
@@ -182,8 +192,8 @@ export class Resources implements Iterable<Resource> {
    * names without `(role)`. Throws ResourceParseError saying what, where and why.
    */
   static parse(text: string, defaultRole = "*"): Resources {
-    const r = new Resources();
     const parsed = parseEntries(text, defaultRole);
+    let r: Resources;
     if (adoptable(parsed)) {
       // Distinct identities, nothing empty: the parsed array is the bag as is,
       // in column form when every entry is a plain scalar (a bag of scalars
@@ -192,12 +202,12 @@ export class Resources implements Iterable<Resource> {
       if (shape !== null) {
         const amounts = new Array<number>(parsed.length);
         for (let i = 0; i < parsed.length; i++) amounts[i] = parsed[i]!.scalar;
-        r.toColumns(shape, amounts);
-        return r;
+        return new Resources(null, shape, amounts);
       }
+      r = new Resources(parsed);
       for (let i = 0; i < parsed.length; i++) parsed[i]!.owner = r;
-      r.entries = parsed;
     } else {
+      r = new Resources([]);
       for (const e of parsed) r.addEntry(e, false);
     }
     // Mesos' validateCommandLineResources: one name, one type.
@@ -220,19 +230,19 @@ export class Resources implements Iterable<Resource> {
 
   /** The empty bag. */
   static empty(): Resources {
-    return new Resources();
+    return new Resources([]);
   }
 
   /** A bag of the given codec `Resource` objects. Throws ResourceError on an invalid one (Mesos' validate rules). */
   static fromProto(list: readonly Resource[]): Resources {
-    const r = new Resources();
+    const r = new Resources([]);
     for (const x of list) r.addEntry(entryFromResource(x), false);
     return r;
   }
 
   /** Internal: a bag over already validated entries (copied). */
   static fromEntries(entries: Iterable<Entry>): Resources {
-    const r = new Resources();
+    const r = new Resources([]);
     for (const e of entries) r.addEntry(e, true);
     return r;
   }
@@ -240,14 +250,14 @@ export class Resources implements Iterable<Resource> {
   /** A single scalar resource `name:thousandths/1000`, unreserved unless `meta` says otherwise. */
   static scalar(name: string, thousandths: number, meta: Meta = PLAIN): Resources {
     if (!(thousandths >= 0) || !Number.isInteger(thousandths)) throw new ResourceError(`scalar ${name} must be a non-negative integer of thousandths`);
-    const r = new Resources();
+    const r = new Resources([]);
     r.addEntry(Entry.make(name, SCALAR, meta, thousandths, null, null), false);
     return r;
   }
 
   /** A single ranges resource, unreserved unless `meta` says otherwise. */
   static ranges(name: string, ranges: RangeSet, meta: Meta = PLAIN): Resources {
-    const r = new Resources();
+    const r = new Resources([]);
     r.addEntry(Entry.make(name, RANGES, meta, 0, ranges, null), false);
     return r;
   }
@@ -337,17 +347,13 @@ export class Resources implements Iterable<Resource> {
 
   /** An independent copy (never frozen). */
   clone(): Resources {
-    const r = new Resources();
     const es = this.entries;
-    if (es === null) {
-      // Column form: the shape is shared, the amounts are copied.
-      r.toColumns(this.shape!, this.amounts!.slice());
-      return r;
-    }
+    // Column form: the shape is shared, the amounts are copied.
+    if (es === null) return new Resources(null, this.shape, this.amounts!.slice());
     // Share the entries: neither bag owns them any more (copy on write).
     for (let i = 0; i < es.length; i++) es[i]!.owner = null;
-    r.entries = es.slice();
-    r.index = this.index === null ? null : this.index.clone();
+    const r = new Resources(es.slice());
+    if (this.index !== null) r.index = this.index.clone();
     return r;
   }
 
@@ -541,7 +547,8 @@ export class Resources implements Iterable<Resource> {
   add(o: Resources): this {
     let es: readonly Entry[] | null = o.entries, mineList = this.entries;
     if (es === null || mineList === null) {
-      if (this.addColumns(o)) return this;
+      // (A non-empty bag in entry form plus one in column form goes straight to the entry loop.)
+      if ((mineList === null || mineList.length === 0) && this.addColumns(o)) return this;
       es = o.view();
       mineList = this.list();
     }
@@ -610,8 +617,11 @@ export class Resources implements Iterable<Resource> {
   subtract(o: Resources): this {
     let es: readonly Entry[] | null = o.entries, mineList = this.entries;
     if (es === null || mineList === null) {
-      const done = this.subtractColumns(o);
-      if (done !== -1) return done === 0 ? this : this.subtractFrom(o.view(), done - 1);
+      // (A non-empty bag in entry form minus one in column form goes straight to the entry loop.)
+      if (mineList === null || mineList.length === 0) {
+        const done = this.subtractColumns(o);
+        if (done !== -1) return done === 0 ? this : this.subtractFrom(o.view(), done - 1);
+      }
       es = o.view();
       mineList = this.list();
     }
@@ -824,7 +834,7 @@ export class Resources implements Iterable<Resource> {
       const role = e.meta.reservationRole;
       if (role === undefined) continue;
       let r = m.get(role);
-      if (!r) { r = new Resources(); m.set(role, r); }
+      if (!r) { r = new Resources([]); m.set(role, r); }
       r.addEntry(e, true);
     }
     return m;
@@ -892,7 +902,7 @@ export class Resources implements Iterable<Resource> {
       const role = e.meta.allocationRole;
       if (role === undefined) throw new ResourceError(`resource ${e.name} has no allocation role`);
       let r = m.get(role);
-      if (!r) { r = new Resources(); m.set(role, r); }
+      if (!r) { r = new Resources([]); m.set(role, r); }
       r.addEntry(e, true);
     }
     return m;
@@ -1036,7 +1046,7 @@ export class Resources implements Iterable<Resource> {
 
   /** Scalars stripped of every metadata and merged per name (Mesos `createStrippedScalarQuantity`). */
   createStrippedScalarQuantity(): Resources {
-    const r = new Resources();
+    const r = new Resources([]);
     for (const e of this.view()) {
       if (e.type === SCALAR) r.addEntry(Entry.make(e.name, SCALAR, PLAIN, scalarAmount(e), null, null), false);
     }
@@ -1223,13 +1233,13 @@ export class Resources implements Iterable<Resource> {
   }
 
   private filterEntries(pred: (e: Entry) => boolean): Resources {
-    const r = new Resources();
+    const r = new Resources([]);
     for (const e of this.view()) if (pred(e)) { e.owner = null; r.insert(e); }
     return r;
   }
 
   private mapMeta(f: (m: Meta) => Meta): Resources {
-    const r = new Resources();
+    const r = new Resources([]);
     for (const e of this.view()) {
       const m = f(e.meta);
       r.addEntry(m === e.meta ? e : e.withMeta(m), m === e.meta);
