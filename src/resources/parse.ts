@@ -27,7 +27,7 @@ import { RangeSet, SMALL_MAX } from "./ranges.js";
 import { toFixed } from "./fixed.js";
 import { canonicalSet } from "./sets.js";
 import { roleError } from "./roles.js";
-import { Entry, PLAIN, SCALAR, RANGES, SET, staticMeta, entryFromResource, type Meta, type Resource, type TypeCode } from "./resource.js";
+import { Entry, PLAIN, SCALAR, RANGES, SET, NORMAL, identityId, staticMeta, entryFromResource, type Meta, type Resource, type TypeCode } from "./resource.js";
 import { parseMesosJSONArray } from "./json.js";
 
 /** Reads resource text into validated entries (not yet merged). Throws ResourceParseError. */
@@ -83,6 +83,54 @@ const oneBegin = new Uint32Array(ONE_SLOTS);
 const oneEnd = new Uint32Array(ONE_SLOTS);
 const oneSet: Array<RangeSet | null> = new Array<RangeSet | null>(ONE_SLOTS).fill(null);
 
+// Short plain names read recently by the scanner (Mesos' own are all short:
+// cpus, mem, disk, ports, gpus), direct-mapped on the exact number their
+// characters spell in base 256 (at most 6 characters, so below 2^48, exact
+// in a double; no character is 0, so the number is the name). A hit gives the
+// name string and its identity ids without slicing the text or comparing
+// strings; a miss slices and takes the slot.
+const NAME_SLOT_BITS = 6;
+const NAME_SLOTS = 1 << NAME_SLOT_BITS;
+/** Longest name the key holds exactly. */
+const NAME_KEY_CHARS = 6;
+const nameKeys = new Float64Array(NAME_SLOTS).fill(-1);
+const nameStrings: string[] = new Array<string>(NAME_SLOTS).fill("");
+/** Identity id of the slot's name as SCALAR (index 2 * slot) and as RANGES (2 * slot + 1), -1 until computed. */
+const nameIds = new Int32Array(2 * NAME_SLOTS).fill(-1);
+
+/**
+ * The slot of a name key: its two 32-bit halves folded, then the top bits of
+ * a multiplicative hash (the low bits alone are the last character, which
+ * "cpus" and "gpus" share).
+ */
+function nameSlot(key: number): number {
+  const k = (key | 0) ^ (key / 4294967296);
+  return Math.imul(k, 0x9e3779b1) >>> (32 - NAME_SLOT_BITS);
+}
+
+/**
+ * A plain entry named by text[ns, ne) (whose key, when at most
+ * NAME_KEY_CHARS long, is `key`), through the name cache.
+ */
+function plainEntry(text: string, ns: number, ne: number, key: number, type: typeof SCALAR | typeof RANGES, scalar: number, ranges: RangeSet | null): Entry {
+  if (ne - ns > NAME_KEY_CHARS) return Entry.make(text.slice(ns, ne), type, PLAIN, scalar, ranges, null);
+  const slot = nameSlot(key);
+  let name: string;
+  if (nameKeys[slot] === key) {
+    name = nameStrings[slot]!;
+  } else {
+    name = text.slice(ns, ne);
+    nameKeys[slot] = key;
+    nameStrings[slot] = name;
+    nameIds[2 * slot] = -1;
+    nameIds[2 * slot + 1] = -1;
+  }
+  const at = 2 * slot + type;
+  let id = nameIds[at]!;
+  if (id < 0) id = nameIds[at] = identityId(name, type, PLAIN);
+  return new Entry(id, name, type, PLAIN, NORMAL, scalar, ranges, null, 1);
+}
+
 /**
  * The RangeSet `[b-e]` (b <= e, both integers in [0, SMALL_MAX = 2^32 - 1]): the cached
  * one when the slot holds the same bounds, else a new one that takes the slot.
@@ -126,16 +174,18 @@ export function scanSimpleEntries(text: string): Entry[] | null {
   while (i < n) {
     let c = text.charCodeAt(i);
     if (c === 59 /* ; */) { i++; continue; } // empty piece, skipped as Mesos does
-    // Name: up to ':'.
+    // Name: up to ':'. `key` spells its first characters in base 256 (the name cache's key).
     const ns = i;
+    let key = 0;
     while (c !== 58 /* : */) {
       // Only printable ASCII: the general path trims Unicode blanks from names.
       if (c <= 32 || c >= 127 || c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 44) return null;
+      key = key * 256 + c;
       if (++i >= n) return null;
       c = text.charCodeAt(i);
     }
-    if (i === ns) return null;
-    const name = text.slice(ns, i);
+    const ne = i;
+    if (ne === ns) return null;
     if (++i >= n) return null;
     c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
@@ -160,7 +210,7 @@ export function scanSimpleEntries(text: string): Entry[] | null {
         if (frac === 0) return null;
       }
       if (c !== 59) return null;
-      out.push(Entry.make(name, SCALAR, PLAIN, v, null, null));
+      out.push(plainEntry(text, ns, ne, key, SCALAR, v, null));
     } else if (c === 91 /* [ */) {
       // Ranges: b-e(,b-e)* then ']', canonical as written.
       let bounds = scanBounds, nbounds = 0;
@@ -194,7 +244,7 @@ export function scanSimpleEntries(text: string): Entry[] | null {
         for (let k = 0; k < nbounds; k++) own[k] = bounds[k]!;
         set = RangeSet.fromCanonicalSmall(own);
       }
-      out.push(Entry.make(name, RANGES, PLAIN, 0, set, null));
+      out.push(plainEntry(text, ns, ne, key, RANGES, 0, set));
     } else {
       return null;
     }

@@ -11,16 +11,21 @@ import { RangeSet } from "../../src/resources/ranges.js";
 import { Resources, ResourceParseError, type Entry } from "../../src/resources/index.js";
 import { fcParams } from "../fc-params.js";
 
+// The identity id too: the scanner caches names with their ids (parse.ts, plainEntry).
 const show = (es: readonly Entry[]) =>
-  es.map((e) => `${e.name}|${e.type}|${e.meta.key}|${e.scalar}|${e.ranges ? e.ranges.toString() : ""}|${e.set ? e.set.join(",") : ""}`);
+  es.map((e) => `${e.name}|${e.type}|${e.meta.key}|${e.scalar}|${e.ranges ? e.ranges.toString() : ""}|${e.set ? e.set.join(",") : ""}|${e.id}`);
 
 function general(text: string): string[] | Error {
   try { return show(parseEntriesGeneral(text)); } catch (e) { return e as Error; }
 }
 
 const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max });
+// Many short names from a small alphabet: they share and evict the scanner's
+// name-cache slots (64), at and around its 6-character limit.
+const shortName = fc.string({ unit: fc.constantFrom(..."abcdeghp_"), minLength: 1, maxLength: 8 });
 const name = fc.oneof(
   fc.constantFrom("cpus", "mem", "disk", "ports", "gpus", "a.b", "x-y", "_", "Cpus9"),
+  shortName,
   fc.constantFrom("\u00a0cpus", " cpus", "cpus ", "cpus(r1)", "cpus(*)", "", "c\u00e9", "a\tb"),
 );
 const scalar = fc.oneof(
@@ -36,7 +41,7 @@ const value = fc.oneof(scalar, ranges, fc.constantFrom("{a,b}", "{}", "[", "]", 
 const piece = fc.tuple(name, fc.constantFrom(":", "::", "", " : "), value).map(([n, sep, v]) => n + sep + v);
 // Mostly well-formed pieces, so that many whole texts take the scanner.
 const simplePiece = fc.tuple(
-  fc.constantFrom("cpus", "mem", "disk", "ports", "gpus", "a.b"),
+  fc.oneof(fc.constantFrom("cpus", "mem", "disk", "ports", "gpus", "a.b"), shortName),
   fc.oneof(digits(1, 9), fc.tuple(digits(1, 4), digits(1, 3)).map(([a, b]) => `${a}.${b}`),
     fc.uniqueArray(fc.nat({ max: 60 }), { minLength: 2, maxLength: 8 }).map((xs) => {
       const v = [...xs].sort((a, b) => a - b);
@@ -57,8 +62,9 @@ describe("the one-pass scanner of the common text form", () => {
   it("reads Mesos' benchmark string itself, with Mesos' values", () => {
     const es = scanSimpleEntries("cpus:24;mem:4096;disk:4096;ports:[31000-32000]");
     expect(es).not.toBeNull();
-    expect(show(es!)).toEqual(["cpus|0||24000||", "mem|0||4096000||", "disk|0||4096000||", "ports|1||0|[31000-32000]|"]);
-    expect(show(scanSimpleEntries("cpus:0.1;mem:1.001;ports:[1-2,5-9]")!)).toEqual(["cpus|0||100||", "mem|0||1001||", "ports|1||0|[1-2,5-9]|"]);
+    const values = (xs: readonly Entry[]) => show(xs).map((x) => x.slice(0, x.lastIndexOf("|")));
+    expect(values(es!)).toEqual(["cpus|0||24000||", "mem|0||4096000||", "disk|0||4096000||", "ports|1||0|[31000-32000]|"]);
+    expect(values(scanSimpleEntries("cpus:0.1;mem:1.001;ports:[1-2,5-9]")!)).toEqual(["cpus|0||100||", "mem|0||1001||", "ports|1||0|[1-2,5-9]|"]);
   });
 
   it("declines what it does not handle, so the general path reads it", () => {
@@ -66,6 +72,28 @@ describe("the one-pass scanner of the common text form", () => {
       "ports:[5-3]", "ports:[3-4,1-2]", "ports:[1-2,3-4]", "ports:[1-2", "zones:{a,b}", "cpus:1234567890", "[{\"name\":\"cpus\"}]", "{}"]) {
       expect(scanSimpleEntries(t), t).toBeNull();
     }
+  });
+
+  it("reads names through its cache: colliding, evicted, at the 6-character limit, as scalar and as ranges", () => {
+    // "fpga" and "cpus2" share a slot of the name cache; so do "alcpus" and
+    // "bbcpus", which differ only above their low 32 bits; "cpus" and "gpus"
+    // share their last character; "abcdefa" and "abcdefb" (7 characters, past
+    // the key's exact limit) would spell the same double.
+    const texts = ["fpga:1", "cpus2:2", "fpga:[1-2]", "cpus2:[3-4]", "fpga:3;cpus2:4", "cpus:1;gpus:2", "gpus:[5-6];cpus:[7-8]",
+      "alcpus:1", "bbcpus:2", "alcpus:3;bbcpus:4", "abcdefa:1", "abcdefb:2", "abcdefa:[1-2];abcdefb:3",
+      "abcdef:1", "abcdefg:2", "abcdeg:3", "abcdef:[1-1]", "x:1", "y:1", "xy:[1-2]"];
+    for (let round = 0; round < 3; round++) {
+      for (const t of texts) {
+        const fast = scanSimpleEntries(t);
+        expect(fast, t).not.toBeNull();
+        expect(show(fast!), t).toEqual(general(t));
+      }
+    }
+    expect(Resources.parse("fpga:1").plus(Resources.parse("cpus2:1")).toString()).toBe("fpga:1;cpus2:1");
+    expect(Resources.parse("cpus:1").plus(Resources.parse("gpus:1")).toString()).toBe("cpus:1;gpus:1");
+    // One name as a scalar and as ranges: two identities, and still one type per name in a text.
+    expect(Resources.parse("zz:1").contains(Resources.parse("zz:[1-1]"))).toBe(false);
+    expect(() => Resources.parse("zz:1;zz:[1-2]")).toThrow(ResourceParseError);
   });
 
   it("agrees with the general reader on random texts, and never accepts what it rejects", () => {
