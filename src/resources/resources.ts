@@ -547,8 +547,8 @@ export class Resources implements Iterable<Resource> {
   add(o: Resources): this {
     let es: readonly Entry[] | null = o.entries, mineList = this.entries;
     if (es === null || mineList === null) {
-      // (A non-empty bag in entry form plus one in column form goes straight to the entry loop.)
-      if ((mineList === null || mineList.length === 0) && this.addColumns(o)) return this;
+      if (mineList !== null && mineList.length !== 0) return this.addColumnEntries(o);
+      if (this.addColumns(o)) return this;
       es = o.view();
       mineList = this.list();
     }
@@ -589,6 +589,25 @@ export class Resources implements Iterable<Resource> {
     return true;
   }
 
+  /**
+   * `add` of a bag in column form `o` into this non-empty bag in entry form:
+   * each of o's amounts goes into the entry of its identity (copied first if
+   * this bag does not own it), or becomes a new entry. What the general loop
+   * does with o's entries, without building them.
+   */
+  private addColumnEntries(o: Resources): this {
+    if (this.derived !== null) throwFrozen("add");
+    const t = o.shape!.templates, b = o.amounts!;
+    for (let k = 0; k < t.length; k++) {
+      const x = t[k]!;
+      const guess = this.entries![k];
+      const at = guess !== undefined && guess.id === x.id ? k : this.find(x.id);
+      if (at >= 0) this.own(at).scalar += b[k]!;
+      else this.insert(new Entry(x.id, x.name, x.type, x.meta, x.kind, b[k]!, null, null, 1, this));
+    }
+    return this;
+  }
+
   /** The general `add` loop over `es` from position `from`. */
   private addFrom(es: readonly Entry[], from: number): this {
     // A frozen bag owns none of its entries, so the fast path of `add` always
@@ -617,11 +636,9 @@ export class Resources implements Iterable<Resource> {
   subtract(o: Resources): this {
     let es: readonly Entry[] | null = o.entries, mineList = this.entries;
     if (es === null || mineList === null) {
-      // (A non-empty bag in entry form minus one in column form goes straight to the entry loop.)
-      if (mineList === null || mineList.length === 0) {
-        const done = this.subtractColumns(o);
-        if (done !== -1) return done === 0 ? this : this.subtractFrom(o.view(), done - 1);
-      }
+      if (mineList !== null && mineList.length !== 0) return this.subtractColumnEntries(o);
+      const done = this.subtractColumns(o);
+      if (done !== -1) return done === 0 ? this : this.subtractFrom(o.view(), done - 1);
       es = o.view();
       mineList = this.list();
     }
@@ -663,6 +680,27 @@ export class Resources implements Iterable<Resource> {
       a[k] = left;
     }
     return 0;
+  }
+
+  /**
+   * `subtract` of a bag in column form `o` from this non-empty bag in entry
+   * form: each of o's amounts comes off the entry of its identity, which is
+   * dropped when nothing is left; identities this bag lacks are skipped. What
+   * the general loop does with o's entries, without building them.
+   */
+  private subtractColumnEntries(o: Resources): this {
+    if (this.derived !== null) throwFrozen("subtract");
+    const t = o.shape!.templates, b = o.amounts!;
+    for (let k = 0; k < t.length; k++) {
+      const id = t[k]!.id;
+      const guess = this.entries![k];
+      const at = guess !== undefined && guess.id === id ? k : this.find(id);
+      if (at < 0) continue;
+      const left = this.entries![at]!.scalar - b[k]!;
+      if (left > 0) this.own(at).scalar = left;
+      else this.removeAt(at);
+    }
+    return this;
   }
 
   /** The general `subtract` loop over `es` from position `from`. */
