@@ -1,7 +1,7 @@
 // Batch kernels: one call works over many scalar vectors (rows of a row
 // matrix, see layout.ts), so the host crosses into Wasm once per batch.
 
-import { vecAdd, vecContains, vecSubtract } from "./scalars";
+import { vecAdd, vecSubtract } from "./scalars";
 import { boundsContains, rangesContains, boundsSubtract, rangesSubtract } from "./ranges";
 
 /**
@@ -23,14 +23,28 @@ export function batchSum(base: usize, width: i32, rows: usize, count: i32, out: 
  * Returns the number of rows that contain it.
  */
 export function batchContainsMask(base: usize, width: i32, count: i32, demand: usize, mask: usize): i32 {
+  // Branch-free: each row's answer is an AND of comparisons, not an early
+  // exit (whether an offer fits is not predictable), and 32 answers are
+  // gathered in a local word, stored once. Width 4 (cpus, gpus, mem, disk)
+  // has its own unrolled loop with the demand in locals.
+  if (width == 4) return containsMask4(base, count, demand, mask);
   const stride = <usize>width << 3;
-  clearMask(mask, count);
   let hits = 0;
-  for (let r = 0; r < count; r++) {
-    if (vecContains(base + <usize>r * stride, demand, width)) {
-      setMaskBit(mask, r);
-      hits++;
+  let row = base;
+  for (let w0 = 0; w0 < count; w0 += 32) {
+    const n = min(32, count - w0);
+    let word: u32 = 0;
+    for (let k = 0; k < n; k++) {
+      let ok: u32 = 1;
+      for (let c = 0; c < width; c++) {
+        const o = <usize>c << 3;
+        ok &= <u32>(load<i64>(row + o) >= load<i64>(demand + o));
+      }
+      word |= ok << <u32>k;
+      row += stride;
     }
+    store<u32>(mask + (<usize>(w0 >> 5) << 2), word);
+    hits += <i32>popcnt<u32>(word);
   }
   return hits;
 }
@@ -44,6 +58,26 @@ export function batchContainsMask(base: usize, width: i32, count: i32, demand: u
 @inline function setMaskBit(mask: usize, r: i32): void {
   const at = mask + (<usize>(r >> 5) << 2);
   store<u32>(at, load<u32>(at) | ((<u32>1) << (<u32>r & 31)));
+}
+
+/** batchContainsMask for rows of width 4. */
+function containsMask4(base: usize, count: i32, demand: usize, mask: usize): i32 {
+  const d0 = load<i64>(demand), d1 = load<i64>(demand, 8), d2 = load<i64>(demand, 16), d3 = load<i64>(demand, 24);
+  let hits = 0;
+  let row = base;
+  for (let w0 = 0; w0 < count; w0 += 32) {
+    const n = min(32, count - w0);
+    let word: u32 = 0;
+    for (let k = 0; k < n; k++) {
+      const ok = <u32>(load<i64>(row) >= d0) & <u32>(load<i64>(row, 8) >= d1)
+        & <u32>(load<i64>(row, 16) >= d2) & <u32>(load<i64>(row, 24) >= d3);
+      word |= ok << <u32>k;
+      row += 32;
+    }
+    store<u32>(mask + (<usize>(w0 >> 5) << 2), word);
+    hits += <i32>popcnt<u32>(word);
+  }
+  return hits;
 }
 
 /**

@@ -137,6 +137,39 @@ describe("ResourceColumns", () => {
 });
 
 describe("Wasm and TypeScript column kernels agree", () => {
+  it("on one demand against many rows, for every width (the Wasm kernel unrolls width 4) and across mask words", () => {
+    const small = fc.oneof(fc.constantFrom(0, 1000, 2000), fc.nat(3000));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }).chain((w) => fc.tuple(
+        fc.constant(w),
+        fc.array(fc.array(small, { minLength: w, maxLength: w }), { minLength: 0, maxLength: 100 }),
+        fc.array(small, { minLength: w, maxLength: w }),
+      )), ([w, rows, demand]) => {
+        const names = NAMES.slice(0, w);
+        const make = () => {
+          const s = new ResourceColumns(w, new NameTable(), 4);
+          for (const r of rows) s.push(r.map((v, c) => [names[c]!, v] as const));
+          return s;
+        };
+        const t = make(), x = make();
+        const words = Math.ceil(rows.length / 32);
+        // Stale bits in the masks: every word must be written, not or-ed into.
+        const mt = new Uint32Array(words).fill(0xffffffff), mw = new Uint32Array(words).fill(0xffffffff);
+        const d = Float64Array.from(demand);
+        const hits = wasmColumnKernels.containsMask(x, d, mw);
+        expect(hits).toBe(tsColumnKernels.containsMask(t, d, mt));
+        expect(Array.from(mw)).toEqual(Array.from(mt));
+        const want = rows.map((r) => r.every((v, c) => v >= demand[c]!));
+        expect(hits).toBe(want.filter(Boolean).length);
+        want.forEach((ok, r) => expect(((mw[r >>> 5]! >>> (r & 31)) & 1) === 1).toBe(ok));
+        // The bits past the last row are clear.
+        if (rows.length % 32 !== 0) expect(mw[words - 1]! >>> (rows.length % 32)).toBe(0);
+        t.dispose(); x.dispose();
+      }),
+      fcParams(300),
+    );
+  });
+
   it("on random stores", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 2, maxLength: 40 }), rowArb, (rows, demand) => {
