@@ -60,7 +60,11 @@ export function batchContainsMask(base: usize, width: i32, count: i32, demand: u
   store<u32>(at, load<u32>(at) | ((<u32>1) << (<u32>r & 31)));
 }
 
-/** batchContainsMask for rows of width 4. */
+/**
+ * batchContainsMask for rows of width 4: the generic loop's skeleton with
+ * the row test unrolled and the demand in locals (a loop-invariant choice of
+ * test inside one shared loop would cost a branch per row).
+ */
 function containsMask4(base: usize, count: i32, demand: usize, mask: usize): i32 {
   const d0 = load<i64>(demand), d1 = load<i64>(demand, 8), d2 = load<i64>(demand, 16), d3 = load<i64>(demand, 24);
   let hits = 0;
