@@ -46,6 +46,11 @@ async function load(dir) {
   ops["agent - task, task of scalars"] = [20000, () => { for (let i = 0; i < 20000; i++) agent.minus(small); }];
   ops["parse of scalars"] = [20000, () => { for (let i = 0; i < 20000; i++) Resources.parse("cpus:1;gpus:1;mem:128;disk:256"); }];
   ops["parse of scalars, then toString"] = [20000, () => { for (let i = 0; i < 20000; i++) Resources.parse("cpus:1;mem:128").plus(small).toString(); }];
+  // The batch benchmark's 10,000 agents as bags (a third hold gpus:1 and are in column form).
+  const agents = Array.from({ length: 10000 }, (_, i) => Resources.parse(`cpus:${1 + (i % 7)};gpus:${i % 3 === 0 ? 1 : 0};mem:${128 * (1 + (i % 5))};disk:256`));
+  const need = Resources.parse("cpus:2;mem:256;disk:100");
+  ops["sum of 10,000 agent bags (a loop of add)"] = [1, () => { const t = Resources.empty(); for (const a of agents) t.add(a); }];
+  ops["10,000 agent bags contain a demand (a loop)"] = [1, () => { let h = 0; for (const a of agents) if (a.contains(need)) h++; return h; }];
   return ops;
 }
 

@@ -545,13 +545,10 @@ export class Resources implements Iterable<Resource> {
 
   /** In place a += b. */
   add(o: Resources): this {
-    let es: readonly Entry[] | null = o.entries, mineList = this.entries;
-    if (es === null || mineList === null) {
-      if (mineList !== null && mineList.length !== 0) return this.addColumnEntries(o);
-      if (this.addColumns(o)) return this;
-      es = o.view();
-      mineList = this.list();
-    }
+    const es = o.entries, mineList = this.entries;
+    // Either bag in column form: elsewhere, so that this method stays as
+    // small as it was for the JIT to inline into callers' loops.
+    if (es === null || mineList === null) return this.addColumnForms(o);
     if (o === this) return this.addFrom(mineList.slice(), 0);
     // Fast path (allocation-free): bags built the same way keep an identity at
     // the same position, so while the entries line up, each scalar is one add
@@ -565,6 +562,17 @@ export class Resources implements Iterable<Resource> {
       mine.scalar += e.scalar;
     }
     return this;
+  }
+
+  /** `add` when either bag is in column form. */
+  private addColumnForms(o: Resources): this {
+    const mineList = this.entries;
+    if (mineList !== null && mineList.length !== 0) return this.addColumnEntries(o);
+    if (this.addColumns(o)) return this;
+    // The general loop, on entries (this bag turns to entry form; `o` lends a view).
+    const es = o.view();
+    this.list();
+    return this.addFrom(o === this ? es.slice() : es, 0);
   }
 
   /**
@@ -597,13 +605,21 @@ export class Resources implements Iterable<Resource> {
    */
   private addColumnEntries(o: Resources): this {
     if (this.derived !== null) throwFrozen("add");
-    const t = o.shape!.templates, b = o.amounts!;
+    const t = o.shape!.templates, b = o.amounts!, es = this.entries!;
     for (let k = 0; k < t.length; k++) {
       const x = t[k]!;
-      const guess = this.entries![k];
-      const at = guess !== undefined && guess.id === x.id ? k : this.find(x.id);
-      if (at >= 0) this.own(at).scalar += b[k]!;
-      else this.insert(new Entry(x.id, x.name, x.type, x.meta, x.kind, b[k]!, null, null, 1, this));
+      let at = k;
+      let mine = es[k];
+      if (mine === undefined || mine.id !== x.id) {
+        at = this.find(x.id);
+        if (at < 0) {
+          this.insert(new Entry(x.id, x.name, x.type, x.meta, x.kind, b[k]!, null, null, 1, this));
+          continue;
+        }
+        mine = es[at]!;
+      }
+      if (mine.owner !== this) mine = this.own(at);
+      mine.scalar += b[k]!;
     }
     return this;
   }
@@ -613,7 +629,7 @@ export class Resources implements Iterable<Resource> {
     // A frozen bag owns none of its entries, so the fast path of `add` always
     // comes here first, before changing anything.
     if (this.derived !== null) throwFrozen("add");
-    const mineList = this.list();
+    const mineList = this.entries!;
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
       let at = i;
@@ -634,14 +650,8 @@ export class Resources implements Iterable<Resource> {
 
   /** In place a -= b: matching entries shrink; an entry that becomes empty or negative is dropped. */
   subtract(o: Resources): this {
-    let es: readonly Entry[] | null = o.entries, mineList = this.entries;
-    if (es === null || mineList === null) {
-      if (mineList !== null && mineList.length !== 0) return this.subtractColumnEntries(o);
-      const done = this.subtractColumns(o);
-      if (done !== -1) return done === 0 ? this : this.subtractFrom(o.view(), done - 1);
-      es = o.view();
-      mineList = this.list();
-    }
+    const es = o.entries, mineList = this.entries;
+    if (es === null || mineList === null) return this.subtractColumnForms(o); // elsewhere, as in `add`
     if (o === this) return this.subtractFrom(mineList.slice(), 0);
     // Fast path (allocation-free), as in `add`: while the entries line up and
     // stay positive, each scalar is one integer subtraction in place.
@@ -655,6 +665,18 @@ export class Resources implements Iterable<Resource> {
       mine.scalar = left;
     }
     return this;
+  }
+
+  /** `subtract` when either bag is in column form. */
+  private subtractColumnForms(o: Resources): this {
+    const mineList = this.entries;
+    if (mineList !== null && mineList.length !== 0) return this.subtractColumnEntries(o);
+    const done = this.subtractColumns(o);
+    if (done !== -1) return done === 0 ? this : this.subtractFrom(o.view(), done - 1);
+    // The general loop, on entries (this bag turns to entry form; `o` lends a view).
+    const es = o.view();
+    this.list();
+    return this.subtractFrom(o === this ? es.slice() : es, 0);
   }
 
   /**
@@ -690,15 +712,20 @@ export class Resources implements Iterable<Resource> {
    */
   private subtractColumnEntries(o: Resources): this {
     if (this.derived !== null) throwFrozen("subtract");
-    const t = o.shape!.templates, b = o.amounts!;
+    const t = o.shape!.templates, b = o.amounts!, es = this.entries!;
     for (let k = 0; k < t.length; k++) {
       const id = t[k]!.id;
-      const guess = this.entries![k];
-      const at = guess !== undefined && guess.id === id ? k : this.find(id);
-      if (at < 0) continue;
-      const left = this.entries![at]!.scalar - b[k]!;
-      if (left > 0) this.own(at).scalar = left;
-      else this.removeAt(at);
+      let at = k;
+      let mine = es[k];
+      if (mine === undefined || mine.id !== id) {
+        at = this.find(id);
+        if (at < 0) continue;
+        mine = es[at]!;
+      }
+      const left = mine.scalar - b[k]!;
+      if (left <= 0) this.removeAt(at);
+      else if (mine.owner === this) mine.scalar = left;
+      else this.own(at).scalar = left;
     }
     return this;
   }
@@ -706,7 +733,7 @@ export class Resources implements Iterable<Resource> {
   /** The general `subtract` loop over `es` from position `from`. */
   private subtractFrom(es: readonly Entry[], from: number): this {
     if (this.derived !== null) throwFrozen("subtract");
-    const mineList = this.list();
+    const mineList = this.entries!;
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
       let at = i;
@@ -1181,17 +1208,22 @@ export class Resources implements Iterable<Resource> {
     return true;
   }
 
+  // The internals below run in entry form only (their callers turn a bag to
+  // entry form first, with `list()`), so they read `entries` directly: with
+  // a `list()` in each, a loop summing 10,000 bags took 1.11x the time
+  // (`ONLY="sum of 10,000" node scripts/ab-resources.mjs`, three pairs).
+
   /** Position of the entry with identity `id`, or -1. */
   private find(id: number): number {
     const idx = this.index;
     if (idx !== null) return idx.get(id);
-    const es = this.list();
+    const es = this.entries!;
     for (let i = 0; i < es.length; i++) if (es[i]!.id === id) return i;
     return -1;
   }
 
   private buildIndex(): void {
-    const es = this.list();
+    const es = this.entries!;
     const idx = new IdIndex(es.length);
     for (let i = 0; i < es.length; i++) idx.set(es[i]!.id, i);
     this.index = idx;
@@ -1199,16 +1231,16 @@ export class Resources implements Iterable<Resource> {
 
   /** Makes the entry at `at` one this bag owns (copying a shared one) and returns it. */
   private own(at: number): Entry {
-    const e = this.list()[at]!;
+    const e = this.entries![at]!;
     if (e.owner === this) return e;
     const c = e.clone(this);
-    this.list()[at] = c;
+    this.entries![at] = c;
     return c;
   }
 
   /** Appends an entry this bag owns. */
   private insert(e: Entry): void {
-    const es = this.list();
+    const es = this.entries!;
     if (this.index !== null) this.index.set(e.id, es.length);
     es.push(e);
     if (this.index === null && es.length > INDEX_THRESHOLD) this.buildIndex();
@@ -1216,7 +1248,7 @@ export class Resources implements Iterable<Resource> {
 
   /** Removes the entry at `at` (the last entry takes its place, as in Mesos). */
   private removeAt(at: number): void {
-    const es = this.list();
+    const es = this.entries!;
     const gone = es[at]!;
     const last = es.pop()!;
     if (at < es.length) {
@@ -1252,7 +1284,7 @@ export class Resources implements Iterable<Resource> {
 
   /** Subtracts `e` from the entry at `at` (the same identity), dropping it when empty or negative. */
   private subtractAt(at: number, e: Entry): void {
-    const mine = this.list()[at]!;
+    const mine = this.entries![at]!;
     if (mine.kind === NORMAL) {
       if (e.type === SCALAR) {
         const left = mine.scalar - e.scalar;
