@@ -4,6 +4,13 @@
  * copy-on-write clone is two memcpys. Linear probing; deletion shifts the
  * following cluster back, so there are no tombstones.
  */
+/**
+ * A bag (`Resources`) keeps an IdIndex once it holds more than this many
+ * entries; up to it, a linear scan finds an entry faster. A bag in column
+ * form holds at most this many (it has no index).
+ */
+export const INDEX_THRESHOLD = 8;
+
 export class IdIndex {
   private keys: Int32Array; // id + 1; 0 marks an empty slot
   private vals: Int32Array;

@@ -38,14 +38,13 @@ import {
   type Resource, type ReservationInfo, type TypeCode,
 } from "./resource.js";
 import { RangeSet } from "./ranges.js";
-import { IdIndex } from "./id-index.js";
+import { IdIndex, INDEX_THRESHOLD } from "./id-index.js";
 import { ScalarShape, sameShape } from "./scalar-shape.js";
 import { unionSets, subtractSets, containsSet, equalSets } from "./sets.js";
 import { isStrictSubroleOf, isRoleOrSubrole, roleError } from "./roles.js";
 import { rangeKernels } from "./kernels.js";
 import { wasmRangeKernels } from "./wasm/ranges-wasm.js";
 
-const INDEX_THRESHOLD = 8;
 // Local copies of the SCALAR and NORMAL codes for the allocation-free fast
 // paths of add/subtract: a literal constant compiles to an immediate, where an
 // imported binding is a load (and a getter call under some transpilers).
@@ -440,7 +439,7 @@ export class Resources implements Iterable<Resource> {
     return true;
   }
 
-  /** `identical` when either bag is in column form (so both hold at most COLUMN_MAX entries if they are to be identical). */
+  /** `identical` when either bag is in column form (so both hold at most INDEX_THRESHOLD entries if they are to be identical). */
   private identicalColumns(o: Resources): boolean {
     if (this.entries === null && o.entries === null && sameShape(this.shape!, o.shape!)) {
       const a = this.amounts!, b = o.amounts!;

@@ -12,9 +12,7 @@
  * share one (`sameShape`), so the common test is one pointer comparison.
  */
 import { Entry, NORMAL, SCALAR } from "./resource.js";
-
-/** Most entries a bag in column form holds (beyond it a bag keeps an id index, which column form does not have). */
-export const COLUMN_MAX = 8;
+import { INDEX_THRESHOLD } from "./id-index.js";
 
 /** An ordered list of distinct NORMAL scalar identities, with one template entry per identity. */
 export class ScalarShape {
@@ -31,7 +29,7 @@ export class ScalarShape {
   }
 
   /**
-   * The shape of `entries` when column form can hold them (1 to COLUMN_MAX
+   * The shape of `entries` when column form can hold them (1 to INDEX_THRESHOLD
    * NORMAL scalars), else null. The entries must already be known to be
    * distinct, non-empty, single copies that no bag owns (a freshly parsed
    * list that a bag may adopt as it is), so only the number, types and kinds
@@ -40,7 +38,7 @@ export class ScalarShape {
    */
   static ofAdoptable(entries: readonly Entry[]): ScalarShape | null {
     const n = entries.length;
-    if (n === 0 || n > COLUMN_MAX) return null;
+    if (n === 0 || n > INDEX_THRESHOLD) return null;
     for (let i = 0; i < n; i++) {
       const e = entries[i]!;
       if (e.type !== SCALAR || e.kind !== NORMAL) return null;
