@@ -568,10 +568,12 @@ export class Resources implements Iterable<Resource> {
     const mineList = this.entries;
     if (mineList !== null && mineList.length !== 0) return this.addColumnEntries(o);
     if (this.addColumns(o)) return this;
-    // The general loop, on entries (this bag turns to entry form; `o` lends a view).
+    // The general loop, on entries (this bag turns to entry form; `o` lends a
+    // view, taken first: when `o` is this bag, the view is not the array the
+    // loop changes).
     const es = o.view();
     this.list();
-    return this.addFrom(o === this ? es.slice() : es, 0);
+    return this.addFrom(es, 0);
   }
 
   /**
@@ -672,10 +674,10 @@ export class Resources implements Iterable<Resource> {
     if (mineList !== null && mineList.length !== 0) return this.subtractColumnEntries(o);
     const done = this.subtractColumns(o);
     if (done !== -1) return done === 0 ? this : this.subtractFrom(o.view(), done - 1);
-    // The general loop, on entries (this bag turns to entry form; `o` lends a view).
+    // The general loop, on entries, as in addColumnForms.
     const es = o.view();
     this.list();
-    return this.subtractFrom(o === this ? es.slice() : es, 0);
+    return this.subtractFrom(es, 0);
   }
 
   /**
