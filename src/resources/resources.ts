@@ -139,6 +139,12 @@ function columnFind(t: readonly Entry[], id: number, guess: number): number {
   return -1;
 }
 
+/** True when two column-form bags of one shape hold the same amounts. */
+function sameAmounts(a: readonly number[], b: readonly number[]): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** Throws the parse error for `e` having another type than an earlier resource of its name (`other`). */
 function typeConflict(text: string, e: Entry, other: TypeCode): never {
   throw new ResourceParseError(
@@ -398,12 +404,7 @@ export class Resources implements Iterable<Resource> {
    * equal amounts: a clone and its source again.)
    */
   sharesEntriesWith(o: Resources): boolean {
-    if (this.entries === null || o.entries === null) {
-      if (this.shape !== o.shape) return false;
-      const a = this.amounts!, b = o.amounts!;
-      for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-      return true;
-    }
+    if (this.entries === null || o.entries === null) return this.shape === o.shape && sameAmounts(this.amounts!, o.amounts!);
     const es = this.entries;
     const os = o.entries;
     if (es.length !== os.length) return false;
@@ -425,12 +426,9 @@ export class Resources implements Iterable<Resource> {
     if (es.length !== os.length) return false;
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
-      let other: Entry | undefined = os[i];
-      if (other === undefined || other.id !== e.id) {
-        const at = o.find(e.id);
-        if (at < 0) return false;
-        other = os[at]!;
-      }
+      const at = o.findFrom(e.id, i);
+      if (at < 0) return false;
+      const other = os[at]!;
       if (other.count !== e.count) return false;
       if (e.type === SCALAR) { if (other.scalar !== e.scalar) return false; }
       else if (e.type === RANGES) { if (!other.ranges!.equals(e.ranges!)) return false; }
@@ -441,11 +439,7 @@ export class Resources implements Iterable<Resource> {
 
   /** `identical` when either bag is in column form (so both hold at most INDEX_THRESHOLD entries if they are to be identical). */
   private identicalColumns(o: Resources): boolean {
-    if (this.entries === null && o.entries === null && sameShape(this.shape!, o.shape!)) {
-      const a = this.amounts!, b = o.amounts!;
-      for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-      return true;
-    }
+    if (this.entries === null && o.entries === null && sameShape(this.shape!, o.shape!)) return sameAmounts(this.amounts!, o.amounts!);
     const es = this.view(), os = o.view();
     if (es.length !== os.length) return false;
     // One side holds only NORMAL scalars: so must the other, identity by identity.
@@ -469,12 +463,9 @@ export class Resources implements Iterable<Resource> {
     if (mineList === null || es === null) return this.columnContains(o);
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
-      let mine: Entry | undefined = mineList[i];
-      if (mine === undefined || mine.id !== e.id) {
-        const at = this.find(e.id);
-        if (at < 0) return false;
-        mine = mineList[at]!;
-      }
+      const at = this.findFrom(e.id, i);
+      if (at < 0) return false;
+      const mine = mineList[at]!;
       if (e.kind === NORMAL) {
         if (e.type === SCALAR) { if (e.scalar > mine.scalar) return false; }
         else if (e.type === RANGES) { if (!rangeOps.contains(mine.ranges!, e.ranges!)) return false; }
@@ -495,14 +486,8 @@ export class Resources implements Iterable<Resource> {
       // `o` is a bag of plain scalars: each identity is found here as a scalar entry of at least its amount.
       const t = o.shape!.templates, b = o.amounts!;
       for (let k = 0; k < t.length; k++) {
-        const id = t[k]!.id;
-        let mine: Entry | undefined = mineList[k];
-        if (mine === undefined || mine.id !== id) {
-          const at = this.find(id);
-          if (at < 0) return false;
-          mine = mineList[at]!;
-        }
-        if (b[k]! > mine.scalar) return false;
+        const at = this.findFrom(t[k]!.id, k);
+        if (at < 0 || b[k]! > mineList[at]!.scalar) return false;
       }
       return true;
     }
@@ -609,16 +594,12 @@ export class Resources implements Iterable<Resource> {
     const t = o.shape!.templates, b = o.amounts!, es = this.entries!;
     for (let k = 0; k < t.length; k++) {
       const x = t[k]!;
-      let at = k;
-      let mine = es[k];
-      if (mine === undefined || mine.id !== x.id) {
-        at = this.find(x.id);
-        if (at < 0) {
-          this.insert(new Entry(x.id, x.name, x.type, x.meta, x.kind, b[k]!, null, null, 1, this));
-          continue;
-        }
-        mine = es[at]!;
+      const at = this.findFrom(x.id, k);
+      if (at < 0) {
+        this.insert(new Entry(x.id, x.name, x.type, x.meta, x.kind, b[k]!, null, null, 1, this));
+        continue;
       }
+      let mine = es[at]!;
       if (mine.owner !== this) mine = this.own(at);
       mine.scalar += b[k]!;
     }
@@ -633,9 +614,7 @@ export class Resources implements Iterable<Resource> {
     const mineList = this.entries!;
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
-      let at = i;
-      const guess = mineList[i];
-      if (guess === undefined || guess.id !== e.id) at = this.find(e.id);
+      const at = this.findFrom(e.id, i);
       if (at >= 0) {
         let mine = mineList[at]!;
         if (mine.kind === NORMAL && e.type === SCALAR) {
@@ -715,14 +694,9 @@ export class Resources implements Iterable<Resource> {
     if (this.derived !== null) throwFrozen("subtract");
     const t = o.shape!.templates, b = o.amounts!, es = this.entries!;
     for (let k = 0; k < t.length; k++) {
-      const id = t[k]!.id;
-      let at = k;
-      let mine = es[k];
-      if (mine === undefined || mine.id !== id) {
-        at = this.find(id);
-        if (at < 0) continue;
-        mine = es[at]!;
-      }
+      const at = this.findFrom(t[k]!.id, k);
+      if (at < 0) continue;
+      const mine = es[at]!;
       const left = mine.scalar - b[k]!;
       if (left <= 0) this.removeAt(at);
       else if (mine.owner === this) mine.scalar = left;
@@ -737,12 +711,8 @@ export class Resources implements Iterable<Resource> {
     const mineList = this.entries!;
     for (let i = from; i < es.length; i++) {
       const e = es[i]!;
-      let at = i;
-      const guess = mineList[i];
-      if (guess === undefined || guess.id !== e.id) {
-        at = this.find(e.id);
-        if (at < 0) continue;
-      }
+      const at = this.findFrom(e.id, i);
+      if (at < 0) continue;
       let mine = mineList[at]!;
       if (mine.kind === NORMAL && e.type === SCALAR) {
         const left = mine.scalar - e.scalar;
@@ -866,14 +836,8 @@ export class Resources implements Iterable<Resource> {
 
   /** Total scalar thousandths named `name` over every entry (0 if none). */
   scalar(name: string): number {
-    if (this.entries === null) {
-      let t = 0;
-      const ts = this.shape!.templates, a = this.amounts!;
-      for (let k = 0; k < ts.length; k++) if (ts[k]!.name === name) t += a[k]!;
-      return t;
-    }
     let t = 0;
-    for (const e of this.view()) if (e.name === name && e.type === SCALAR) t += scalarAmount(e);
+    this.forEachScalarAmount((n, amount) => { if (n === name) t += amount; });
     return t;
   }
 
@@ -1221,6 +1185,15 @@ export class Resources implements Iterable<Resource> {
     const es = this.entries!;
     for (let i = 0; i < es.length; i++) if (es[i]!.id === id) return i;
     return -1;
+  }
+
+  /**
+   * `find` trying position `guess` first: bags built the same way keep an
+   * identity at the same position, so the guess usually holds.
+   */
+  private findFrom(id: number, guess: number): number {
+    const g = this.entries![guess];
+    return g !== undefined && g.id === id ? guess : this.find(id);
   }
 
   private buildIndex(): void {
