@@ -163,6 +163,12 @@ function scalarAmount(e: Entry): number {
   return e.kind === SHARED ? e.scalar : e.scalar * e.count;
 }
 
+/** One scalar entry's part of `valueHash`: its identity, copy count and amount in thousandths, mixed. */
+function scalarHash(id: number, count: number, scalar: number): number {
+  const x = Math.imul(Math.imul(id ^ 0x9e3779b9, 0x85ebca6b) ^ count ^ (scalar % 4294967296), 0xc2b2ae35) ^ Math.floor(scalar / 4294967296);
+  return x ^ (x >>> 16);
+}
+
 export class Resources implements Iterable<Resource> {
   // Fields are `declare`d and assigned in the constructor, from its
   // arguments: a class field initializer would run for every new bag, and
@@ -382,12 +388,18 @@ export class Resources implements Iterable<Resource> {
    */
   valueHash(): number {
     let h = 0;
-    const es = this.view();
+    const es = this.entries;
+    if (es === null) {
+      // Column form: the same sum, over the templates' ids and this bag's amounts (a parsed bag's templates may carry another bag's amounts).
+      const t = this.shape!.templates, a = this.amounts!;
+      for (let k = 0; k < t.length; k++) h = (h + scalarHash(t[k]!.id, 1, a[k]!)) | 0;
+      return h;
+    }
     for (let i = 0; i < es.length; i++) {
       const e = es[i]!;
+      if (e.type === SCALAR) { h = (h + scalarHash(e.id, e.count, e.scalar)) | 0; continue; }
       let x = Math.imul(e.id ^ 0x9e3779b9, 0x85ebca6b) ^ e.count;
-      if (e.type === SCALAR) x = Math.imul(x ^ (e.scalar % 4294967296), 0xc2b2ae35) ^ Math.floor(e.scalar / 4294967296);
-      else if (e.type === RANGES) x = Math.imul(x ^ e.ranges!.hash(), 0xc2b2ae35);
+      if (e.type === RANGES) x = Math.imul(x ^ e.ranges!.hash(), 0xc2b2ae35);
       else for (const item of e.set!) for (let k = 0; k < item.length; k++) x = Math.imul(x ^ item.charCodeAt(k), 0x01000193);
       // A sum does not depend on the entries' order.
       h = (h + (x ^ (x >>> 16))) | 0;
@@ -781,21 +793,21 @@ export class Resources implements Iterable<Resource> {
 
   /** True when some entry is shared (`!shared().isEmpty()`, without building that bag). */
   anyShared(): boolean {
-    const es = this.view();
+    const es = this.identities();
     for (let i = 0; i < es.length; i++) if (es[i]!.meta.shared) return true;
     return false;
   }
 
   /** True when some entry is revocable (`!revocable().isEmpty()`, without building that bag). */
   anyRevocable(): boolean {
-    const es = this.view();
+    const es = this.identities();
     for (let i = 0; i < es.length; i++) if (es[i]!.meta.revocable) return true;
     return false;
   }
 
   /** True when some entry's reservation is refined (a stack of more than one; `Resources.hasRefinedReservations`), without building a `Resource` per entry. */
   anyRefinedReservation(): boolean {
-    const es = this.view();
+    const es = this.identities();
     for (let i = 0; i < es.length; i++) if (es[i]!.meta.reservations.length > 1) return true;
     return false;
   }
@@ -823,14 +835,14 @@ export class Resources implements Iterable<Resource> {
   /** Names present. */
   names(): Set<string> {
     const s = new Set<string>();
-    for (const e of this.view()) s.add(e.name);
+    for (const e of this.identities()) s.add(e.name);
     return s;
   }
 
   /** Type of each name present. */
   types(): Map<string, "SCALAR" | "RANGES" | "SET"> {
     const m = new Map<string, "SCALAR" | "RANGES" | "SET">();
-    for (const e of this.view()) m.set(e.name, TYPE_NAMES[e.type]);
+    for (const e of this.identities()) m.set(e.name, TYPE_NAMES[e.type]);
     return m;
   }
 
@@ -1077,9 +1089,7 @@ export class Resources implements Iterable<Resource> {
   /** Scalars stripped of every metadata and merged per name (Mesos `createStrippedScalarQuantity`). */
   createStrippedScalarQuantity(): Resources {
     const r = new Resources([]);
-    for (const e of this.view()) {
-      if (e.type === SCALAR) r.addEntry(Entry.make(e.name, SCALAR, PLAIN, scalarAmount(e), null, null), false);
-    }
+    this.forEachScalarAmount((name, amount) => r.addEntry(Entry.make(name, SCALAR, PLAIN, amount, null, null), false));
     return r;
   }
 
@@ -1089,6 +1099,16 @@ export class Resources implements Iterable<Resource> {
    * sets count their values.
    */
   containsQuantities(q: ResourceQuantities): boolean {
+    if (this.entries === null) {
+      // Column form: plain scalars, read from the columns (no entries built).
+      const t = this.shape!.templates, a = this.amounts!;
+      for (const [name, need] of q.entries()) {
+        let have = 0;
+        for (let k = 0; k < t.length; k++) if (t[k]!.name === name) have += a[k]!;
+        if (have < need) return false;
+      }
+      return true;
+    }
     for (const [name, need] of q.entries()) {
       let have = 0;
       for (const e of this.view()) {
@@ -1141,6 +1161,15 @@ export class Resources implements Iterable<Resource> {
     const t = this.shape!.templates, a = this.amounts!;
     for (let k = 0; k < t.length; k++) if (t[k]!.scalar !== a[k]) return this.columnEntries(null);
     return t;
+  }
+
+  /**
+   * The entries for reading identities and metadata only (names, types,
+   * roles, flags), never amounts: in column form, the shape's templates as
+   * they are, whose amounts may be another bag's (parse shares shapes).
+   */
+  private identities(): readonly Entry[] {
+    return this.entries ?? this.shape!.templates;
   }
 
   /**

@@ -26,15 +26,16 @@ const bagText = fc.oneof(
 
 type Op =
   | { op: "add" | "subtract" | "plus" | "minus" | "contains" | "equals" | "identical"; i: number; j: number }
-  | { op: "clone" | "freeze" | "scalar" | "quantities" | "size"; i: number; j: number };
+  | { op: "clone" | "freeze" | "scalar" | "quantities" | "size" | "containsQuantities" | "stripped" | "names" | "flags" | "reparse"; i: number; j: number };
 const op: fc.Arbitrary<Op> = fc.record({
-  op: fc.constantFrom("add", "add", "subtract", "subtract", "plus", "minus", "contains", "equals", "identical", "clone", "freeze", "scalar", "quantities", "size"),
+  op: fc.constantFrom("add", "add", "subtract", "subtract", "plus", "minus", "contains", "equals", "identical", "clone", "freeze", "scalar", "quantities", "size",
+    "containsQuantities", "stripped", "names", "flags", "reparse"),
   i: fc.nat(7),
   j: fc.nat(7),
 }) as fc.Arbitrary<Op>;
 
 /** Runs one step on a world (an array of bags); returns what the step answers (or the error it throws). */
-function step(world: Resources[], s: Op): unknown {
+function step(world: Resources[], s: Op, make: (text: string) => Resources): unknown {
   const a = world[s.i % world.length]!, b = world[s.j % world.length]!;
   try {
     switch (s.op) {
@@ -50,6 +51,12 @@ function step(world: Resources[], s: Op): unknown {
       case "scalar": return ["cpus", "mem", "disk", "gpus"].map((n) => a.scalar(n));
       case "quantities": return [...a.scalarQuantities().entries()];
       case "size": return [a.size(), a.isEmpty()];
+      case "containsQuantities": return a.containsQuantities(b.scalarQuantities());
+      case "stripped": return a.createStrippedScalarQuantity().toString();
+      case "names": return [[...a.names()], [...a.types()]];
+      case "flags": return [a.anyShared(), a.anyRevocable(), a.anyRefinedReservation()];
+      // A new bag parsed from a's text: parse may give it a shape another bag already holds.
+      case "reparse": world.push(make(a.toString())); return "ok";
     }
   } catch (e) {
     if (e instanceof ResourceError) return `ResourceError: ${e.message}`;
@@ -63,7 +70,7 @@ describe("column form (bags of plain scalars)", () => {
       const columns = texts.map((t) => Resources.parse(t));
       const entries = texts.map((t) => Resources.fromProto(Resources.parse(t).toProto()));
       for (const s of program) {
-        expect(step(columns, s)).toEqual(step(entries, s));
+        expect(step(columns, s, (t) => Resources.parse(t))).toEqual(step(entries, s, (t) => Resources.fromProto(Resources.parse(t).toProto())));
         expect(columns.map(String)).toEqual(entries.map(String));
         expect(columns.map((r) => r.valueHash())).toEqual(entries.map((r) => r.valueHash()));
       }
@@ -154,6 +161,35 @@ describe("column form (bags of plain scalars)", () => {
     const empty = Resources.empty().freeze();
     expect(() => empty.add(r)).toThrow(ResourceError);
     expect(empty.isEmpty()).toBe(true);
+  });
+
+  it("keeps the amounts of bags parsed from texts of the same names apart", () => {
+    // Texts of the same identities in the same order may share one shape,
+    // whose template entries carry the first text's amounts: every read and
+    // change of the others must still see only their own amounts.
+    const first = Resources.parse("cpus:1;mem:128");
+    const second = Resources.parse("cpus:2;mem:256");
+    const third = Resources.parse("cpus:1;mem:128");
+    expect([first, second, third].map(String)).toEqual(["cpus:1;mem:128", "cpus:2;mem:256", "cpus:1;mem:128"]);
+    expect(second.scalar("cpus")).toBe(2000);
+    expect(second.toJSON()).toEqual([
+      { name: "cpus", type: "SCALAR", scalar: { value: 2 } },
+      { name: "mem", type: "SCALAR", scalar: { value: 256 } },
+    ]);
+    expect(second.valueHash()).toBe(Resources.fromProto(second.toProto()).valueHash());
+    expect(second.containsQuantities(Resources.parse("cpus:2;mem:256").scalarQuantities())).toBe(true);
+    expect(second.containsQuantities(Resources.parse("cpus:2.001").scalarQuantities())).toBe(false);
+    expect(second.createStrippedScalarQuantity().toString()).toBe("cpus:2;mem:256");
+    // Changes in place, through every form: the other bags stay as parsed.
+    first.add(second);
+    const entryForm = Resources.parse("cpus:1;mem:128;ports:[1-2]");
+    entryForm.add(third);
+    entryForm.subtract(second);
+    third.subtract(Resources.parse("cpus:0.5"));
+    expect([first, second, third, entryForm].map(String)).toEqual(["cpus:3;mem:384", "cpus:2;mem:256", "cpus:0.5;mem:128", "ports:[1-2]"]);
+    expect(Resources.parse("cpus:1;mem:128").toString()).toBe("cpus:1;mem:128");
+    expect(Resources.parse("cpus:7;mem:1").identical(Resources.parse("cpus:7;mem:1"))).toBe(true);
+    expect(Resources.parse("cpus:7;mem:1").identical(Resources.parse("cpus:7;mem:2"))).toBe(false);
   });
 
   it("answers every read of a bag changed by columns as its values say", () => {
