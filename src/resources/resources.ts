@@ -132,6 +132,18 @@ function adoptable(es: readonly Entry[]): boolean {
   return true;
 }
 
+/**
+ * `es` without its empty entries (the zero scalars Mesos drops) when that
+ * leaves a list a bag may adopt as it is; null when nothing is empty or the
+ * rest is still not adoptable. So `cpus:2;gpus:0;mem:256` parses to column
+ * form like `cpus:2;mem:256`.
+ */
+function adoptableWithoutEmpty(es: readonly Entry[]): Entry[] | null {
+  if (!es.some((e) => e.isEmptyValue())) return null;
+  const kept = es.filter((e) => !e.isEmptyValue());
+  return adoptable(kept) ? kept : null;
+}
+
 /** Position of identity `id` among a column-form bag's templates (trying `guess` first), or -1. */
 function columnFind(t: readonly Entry[], id: number, guess: number): number {
   if (guess < t.length && t[guess]!.id === id) return guess;
@@ -203,12 +215,14 @@ export class Resources implements Iterable<Resource> {
    * names without `(role)`. Throws ResourceParseError saying what, where and why.
    */
   static parse(text: string, defaultRole = "*"): Resources {
-    const parsed = parseEntries(text, defaultRole);
+    const all = parseEntries(text, defaultRole);
+    const parsed = adoptable(all) ? all : adoptableWithoutEmpty(all);
     let r: Resources;
-    if (adoptable(parsed)) {
-      // Distinct identities, nothing empty: the parsed array is the bag as is,
-      // in column form when every entry is a plain scalar (a bag of scalars
-      // has no type conflict to look for).
+    if (parsed !== null) {
+      // Distinct identities, nothing empty (after dropping zero scalars, as
+      // Mesos does): the parsed array is the bag as is, in column form when
+      // every entry is a plain scalar (a bag of scalars has no type conflict
+      // to look for).
       const shape = ScalarShape.ofAdoptable(parsed);
       if (shape !== null) {
         const amounts = new Array<number>(parsed.length);
@@ -219,7 +233,7 @@ export class Resources implements Iterable<Resource> {
       for (let i = 0; i < parsed.length; i++) parsed[i]!.owner = r;
     } else {
       r = new Resources([]);
-      for (const e of parsed) r.addEntry(e, false);
+      for (const e of all) r.addEntry(e, false);
     }
     // Mesos' validateCommandLineResources: one name, one type.
     const es = r.list();

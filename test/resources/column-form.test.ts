@@ -192,6 +192,20 @@ describe("column form (bags of plain scalars)", () => {
     expect(Resources.parse("cpus:7;mem:1").identical(Resources.parse("cpus:7;mem:2"))).toBe(false);
   });
 
+  it("drops zero scalars from a parsed text, whatever form the rest takes", () => {
+    const a = Resources.parse("cpus:2;gpus:0;mem:256");
+    expect(a.toString()).toBe("cpus:2;mem:256");
+    expect(a.size()).toBe(2);
+    expect(a.identical(Resources.parse("cpus:2;mem:256"))).toBe(true);
+    expect(a.contains(Resources.parse("gpus:0.001"))).toBe(false);
+    a.subtract(Resources.parse("cpus:2"));
+    expect(a.toString()).toBe("mem:256");
+    expect(Resources.parse("cpus:0;mem:0").isEmpty()).toBe(true);
+    expect(Resources.parse("cpus:0;ports:[1-2]").toString()).toBe("ports:[1-2]");
+    // Duplicates still merge, zeros or not.
+    expect(Resources.parse("cpus:1;gpus:0;cpus:2").toString()).toBe("cpus:3");
+  });
+
   it("answers every read of a bag changed by columns as its values say", () => {
     const a = Resources.parse("cpus:1;mem:2");
     a.add(Resources.parse("cpus:1;mem:2"));
