@@ -1171,7 +1171,7 @@ export class Resources implements Iterable<Resource> {
   private view(): readonly Entry[] {
     const es = this.entries;
     if (es !== null) return es;
-    // While every amount is its template's (a bag as parsed), the templates themselves.
+    // While every amount is its template's (a bag as parsed from the text that made its shape), the templates themselves.
     const t = this.shape!.templates, a = this.amounts!;
     for (let k = 0; k < t.length; k++) if (t[k]!.scalar !== a[k]) return this.columnEntries(null);
     return t;

@@ -67,7 +67,7 @@ export class ScalarShape {
  * INDEX_THRESHOLD template entries each; a collision only costs a new shape.
  * Why it exists: with a shape per parsed bag, a loop of `add` over 10,000
  * parsed agents touched a shape, a template list and its entries per bag,
- * and took 1.15-1.33x the time of the same loop over entry-form bags
+ * and took 1.15-1.33x the time it took before column form existed
  * (docs/bench-resources.md, performance pass 9).
  */
 const SHAPE_CACHE_BITS = 6;
